@@ -1,0 +1,51 @@
+"""One settings object, read from the environment.
+
+>>> s = Settings.from_env({"SCHOLARGRAPH_STORE": "bolt://db:7687", "NEO4J_AUTH": "neo4j/pw"})
+>>> s.store, s.neo4j_user, s.neo4j_password
+('bolt://db:7687', 'neo4j', 'pw')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+DEFAULT_STORE = "./scholargraph-data"
+BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the graph lives and how to reach it.
+
+    ``store`` is a filesystem path (embedded LadybugDB) or a Bolt URI (Neo4j 5).
+    """
+
+    store: str = DEFAULT_STORE
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+    batch_size: int = 2000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        user, password = "neo4j", None
+        if "NEO4J_AUTH" in env and "/" in env["NEO4J_AUTH"]:
+            user, password = env["NEO4J_AUTH"].split("/", 1)
+        return cls(
+            store=env.get("SCHOLARGRAPH_STORE") or DEFAULT_STORE,
+            neo4j_user=env.get("NEO4J_USER") or user,
+            neo4j_password=env.get("NEO4J_PASSWORD") or password,
+            neo4j_database=env.get("NEO4J_DATABASE") or None,
+            batch_size=int(env.get("SCHOLARGRAPH_BATCH_SIZE") or 2000),
+        )
+
+    def with_store(self, store: str | None) -> Settings:
+        """A copy pointing at ``store`` (unchanged when ``store`` is None)."""
+        return self if store is None else replace(self, store=store)
+
+    @property
+    def is_bolt(self) -> bool:
+        return self.store.startswith(BOLT_SCHEMES)

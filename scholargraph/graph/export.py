@@ -1,0 +1,111 @@
+"""Read the whole graph back: counts, a networkx graph, and files.
+
+Formats: networkx node-link JSON (each node with ``id``, ``labels`` and its
+properties flat; each link with ``source``, ``target``, ``type`` and its
+properties), GraphML (list properties joined with " | "), and CSV (one file per
+label and per relationship type in a folder).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from scholargraph.errors import ScholargraphError
+from scholargraph.graph import schema
+from scholargraph.graph.store import Store
+from scholargraph.records import NODE_TYPES, RECORD_TYPES, REL_TYPES
+
+FORMATS = ("node-link", "graphml", "csv")
+
+
+def stats(store: Store) -> dict[str, int]:
+    """Nodes per label and relationships per type (zeros included)."""
+    out: dict[str, int] = {}
+    for t in RECORD_TYPES:
+        out[schema.type_name(t)] = int(store.query(schema.count_statement(t))[0]["n"])
+    return out
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def to_networkx(store: Store) -> nx.MultiDiGraph:
+    """The whole graph: nodes keyed by id with a ``labels`` list, edges keyed by
+    relationship id with a ``type``."""
+    g = nx.MultiDiGraph()
+    for node_type in NODE_TYPES:
+        for row in store.query(schema.read_statement(node_type)):
+            g.add_node(row["id"], labels=[node_type.LABEL], **_clean(row))
+    for rel_type in REL_TYPES:
+        for row in store.query(schema.read_statement(rel_type)):
+            src, dst = row.pop("from_id"), row.pop("to_id")
+            g.add_edge(src, dst, key=row["id"], type=rel_type.TYPE, **_clean(row))
+    return g
+
+
+def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """networkx node-link data with a ``links`` list, in a stable order."""
+    nodes = [dict(data) for _, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0]))]
+    links = sorted(
+        ({"source": u, "target": v, **data} for u, v, data in g.edges(data=True)),
+        key=lambda link: (link["type"], link["id"]),
+    )
+    return {"directed": True, "multigraph": True, "graph": {}, "nodes": nodes, "links": links}
+
+
+def _flat(value: Any) -> Any:
+    return " | ".join(map(str, value)) if isinstance(value, list) else value
+
+
+def export(store: Store, fmt: str, output: str | Path) -> Path:
+    """Write the graph in ``fmt`` to ``output`` (a folder for csv)."""
+    if fmt not in FORMATS:
+        hint = f"one of {', '.join(FORMATS)}"
+        raise ScholargraphError(f"unknown export format {fmt!r}", hint=hint)
+    out = Path(output)
+    g = to_networkx(store)
+    try:
+        if fmt == "node-link":
+            out.write_text(json.dumps(node_link(g), ensure_ascii=False, indent=1), "utf-8")
+        elif fmt == "graphml":
+            flat = nx.MultiDiGraph()
+            for n, data in g.nodes(data=True):
+                flat.add_node(n, **{k: _flat(v) for k, v in data.items()})
+            for u, v, k, data in g.edges(keys=True, data=True):
+                flat.add_edge(u, v, key=k, **{kk: _flat(vv) for kk, vv in data.items()})
+            nx.write_graphml(flat, out, encoding="utf-8")
+        else:
+            _write_csv(g, out)
+    except OSError as exc:
+        raise ScholargraphError(f"cannot write {out}: {exc.strerror}") from exc
+    return out
+
+
+def _write_csv(g: nx.MultiDiGraph, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for node_type in NODE_TYPES:
+        cols = [p.name for p in schema.properties(node_type)]
+        rows = [d for _, d in g.nodes(data=True) if d["labels"] == [node_type.LABEL]]
+        _csv(folder / f"{node_type.LABEL}.csv", cols, rows)
+    for rel_type in REL_TYPES:
+        cols = ["source", "target"] + [p.name for p in schema.properties(rel_type)]
+        rows = [
+            {"source": u, "target": v, **d}
+            for u, v, d in g.edges(data=True)
+            if d["type"] == rel_type.TYPE
+        ]
+        _csv(folder / f"{rel_type.TYPE}.csv", cols, rows)
+
+
+def _csv(path: Path, cols: list[str], rows: list[dict[str, Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for row in sorted(rows, key=lambda r: str(r.get("id"))):
+            w.writerow({k: _flat(v) for k, v in row.items()})

@@ -1,0 +1,178 @@
+"""The graph model as the stores see it, derived from ``scholargraph.records``.
+
+Table declarations (Ladybug), constraints (Neo4j) and the batched upsert and
+read statements are generated here from the record dataclasses. Labels and
+property names come only from those dataclasses, never from user input; every
+value travels as a ``$parameter``.
+
+The two dialects differ in three places, each kept to one small function below:
+Ladybug needs declared tables, needs ``CAST`` where a batch column may be all
+null, and has no list comprehension (its ``list_filter`` lambda does the same
+order-preserving union).
+
+>>> from scholargraph.records import Topic
+>>> print(upsert_statement(Topic, "neo4j"))  # doctest: +NORMALIZE_WHITESPACE
+UNWIND $rows AS row
+MERGE (n:Topic {id: row.id})
+ON CREATE SET n.`sources` = [], n.`evidence` = []
+SET n.`sources` = coalesce(n.`sources`, [])
+      + [x IN row.`sources` WHERE NOT x IN coalesce(n.`sources`, [])],
+    n.`evidence` = coalesce(n.`evidence`, [])
+      + [x IN row.`evidence` WHERE NOT x IN coalesce(n.`evidence`, [])],
+    n.`name` = coalesce(row.`name`, n.`name`)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+
+from scholargraph.records import NODE_TYPES, RECORD_TYPES, REL_TYPES, Node, Rel
+
+DIALECTS = ("neo4j", "ladybug")
+_LADYBUG_TYPES = {str: "STRING", int: "INT64", float: "DOUBLE", bool: "BOOLEAN"}
+_REL_ENDPOINTS = ("from_id", "to_id")
+
+
+@dataclass(frozen=True)
+class Prop:
+    name: str
+    ladybug_type: str  # STRING, INT64, DOUBLE, BOOLEAN or STRING[]
+    on_create: bool = False
+
+    @property
+    def is_list(self) -> bool:
+        return self.ladybug_type.endswith("[]")
+
+
+def properties(cls: type[Node] | type[Rel]) -> tuple[Prop, ...]:
+    """Stored properties of a record type, ``id`` first (endpoints excluded)."""
+    hints = typing.get_type_hints(cls)
+    props = []
+    for f in dataclasses.fields(cls):
+        if f.name in _REL_ENDPOINTS:
+            continue
+        py = hints[f.name]
+        args = [a for a in typing.get_args(py) if a is not type(None)]
+        if typing.get_origin(py) is list:
+            lb = "STRING[]"
+        else:
+            lb = _LADYBUG_TYPES[args[0] if args else py]
+        props.append(Prop(f.name, lb, bool(f.metadata.get("on_create"))))
+    return tuple(props)
+
+
+def type_name(cls: type[Node] | type[Rel]) -> str:
+    """The label of a node type or the type of a relationship type."""
+    return cls.LABEL if issubclass(cls, Node) else cls.TYPE
+
+
+def _q(name: str) -> str:
+    return f"`{name}`"
+
+
+def ladybug_ddl() -> list[str]:
+    """Idempotent table declarations, then columns added since a store was made."""
+    stmts = []
+    for n in NODE_TYPES:
+        cols = ", ".join(
+            f"{_q(p.name)} {p.ladybug_type}" + (" PRIMARY KEY" if p.name == "id" else "")
+            for p in properties(n)
+        )
+        stmts.append(f"CREATE NODE TABLE IF NOT EXISTS {n.LABEL}({cols})")
+    for r in REL_TYPES:
+        cols = ", ".join(f"{_q(p.name)} {p.ladybug_type}" for p in properties(r))
+        ends = f"FROM {r.START.LABEL} TO {r.END.LABEL}"
+        stmts.append(f"CREATE REL TABLE IF NOT EXISTS {r.TYPE}({ends}, {cols})")
+    for t in RECORD_TYPES:
+        stmts += [
+            f"ALTER TABLE {type_name(t)} ADD IF NOT EXISTS {_q(p.name)} {p.ladybug_type}"
+            for p in properties(t)
+            if p.name != "id"
+        ]
+    return stmts
+
+
+def neo4j_ddl() -> list[str]:
+    """Uniqueness constraints (nodes) and lookup indexes (relationship ids)."""
+    stmts = [
+        f"CREATE CONSTRAINT {n.LABEL.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{n.LABEL}) REQUIRE n.id IS UNIQUE"
+        for n in NODE_TYPES
+    ]
+    stmts += [
+        f"CREATE INDEX {r.TYPE.lower()}_id IF NOT EXISTS FOR ()-[r:{r.TYPE}]-() ON (r.id)"
+        for r in REL_TYPES
+    ]
+    return stmts
+
+
+def _union(var: str, p: Prop, dialect: str) -> str:
+    old, new = f"coalesce({var}.{_q(p.name)}, [])", f"row.{_q(p.name)}"
+    if dialect == "ladybug":
+        return f"{old}\n      + list_filter({new}, x -> NOT list_contains({old}, x))"
+    return f"{old}\n      + [x IN {new} WHERE NOT x IN {old}]"
+
+
+def _value(p: Prop, dialect: str) -> str:
+    if dialect == "ladybug" and p.ladybug_type not in ("STRING", "STRING[]"):
+        return f"CAST(row.{_q(p.name)} AS {p.ladybug_type})"
+    return f"row.{_q(p.name)}"
+
+
+def _assignments(var: str, cls: type[Node] | type[Rel], dialect: str) -> str:
+    props = [p for p in properties(cls) if p.name != "id"]
+    on_create = [f"{var}.{_q(p.name)} = []" for p in props if p.is_list]
+    on_create += [f"{var}.{_q(p.name)} = {_value(p, dialect)}" for p in props if p.on_create]
+    updates = [f"{var}.{_q(p.name)} = {_union(var, p, dialect)}" for p in props if p.is_list]
+    updates += [
+        f"{var}.{_q(p.name)} = coalesce({_value(p, dialect)}, {var}.{_q(p.name)})"
+        for p in props
+        if not p.is_list and not p.on_create
+    ]
+    sep = ",\n    "
+    return f"ON CREATE SET {', '.join(on_create)}\nSET {sep.join(updates)}"
+
+
+def upsert_statement(cls: type[Node] | type[Rel], dialect: str) -> str:
+    """``UNWIND $rows`` upsert: MERGE on id, union list properties, keep old
+    scalars where the new row has none, set ``on_create`` fields once."""
+    if issubclass(cls, Node):
+        head = f"UNWIND $rows AS row\nMERGE (n:{cls.LABEL} {{id: row.id}})"
+        return f"{head}\n{_assignments('n', cls, dialect)}"
+    head = (
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{cls.START.LABEL} {{id: row.from_id}}), (b:{cls.END.LABEL} {{id: row.to_id}})\n"
+        f"MERGE (a)-[r:{cls.TYPE} {{id: row.id}}]->(b)"
+    )
+    return f"{head}\n{_assignments('r', cls, dialect)}"
+
+
+def read_statement(cls: type[Node] | type[Rel]) -> str:
+    """Every record of one type with all its properties, in id order (both dialects)."""
+    if issubclass(cls, Node):
+        cols = ", ".join(f"n.{_q(p.name)} AS {_q(p.name)}" for p in properties(cls))
+        return f"MATCH (n:{cls.LABEL}) RETURN {cols} ORDER BY `id`"
+    cols = ", ".join(f"r.{_q(p.name)} AS {_q(p.name)}" for p in properties(cls))
+    return (
+        f"MATCH (a:{cls.START.LABEL})-[r:{cls.TYPE}]->(b:{cls.END.LABEL}) "
+        f"RETURN a.id AS from_id, b.id AS to_id, {cols} ORDER BY `id`"
+    )
+
+
+def count_statement(cls: type[Node] | type[Rel]) -> str:
+    if issubclass(cls, Node):
+        return f"MATCH (n:{cls.LABEL}) RETURN count(n) AS n"
+    return f"MATCH (:{cls.START.LABEL})-[r:{cls.TYPE}]->(:{cls.END.LABEL}) RETURN count(r) AS n"
+
+
+def all_statements(dialect: str) -> list[str]:
+    """Every generated statement of a dialect (for the parser checks)."""
+    ddl = neo4j_ddl() if dialect == "neo4j" else ladybug_ddl()
+    return (
+        ddl
+        + [upsert_statement(t, dialect) for t in RECORD_TYPES]
+        + [read_statement(t) for t in RECORD_TYPES]
+        + [count_statement(t) for t in RECORD_TYPES]
+    )

@@ -1,0 +1,66 @@
+"""One store interface, two implementations, chosen by the store setting.
+
+A filesystem path opens the embedded LadybugDB store; a ``bolt://``/``neo4j://``
+URI opens Neo4j 5.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from types import TracebackType
+from typing import Any
+
+from scholargraph.config import Settings
+
+
+class Store(ABC):
+    """A graph store that runs parameterised Cypher.
+
+    ``dialect`` names the Cypher flavour ("neo4j" or "ladybug") so callers can pick
+    a dialect override of a query file.
+    """
+
+    dialect: str
+    location: str
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create tables/constraints if missing; safe to call any number of times."""
+
+    @abstractmethod
+    def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read query; rows as dicts keyed by the RETURN column names."""
+
+    @abstractmethod
+    def write(self, text: str, params: dict[str, Any]) -> None:
+        """Run one write statement in its own transaction (all or nothing)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_store(settings: Settings) -> Store:
+    """The store that ``settings.store`` names (created on first use when embedded)."""
+    if settings.is_bolt:
+        from scholargraph.graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(
+            settings.store,
+            user=settings.neo4j_user,
+            password=settings.neo4j_password,
+            database=settings.neo4j_database,
+        )
+    from scholargraph.graph.ladybug_store import LadybugStore
+
+    return LadybugStore(settings.store)

@@ -1,0 +1,243 @@
+"""Plain records: what every stage of the pipeline passes to the next.
+
+The dataclasses below *are* the graph model. ``graph.schema`` reads their fields
+to declare Ladybug tables, Neo4j constraints and the batched write statements,
+so adding a property here adds it everywhere.
+
+Every record carries ``sources`` (Source ids) and ``evidence`` (``path:line: text``
+strings), so each fact in the graph can say where it came from.
+
+>>> rs = RecordSet()
+>>> rs.add(Person(id="person:ada", name="Ada", sources=["src:1"]))
+>>> rs.add(Person(id="person:ada", name="Ada", aliases=["A. L."], sources=["src:2"]))
+>>> p = rs.nodes[Person]["person:ada"]
+>>> p.sources, p.aliases
+(['src:1', 'src:2'], ['A. L.'])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+# Field metadata: set once when the record is created, never updated (keeps re-ingest idempotent).
+ON_CREATE = {"on_create": True}
+
+
+@dataclass(kw_only=True)
+class Node:
+    LABEL: ClassVar[str] = ""
+    id: str
+    sources: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Person(Node):
+    LABEL: ClassVar[str] = "Person"
+    name: str
+    native_name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    orcid: str | None = None
+    openalex_id: str | None = None
+    dblp_pid: str | None = None
+    s2_id: str | None = None
+    email: str | None = None
+    homepage: str | None = None
+
+
+@dataclass(kw_only=True)
+class Publication(Node):
+    LABEL: ClassVar[str] = "Publication"
+    title: str
+    year: int | None = None
+    status: str = "published"  # published | accepted | preprint
+    doi: str | None = None
+    arxiv: str | None = None
+    abstract: str | None = None
+    title_is_system_name: bool = False  # a news item named the system, not the paper title
+
+
+@dataclass(kw_only=True)
+class Venue(Node):
+    LABEL: ClassVar[str] = "Venue"
+    name: str
+    full_name: str | None = None
+
+
+@dataclass(kw_only=True)
+class Organization(Node):
+    LABEL: ClassVar[str] = "Organization"
+    name: str
+    kind: str | None = None
+
+
+@dataclass(kw_only=True)
+class Topic(Node):
+    LABEL: ClassVar[str] = "Topic"
+    name: str
+
+
+@dataclass(kw_only=True)
+class Source(Node):
+    LABEL: ClassVar[str] = "Source"
+    path: str
+    sha256: str
+    kind: str
+    ingested_at: str = field(default="", metadata=ON_CREATE)
+
+
+@dataclass(kw_only=True)
+class Rel:
+    TYPE: ClassVar[str] = ""
+    START: ClassVar[type[Node]]
+    END: ClassVar[type[Node]]
+    id: str
+    from_id: str
+    to_id: str
+    sources: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Authored(Rel):
+    TYPE: ClassVar[str] = "AUTHORED"
+    START: ClassVar[type[Node]] = Person
+    END: ClassVar[type[Node]] = Publication
+    position: int
+
+
+@dataclass(kw_only=True)
+class PublishedIn(Rel):
+    TYPE: ClassVar[str] = "PUBLISHED_IN"
+    START: ClassVar[type[Node]] = Publication
+    END: ClassVar[type[Node]] = Venue
+
+
+@dataclass(kw_only=True)
+class Advised(Rel):
+    """advisor -> student."""
+
+    TYPE: ClassVar[str] = "ADVISED"
+    START: ClassVar[type[Node]] = Person
+    END: ClassVar[type[Node]] = Person
+    kind: str = "supervisor"  # phd | masters | undergrad | postdoc | supervisor
+
+
+@dataclass(kw_only=True)
+class Mentored(Rel):
+    """mentor -> mentee (internships, industry)."""
+
+    TYPE: ClassVar[str] = "MENTORED"
+    START: ClassVar[type[Node]] = Person
+    END: ClassVar[type[Node]] = Person
+    organization: str | None = None
+
+
+@dataclass(kw_only=True)
+class AffiliatedWith(Rel):
+    TYPE: ClassVar[str] = "AFFILIATED_WITH"
+    START: ClassVar[type[Node]] = Person
+    END: ClassVar[type[Node]] = Organization
+    role: str
+    degree: str | None = None
+    field: str | None = None
+    start: str | None = None  # "YYYY" or "YYYY-MM"
+    end: str | None = None  # None while current
+
+
+@dataclass(kw_only=True)
+class About(Rel):
+    TYPE: ClassVar[str] = "ABOUT"
+    START: ClassVar[type[Node]] = Publication
+    END: ClassVar[type[Node]] = Topic
+    score: float = 1.0
+
+
+@dataclass(kw_only=True)
+class InterestedIn(Rel):
+    TYPE: ClassVar[str] = "INTERESTED_IN"
+    START: ClassVar[type[Node]] = Person
+    END: ClassVar[type[Node]] = Topic
+    score: float = 1.0
+
+
+NODE_TYPES: tuple[type[Node], ...] = (Source, Person, Publication, Venue, Organization, Topic)
+REL_TYPES: tuple[type[Rel], ...] = (
+    Authored,
+    PublishedIn,
+    Advised,
+    Mentored,
+    AffiliatedWith,
+    About,
+    InterestedIn,
+)
+RECORD_TYPES: tuple[type[Node] | type[Rel], ...] = (*NODE_TYPES, *REL_TYPES)
+Record = Node | Rel
+
+
+def merge_into(old: Record, new: Record) -> None:
+    """Fold ``new`` into ``old`` (same id): lists are unioned in order, and a
+    non-empty new scalar replaces the old one, as the store's upsert does."""
+    for f in dataclasses.fields(old):
+        if f.name == "id" or f.metadata.get("on_create"):
+            continue
+        a, b = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(a, list):
+            a.extend(x for x in b if x not in a)
+        elif b is not None and b != f.default:
+            setattr(old, f.name, b)
+
+
+def as_row(record: Record) -> dict[str, Any]:
+    """The parameter row the batched writer sends for this record."""
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
+class RecordSet:
+    """Records keyed by type and id; adding an id twice merges the two."""
+
+    def __init__(self, records: Iterable[Record] = ()) -> None:
+        self.nodes: dict[type[Node], dict[str, Node]] = {t: {} for t in NODE_TYPES}
+        self.rels: dict[type[Rel], dict[str, Rel]] = {t: {} for t in REL_TYPES}
+        for r in records:
+            self.add(r)
+
+    def add(self, record: Record) -> None:
+        table: dict[str, Any] = (
+            self.nodes[type(record)] if isinstance(record, Node) else self.rels[type(record)]
+        )
+        if record.id in table:
+            merge_into(table[record.id], record)
+        else:
+            table[record.id] = record
+
+    def update(self, other: RecordSet) -> None:
+        for r in other:
+            self.add(r)
+
+    def __iter__(self) -> Iterator[Record]:
+        for nodes in self.nodes.values():
+            yield from nodes.values()
+        for rels in self.rels.values():
+            yield from rels.values()
+
+    def __len__(self) -> int:
+        return sum(len(t) for t in self.nodes.values()) + sum(len(t) for t in self.rels.values())
+
+    def counts(self) -> dict[str, int]:
+        """Records per label / relationship type (empty ones left out)."""
+        out = {t.LABEL: len(v) for t, v in self.nodes.items() if v}
+        out.update({t.TYPE: len(v) for t, v in self.rels.items() if v})
+        return out
+
+    def dangling(self) -> list[Rel]:
+        """Relationships whose endpoints are not in this set (a bug in a parser)."""
+        return [
+            r
+            for t, rels in self.rels.items()
+            for r in rels.values()
+            if r.from_id not in self.nodes[t.START] or r.to_id not in self.nodes[t.END]
+        ]
