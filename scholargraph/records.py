@@ -106,7 +106,7 @@ class Authored(Rel):
     TYPE: ClassVar[str] = "AUTHORED"
     START: ClassVar[type[Node]] = Person
     END: ClassVar[type[Node]] = Publication
-    position: int
+    position: int | None = None  # 1-based author order; None when the source gives no list
 
 
 @dataclass(kw_only=True)

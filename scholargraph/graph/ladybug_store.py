@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,10 @@ class LadybugStore(Store):
         try:
             self._execute(text, params)
         except BaseException:
-            self._execute("ROLLBACK", None)
+            # Ladybug has already rolled back after a runtime error; after an
+            # interrupt it has not. Either way no part of the batch survives.
+            with contextlib.suppress(RuntimeError):
+                self._conn.execute("ROLLBACK")
             raise
         self._execute("COMMIT", None)
 

@@ -1,0 +1,134 @@
+"""``scholargraph``: a thin command line over the Python API.
+
+Each command is named after the function it calls; errors from the library
+become one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from scholargraph import pipeline
+from scholargraph.config import Settings
+from scholargraph.errors import ScholargraphError
+from scholargraph.graph import export as export_mod
+from scholargraph.graph.store import open_store
+from scholargraph.ingest import FileResult
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def one_line_errors(fn: F) -> F:
+    """Turn project errors into ``Error: …`` plus exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ScholargraphError as exc:
+            click.echo(f"Error: {exc.one_line()}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.obj
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    envvar="SCHOLARGRAPH_STORE",
+    default=None,
+    help="Embedded store path (default ./scholargraph-data) or bolt:// / neo4j:// URI "
+    "[env SCHOLARGRAPH_STORE].",
+)
+@click.version_option(package_name="scholargraph")
+@click.pass_context
+def main(ctx: click.Context, store: str | None) -> None:
+    """A bibliometric knowledge graph: who worked with whom, who trained whom,
+    who works on what."""
+    ctx.obj = Settings.from_env().with_store(store)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Parse and report; write nothing.")
+@click.pass_context
+@one_line_errors
+def ingest(ctx: click.Context, files: tuple[str, ...], dry_run: bool) -> None:
+    """Ingest profile and bibliography FILES into the store.
+
+    Example: scholargraph ingest examples/*.yaml
+    """
+    settings = settings_of(ctx)
+
+    def on_file(result: FileResult) -> None:
+        if result.error:
+            click.echo(f"failed {result.error.one_line()}", err=True)
+
+    with open_store(settings) as store:
+        report = pipeline.ingest_into(
+            store, files, batch_size=settings.batch_size, dry_run=dry_run, on_file=on_file
+        )
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(export_mod.FORMATS), default="node-link", show_default=True
+)
+@click.option("--output", "-o", required=True, help="File (node-link, graphml) or folder (csv).")
+@click.pass_context
+@one_line_errors
+def export(ctx: click.Context, fmt: str, output: str) -> None:
+    """Export the whole graph.
+
+    Example: scholargraph export --format node-link --output graph.json
+    """
+    with open_store(settings_of(ctx)) as store:
+        path = export_mod.export(store, fmt, output)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+@one_line_errors
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Count nodes by label and relationships by type.
+
+    Example: scholargraph stats --json
+    """
+    with open_store(settings_of(ctx)) as store:
+        counts = export_mod.stats(store)
+    if as_json:
+        click.echo(json.dumps(counts, indent=1))
+    else:
+        width = max(map(len, counts))
+        click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in counts.items()))
+
+
+@main.command()
+@click.option("--output", "-o", default="scholargraph-out", show_default=True, help="Folder.")
+@click.pass_context
+@one_line_errors
+def demo(ctx: click.Context, output: str) -> None:
+    """Build the example graph in the store and write its interactive pages.
+
+    Example: scholargraph demo --output scholargraph-out
+    """
+    report = pipeline.demo(settings_of(ctx), output)
+    click.echo(report.ingest.summary())
+    click.echo("graph: " + ", ".join(f"{k} {v}" for k, v in report.counts.items() if v))
+    click.echo(f"pages: {len(report.pages)} written; open {report.index}")

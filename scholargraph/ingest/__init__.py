@@ -1,0 +1,95 @@
+"""Sources in, normalized records out: ``extract(paths)`` is the parse step.
+
+Each input format is a plain function ``Document -> Extraction``; ``detect_kind``
+chooses one from the file name and a look at its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scholargraph.errors import InputError
+from scholargraph.ingest import profile
+from scholargraph.ingest.builder import Extraction, Skipped
+from scholargraph.ingest.documents import Document, read_document
+from scholargraph.records import RecordSet
+
+PARSERS: dict[str, Callable[[Document], Extraction]] = {
+    profile.FORMAT: profile.parse_profile,
+}
+SUPPORTED = "scholargraph profile YAML (see README)"
+
+
+def detect_kind(path: str, text: str) -> str:
+    """The input format of a file, or an InputError saying which are supported."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".yaml", ".yml") and "\nperson:" in f"\n{text}":
+        return profile.FORMAT
+    raise InputError(path, "unrecognised input format", hint=f"supported: {SUPPORTED}")
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    entries: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    error: InputError | None = None
+
+
+@dataclass
+class ExtractResult:
+    records: RecordSet
+    files: list[FileResult]
+
+    @property
+    def errors(self) -> list[InputError]:
+        return [f.error for f in self.files if f.error]
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return [s for f in self.files for s in f.skipped]
+
+
+def check_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """All paths as given, failing on the first that is not a readable file
+    (before anything is parsed or written)."""
+    out = []
+    for p in map(Path, paths):
+        if not p.exists():
+            raise InputError(p.as_posix(), "no such file")
+        if p.is_dir():
+            raise InputError(p.as_posix(), "is a directory", hint="pass the files inside it")
+        out.append(p)
+    return out
+
+
+def extract_file(path: str | Path) -> Extraction:
+    doc = read_document(path, detect_kind)
+    return PARSERS[doc.source.kind](doc)
+
+
+def extract(
+    paths: Iterable[str | Path], *, on_file: Callable[[FileResult], None] | None = None
+) -> ExtractResult:
+    """Parse every file; a file that fails is reported and the others still count."""
+    merged = RecordSet()
+    files = []
+    for path in check_paths(paths):
+        result = FileResult(path.as_posix())
+        try:
+            ex = extract_file(path)
+        except InputError as exc:
+            result.error = exc
+        else:
+            merged.update(ex.records)
+            result.kind = ex.kind
+            result.counts = ex.records.counts()
+            result.entries, result.skipped = ex.entries, ex.skipped
+        files.append(result)
+        if on_file:
+            on_file(result)
+    return ExtractResult(merged, files)

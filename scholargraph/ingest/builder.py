@@ -1,0 +1,278 @@
+"""Turn facts found in one document into records that cite it.
+
+Parsers call these methods with what they found and the line they found it on;
+the builder makes the stable ids, the provenance and the relationships, so each
+parser stays a plain function over its input format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypedDict
+
+from scholargraph import ids
+from scholargraph.ingest.documents import Document
+from scholargraph.ingest.names import display_name, has_cjk, is_initials_only, nickname_aliases
+from scholargraph.records import (
+    About,
+    Advised,
+    AffiliatedWith,
+    Authored,
+    InterestedIn,
+    Mentored,
+    Organization,
+    Person,
+    Publication,
+    PublishedIn,
+    RecordSet,
+    Topic,
+    Venue,
+)
+
+PUBLICATION_STATUSES = ("published", "accepted", "preprint")
+ADVISING_KINDS = ("phd", "masters", "undergrad", "postdoc", "supervisor")
+
+
+class Provenance(TypedDict):
+    sources: list[str]
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry left out, with the reason (reported in the ingest summary)."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Extraction:
+    """What one document yielded."""
+
+    kind: str
+    records: RecordSet
+    skipped: list[Skipped] = field(default_factory=list)
+    entries: int = 0  # publications, affiliations, advisors … read (kept or skipped)
+
+
+class GraphBuilder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.out = Extraction(doc.source.kind, RecordSet([doc.source]))
+
+    def _prov(self, line: int | None) -> Provenance:
+        return {
+            "sources": [self.doc.source.id],
+            "evidence": [self.doc.evidence(line)] if line else [],
+        }
+
+    def skip(self, line: int | None, reason: str) -> None:
+        self.out.entries += 1
+        self.out.skipped.append(Skipped(self.doc.path, line, reason))
+
+    def person(
+        self,
+        written: str,
+        line: int | None,
+        *,
+        native_name: str | None = None,
+        aliases: list[str] | tuple[str, ...] = (),
+        email: str | None = None,
+        homepage: str | None = None,
+        orcid: str | None = None,
+    ) -> str:
+        """Add a person as written (``Last, First``, titles and nicknames allowed).
+
+        Names made only of initials are scoped to this document: ``X. Liu`` here
+        is not assumed to be ``X. Liu`` elsewhere (identity resolution decides).
+        """
+        name = display_name(written)
+        if has_cjk(name) and not native_name:
+            native_name = name
+        scope = self.doc.source.id if is_initials_only(name) else None
+        pid = ids.person_id(name, scope=scope)
+        alias_list = [a for a in [*nickname_aliases(written), *aliases] if a != name]
+        self.out.records.add(
+            Person(
+                id=pid,
+                name=name,
+                native_name=native_name,
+                aliases=alias_list,
+                email=email,
+                homepage=homepage,
+                orcid=orcid,
+                **self._prov(line),
+            )
+        )
+        return pid
+
+    def publication(
+        self,
+        title: str,
+        line: int | None,
+        *,
+        authors: list[str],
+        authors_complete: bool = True,
+        year: int | None = None,
+        status: str = "published",
+        venue: str | None = None,
+        venue_full: str | None = None,
+        doi: str | None = None,
+        arxiv: str | None = None,
+        abstract: str | None = None,
+        title_is_system_name: bool = False,
+    ) -> str:
+        """Add a publication, its authors and its venue. When the source lists only
+        some authors (``authors_complete=False``) their positions are unknown."""
+        self.out.entries += 1
+        arxiv_id = ids.normalize_arxiv(arxiv)
+        doi_id = ids.normalize_doi(doi)
+        wid = ids.publication_id(title=title, doi=doi_id, arxiv=arxiv_id)
+        self.out.records.add(
+            Publication(
+                id=wid,
+                title=" ".join(title.split()),
+                year=year,
+                status=status,
+                doi=doi_id,
+                arxiv=arxiv_id,
+                abstract=abstract,
+                title_is_system_name=title_is_system_name,
+                **self._prov(line),
+            )
+        )
+        for position, written in enumerate(authors, start=1):
+            pid = self.person(written, line)
+            self.out.records.add(
+                Authored(
+                    id=ids.rel_id("AUTHORED", pid, wid),
+                    from_id=pid,
+                    to_id=wid,
+                    position=position if authors_complete else None,
+                    **self._prov(line),
+                )
+            )
+        if venue:
+            vid = ids.named_id("venue", venue)
+            self.out.records.add(
+                Venue(id=vid, name=venue, full_name=venue_full, **self._prov(line))
+            )
+            self.out.records.add(
+                PublishedIn(
+                    id=ids.rel_id("PUBLISHED_IN", wid, vid),
+                    from_id=wid,
+                    to_id=vid,
+                    **self._prov(line),
+                )
+            )
+        return wid
+
+    def organization(self, name: str, line: int | None, *, kind: str | None = None) -> str:
+        oid = ids.named_id("org", name)
+        self.out.records.add(
+            Organization(id=oid, name=" ".join(name.split()), kind=kind, **self._prov(line))
+        )
+        return oid
+
+    def affiliation(
+        self,
+        person: str,
+        organization: str,
+        line: int | None,
+        *,
+        role: str,
+        degree: str | None = None,
+        field: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+    ) -> None:
+        self.out.entries += 1
+        oid = self.organization(organization, line)
+        key = (role, degree or "", start or "")
+        self.out.records.add(
+            AffiliatedWith(
+                id=ids.rel_id("AFFILIATED_WITH", person, oid, *key),
+                from_id=person,
+                to_id=oid,
+                role=role,
+                degree=degree,
+                field=field,
+                start=start,
+                end=end,
+                **self._prov(line),
+            )
+        )
+
+    def advised(
+        self,
+        advisor: str,
+        student: str,
+        line: int | None,
+        *,
+        kind: str,
+        native_name: str | None = None,
+    ) -> str:
+        """``advisor`` (a written name) advised ``student`` (a person id)."""
+        self.out.entries += 1
+        aid = self.person(advisor, line, native_name=native_name)
+        self.out.records.add(
+            Advised(
+                id=ids.rel_id("ADVISED", aid, student, kind),
+                from_id=aid,
+                to_id=student,
+                kind=kind,
+                **self._prov(line),
+            )
+        )
+        return aid
+
+    def mentored(
+        self, mentor: str, mentee: str, line: int | None, *, organization: str | None
+    ) -> str:
+        self.out.entries += 1
+        mid = self.person(mentor, line)
+        self.out.records.add(
+            Mentored(
+                id=ids.rel_id("MENTORED", mid, mentee, organization or ""),
+                from_id=mid,
+                to_id=mentee,
+                organization=organization,
+                **self._prov(line),
+            )
+        )
+        return mid
+
+    def topic(self, name: str, line: int | None) -> str:
+        tid = ids.named_id("topic", name)
+        self.out.records.add(Topic(id=tid, name=" ".join(name.split()), **self._prov(line)))
+        return tid
+
+    def interest(self, person: str, topic: str, line: int | None, *, score: float = 1.0) -> None:
+        tid = self.topic(topic, line)
+        self.out.records.add(
+            InterestedIn(
+                id=ids.rel_id("INTERESTED_IN", person, tid),
+                from_id=person,
+                to_id=tid,
+                score=score,
+                **self._prov(line),
+            )
+        )
+
+    def about(self, publication: str, topic: str, line: int | None, *, score: float = 1.0) -> None:
+        tid = self.topic(topic, line)
+        self.out.records.add(
+            About(
+                id=ids.rel_id("ABOUT", publication, tid),
+                from_id=publication,
+                to_id=tid,
+                score=score,
+                **self._prov(line),
+            )
+        )

@@ -1,0 +1,156 @@
+"""The Python API the CLI mirrors: parse → normalize → write, and the demo job."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from scholargraph.config import Settings
+from scholargraph.errors import InputError
+from scholargraph.graph.export import stats, to_networkx
+from scholargraph.graph.store import Store, open_store
+from scholargraph.graph.writer import write_records
+from scholargraph.ingest import ExtractResult, FileResult, extract
+from scholargraph.queries.render import render
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@dataclass
+class IngestReport:
+    extracted: ExtractResult
+    written: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+
+    @property
+    def errors(self) -> list[InputError]:
+        return self.extracted.errors
+
+    def summary(self) -> str:
+        files = self.extracted.files
+        entries = sum(f.entries for f in files)
+        skipped = self.extracted.skipped
+        lines = [
+            f"{len(files)} file(s), {entries} entries, {len(skipped)} skipped, "
+            f"{len(self.errors)} file(s) failed"
+            + (" (dry run: nothing written)" if self.dry_run else "")
+        ]
+        counts = self.written or self.extracted.records.counts()
+        verb = "would write" if self.dry_run else "wrote"
+        lines.append(f"{verb}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        lines += [f"skipped {s}" for s in skipped]
+        lines += [f"failed {e.one_line()}" for e in self.errors]
+        return "\n".join(lines)
+
+
+def ingest_into(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    batch_size: int = 2000,
+    dry_run: bool = False,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Parse every file, then write what parsed (nothing when ``dry_run``)."""
+    extracted = extract(paths, on_file=on_file)
+    report = IngestReport(extracted, dry_run=dry_run)
+    if not dry_run:
+        report.written = write_records(store, extracted.records, batch_size=batch_size)
+    return report
+
+
+def ingest(
+    paths: Iterable[str | Path], settings: Settings | None = None, *, dry_run: bool = False
+) -> IngestReport:
+    """Ingest files into the store the settings name."""
+    settings = settings or Settings.from_env()
+    with open_store(settings) as store:
+        return ingest_into(store, paths, batch_size=settings.batch_size, dry_run=dry_run)
+
+
+@dataclass
+class DemoReport:
+    ingest: IngestReport
+    counts: dict[str, int]
+    pages: list[Path]
+
+    @property
+    def index(self) -> Path:
+        return self.pages[0]
+
+
+def _profile_owners(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """(person id, name) of each person whose profile a source describes:
+    the person with affiliations or interests, else the most prolific author."""
+    owners = []
+    people = [n for n, d in g.nodes(data=True) if d["labels"] == ["Person"]]
+    for source, sdata in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
+        if sdata["labels"] != ["Source"]:
+            continue
+        cited = [p for p in people if source in g.nodes[p].get("sources", [])]
+
+        def weight(p: str, source: str = source) -> tuple[int, int]:
+            own = sum(
+                1
+                for _, _, d in g.out_edges(p, data=True)
+                if d["type"] in ("AFFILIATED_WITH", "INTERESTED_IN")
+                and source in d.get("sources", [])
+            )
+            return own, g.out_degree(p)
+
+        if cited:
+            best = max(cited, key=weight)
+            owners.append((best, str(g.nodes[best]["name"])))
+    return owners
+
+
+def collaboration_view(g: nx.MultiDiGraph, person: str) -> nx.MultiDiGraph:
+    """A person, their papers, co-authors, advisors/mentors/students and organizations."""
+    keep = {person}
+    for u, v, d in [*g.out_edges(person, data=True), *g.in_edges(person, data=True)]:
+        keep.update((u, v))
+        if d["type"] == "AUTHORED":
+            keep.update(a for a, _, dd in g.in_edges(v, data=True) if dd["type"] == "AUTHORED")
+    return g.subgraph(keep).copy()
+
+
+def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-out") -> DemoReport:
+    """Build the example graph in the configured store and write its pages."""
+    settings = settings or Settings.from_env()
+    out = Path(out_dir)
+    with open_store(settings) as store:
+        report = ingest_into(store, sorted(EXAMPLES.glob("*.yaml")), batch_size=settings.batch_size)
+        counts = stats(store)
+        g = to_networkx(store)
+    sources = {n: str(d["path"]) for n, d in g.nodes(data=True) if d["labels"] == ["Source"]}
+    shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
+    pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
+    for pid, name in _profile_owners(g):
+        page = out / f"person-{pid.split(':', 1)[1].split('@')[0]}.html"
+        view = collaboration_view(shown, pid)
+        pages.append(
+            render(view, page, title=f"{name}: collaborations", highlight=[pid], sources=sources)
+        )
+    index = _write_index(out / "index.html", pages, counts)
+    return DemoReport(report, counts, [index, *pages])
+
+
+def _write_index(path: Path, pages: list[Path], counts: dict[str, int]) -> Path:
+    items = "\n".join(
+        f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a></li>' for p in pages
+    )
+    table = "\n".join(f"<tr><td>{html.escape(k)}</td><td>{v}</td></tr>" for k, v in counts.items())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<title>scholargraph demo</title>"
+        "<style>body{font-family:system-ui,sans-serif;margin:2em}td{padding:2px 12px}</style>"
+        f"</head><body><h1>scholargraph demo</h1><h2>Pages</h2><ul>{items}</ul>"
+        f"<h2>Graph</h2><table>{table}</table></body></html>\n",
+        encoding="utf-8",
+    )
+    return path

@@ -1,0 +1,1 @@
+"""Named Cypher queries and their interactive pyvis renders."""

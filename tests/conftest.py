@@ -1,0 +1,46 @@
+"""Shared fixtures.
+
+``store`` runs each store test on the embedded LadybugDB store and, when
+``NEO4J_URI`` is set, again on that Neo4j (which the test empties first: point
+it at a scratch database).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scholargraph.config import Settings
+from scholargraph.graph.ladybug_store import LadybugStore
+from scholargraph.graph.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+STORES = ["ladybug"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+
+
+def open_test_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
+    if kind == "ladybug":
+        return LadybugStore(str(tmp_path / "graph.lbug"))
+    request.getfixturevalue("socket_enabled")
+    store = open_store(Settings.from_env().with_store(os.environ["NEO4J_URI"]))
+    store.write("MATCH (n) DETACH DELETE n", {})
+    return store
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    s = open_test_store(request.param, tmp_path, request)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def embedded(tmp_path: Path) -> Iterator[LadybugStore]:
+    s = LadybugStore(str(tmp_path / "graph.lbug"))
+    yield s
+    s.close()

@@ -1,0 +1,97 @@
+"""The command line: the Python API's results, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES
+
+from scholargraph.cli import main
+
+
+def run(*args: str, store: Path | str | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    env = {"SCHOLARGRAPH_STORE": str(store)} if store is not None else {}
+    result = runner.invoke(main, list(args), env=env, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def examples() -> list[str]:
+    return sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
+
+
+def test_ingest_twice_gives_the_same_node_link_export(tmp_path: Path) -> None:
+    store = tmp_path / "g1"
+    assert run("ingest", *examples(), store=store)[0] == 0
+    run("export", "--format", "node-link", "--output", str(tmp_path / "a.json"), store=store)
+    assert run("ingest", *reversed(examples()), store=store)[0] == 0
+    run("export", "--format", "node-link", "--output", str(tmp_path / "b.json"), store=store)
+    first = (tmp_path / "a.json").read_text("utf-8")
+    assert first == (tmp_path / "b.json").read_text("utf-8")
+    data = json.loads(first)
+    person = next(n for n in data["nodes"] if n["id"] == "person:xin-tan")
+    assert person["labels"] == ["Person"] and person["name"] == "Xin Tan"
+    link = next(link for link in data["links"] if link["type"] == "ADVISED")
+    assert {"source", "target", "type", "kind", "sources", "evidence"} <= set(link)
+
+
+def test_ingest_prints_a_summary_and_dry_run_writes_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "g"
+    code, out, _ = run("ingest", "--dry-run", *examples(), store=store)
+    assert code == 0 and "dry run: nothing written" in out and "would write: Source 5" in out
+    code, out, _ = run("stats", "--json", store=store)
+    assert json.loads(out)["Person"] == 0
+
+
+def test_stats_and_graphml_and_csv_exports(tmp_path: Path) -> None:
+    store = tmp_path / "g"
+    run("ingest", *examples(), store=store)
+    code, out, _ = run("stats", store=store)
+    assert code == 0 and "ADVISED" in out
+    assert (
+        run("export", "--format", "graphml", "-o", str(tmp_path / "g.graphml"), store=store)[0] == 0
+    )
+    assert "徐宏" in (tmp_path / "g.graphml").read_text("utf-8")
+    assert run("export", "--format", "csv", "-o", str(tmp_path / "csv"), store=store)[0] == 0
+    assert (tmp_path / "csv" / "AUTHORED.csv").read_text("utf-8").startswith("source,target,id")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "nope.yaml"], "nope.yaml: no such file"),
+        (["--store", "redis://localhost", "stats"], "unknown store URI 'redis://localhost'"),
+        (["--store", "/no/such/folder/g", "stats"], "its folder does not exist"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_non_zero_exit(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, _out, err = run(*args, store=tmp_path / "g")
+    assert code == 1 and message in err
+    assert err.startswith("Error: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_file_that_fails_to_parse_fails_the_run_but_good_files_land(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("person:\n  name: [\n", encoding="utf-8")
+    code, _out, err = run("ingest", str(bad), examples()[0], store=tmp_path / "g")
+    assert code == 1 and f"{bad.as_posix()}:3: invalid YAML" in err
+    assert json.loads(run("stats", "--json", store=tmp_path / "g")[1])["Source"] == 1
+
+
+def test_neo4j_not_running_is_one_line(tmp_path: Path, socket_enabled: None) -> None:
+    code, _, err = run("--store", "bolt://127.0.0.1:9", "stats")
+    assert code == 1 and "Neo4j is not reachable at bolt://127.0.0.1:9" in err
+    assert "docker compose up -d" in err and err.count("\n") == 1
+
+
+def test_demo_prints_counts_and_where_the_pages_are(tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    code, out, _ = run("demo", "--output", str(out_dir), store=tmp_path / "g")
+    assert code == 0 and "Person 108" in out and f"open {out_dir}/index.html" in out
+    index = (out_dir / "index.html").read_text("utf-8")
+    assert 'href="overview.html"' in index and 'href="person-xin-tan.html"' in index

@@ -1,0 +1,153 @@
+"""The store contract, on every store: schema, batched idempotent upserts, transactions."""
+
+from __future__ import annotations
+
+import pytest
+
+from scholargraph.errors import StoreError
+from scholargraph.graph import schema
+from scholargraph.graph.export import stats
+from scholargraph.graph.store import Store
+from scholargraph.graph.writer import batched, write_records
+from scholargraph.records import (
+    AffiliatedWith,
+    Authored,
+    Organization,
+    Person,
+    Publication,
+    RecordSet,
+    Source,
+)
+
+
+def small_graph(source: str = "src:a") -> RecordSet:
+    return RecordSet(
+        [
+            Source(
+                id=source,
+                path=f"{source}.yaml",
+                sha256="0" * 64,
+                kind="profile",
+                ingested_at="2026-01-01T00:00:00+00:00",
+                sources=[source],
+            ),
+            Person(
+                id="person:ada",
+                name="Ada",
+                aliases=["A. L."],
+                sources=[source],
+                evidence=[f"{source}.yaml:3: Ada"],
+            ),
+            Person(id="person:bob", name="Bob", sources=[source]),
+            Publication(id="pub:1", title="On Graphs", year=None, sources=[source]),
+            Organization(id="org:u", name="U"),
+            Authored(id="au1", from_id="person:ada", to_id="pub:1", position=1, sources=[source]),
+            Authored(id="au2", from_id="person:bob", to_id="pub:1", position=2, sources=[source]),
+            AffiliatedWith(
+                id="af1",
+                from_id="person:ada",
+                to_id="org:u",
+                role="PhD student",
+                start="2020-09",
+                end=None,
+            ),
+            AffiliatedWith(
+                id="af2",
+                from_id="person:ada",
+                to_id="org:u",
+                role="undergraduate",
+                start="2016-09",
+                end="2020-06",
+            ),
+        ]
+    )
+
+
+def test_ensure_schema_can_run_twice(store: Store) -> None:
+    store.ensure_schema()
+    store.ensure_schema()
+    assert stats(store)["Person"] == 0
+
+
+def test_writes_every_record_with_its_properties(store: Store) -> None:
+    write_records(store, small_graph())
+    counts = stats(store)
+    assert (counts["Person"], counts["Publication"], counts["AUTHORED"]) == (2, 1, 2)
+    assert counts["AFFILIATED_WITH"] == 2  # two degrees at one place stay two edges
+    rows = store.query(
+        "MATCH (p:Person)-[r:AUTHORED]->(w:Publication) "
+        "RETURN p.name AS name, r.position AS pos, w.year AS year ORDER BY pos"
+    )
+    assert rows == [
+        {"name": "Ada", "pos": 1, "year": None},
+        {"name": "Bob", "pos": 2, "year": None},
+    ]
+
+
+def test_rewriting_the_same_records_changes_nothing(store: Store) -> None:
+    write_records(store, small_graph())
+    before = store.query(schema.read_statement(Person))
+    write_records(store, small_graph())
+    assert store.query(schema.read_statement(Person)) == before
+    assert stats(store)["AUTHORED"] == 2
+
+
+def test_a_second_source_unions_lists_and_keeps_known_scalars(store: Store) -> None:
+    write_records(store, small_graph("src:a"))
+    again = RecordSet(
+        [
+            Person(
+                id="person:ada",
+                name="Ada",
+                email="ada@example.org",
+                aliases=["Ada L."],
+                sources=["src:b"],
+            )
+        ]
+    )
+    write_records(store, again)
+    (row,) = store.query(
+        "MATCH (p:Person {id: $id}) RETURN p.sources AS s, p.aliases AS a, "
+        "p.email AS e, p.evidence AS ev",
+        {"id": "person:ada"},
+    )
+    assert row == {
+        "s": ["src:a", "src:b"],
+        "a": ["A. L.", "Ada L."],
+        "e": "ada@example.org",
+        "ev": ["src:a.yaml:3: Ada"],
+    }
+
+
+def test_ingested_at_is_set_once(store: Store) -> None:
+    write_records(store, small_graph())
+    later = small_graph()
+    later.nodes[Source]["src:a"].ingested_at = "2030-01-01T00:00:00+00:00"  # type: ignore[attr-defined]
+    write_records(store, later)
+    (row,) = store.query("MATCH (s:Source) RETURN s.ingested_at AS t")
+    assert row["t"] == "2026-01-01T00:00:00+00:00"
+
+
+def test_a_batch_failing_midway_is_rolled_back_whole(store: Store) -> None:
+    store.ensure_schema()
+    # The first row is merged before the second divides by zero at run time.
+    statement = (
+        "UNWIND $rows AS row MERGE (n:Person {id: row.id}) "
+        "WITH n, row WHERE 10 / row.d > 0 SET n.name = row.id"
+    )
+    with pytest.raises(StoreError):
+        store.write(statement, {"rows": [{"id": "person:x", "d": 1}, {"id": "person:y", "d": 0}]})
+    assert stats(store)["Person"] == 0
+    write_records(store, small_graph())  # the store is usable afterwards
+    assert stats(store)["Person"] == 2
+
+
+def test_small_batches_write_the_same_graph(store: Store) -> None:
+    write_records(store, small_graph(), batch_size=1)
+    assert stats(store)["Person"] == 2
+
+
+def test_batched_rejects_empty_batches() -> None:
+    assert list(batched([], 3)) == []
+    with pytest.raises(ValueError):
+        list(batched([1], 0))
