@@ -48,3 +48,10 @@ def test_user_text_is_escaped_in_labels_and_tooltips(tmp_path: Path) -> None:
 def test_long_titles_are_shortened_with_the_year() -> None:
     data = {"labels": ["Publication"], "title": "x" * 80, "year": 2020}
     assert display_text(data).endswith("… (2020)") or len(display_text(data)) <= 48
+
+
+def test_queried_people_are_highlighted_and_shapes_follow_labels(tmp_path: Path) -> None:
+    page = render(graph(), tmp_path / "p.html", title="t", highlight=["person:a"])
+    text = page.read_text("utf-8")
+    assert text.count('"borderWidth": 4') == 1 and '"background": "#e15759"' in text
+    assert '"shape": "square"' in text  # publications

@@ -106,19 +106,21 @@ def render(
     big = g.number_of_nodes() > LAYOUT_IN_PYTHON_ABOVE
     positions = nx.spring_layout(nx.Graph(g), seed=7, iterations=60, scale=2000) if big else {}
     for node, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
+        group = _label_of(data)
         extra: dict[str, Any] = {}
         if node in positions:
             extra.update(x=float(positions[node][0]), y=float(positions[node][1]), physics=False)
-        if node in marked:
-            extra.update(color=HIGHLIGHT, borderWidth=4)
         net.add_node(
             str(node),
             label=display_text(data),
             title=tooltip(data, sources),
-            group=_label_of(data),
+            group=group,
+            shape=GROUPS.get(group, {}).get("shape", "dot"),
             size=12 + 4 * math.sqrt(g.degree(node)) + (10 if node in marked else 0),
             **extra,
         )
+        if node in marked:  # pyvis drops a colour passed with a group: set it afterwards
+            net.node_map[str(node)].update(color=HIGHLIGHT, borderWidth=4)
     for u, v, data in g.edges(data=True):
         net.add_edge(str(u), str(v), title=tooltip(data, sources), label="", arrows="to")
     net.options = {
