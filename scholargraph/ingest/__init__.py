@@ -6,20 +6,22 @@ chooses one from the file name and a look at its text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import profile
-from scholargraph.ingest.builder import Extraction, Skipped
+from scholargraph.ingest import bibtex, profile
+from scholargraph.ingest.builder import Extraction, Note
 from scholargraph.ingest.documents import Document, read_document
 from scholargraph.records import RecordSet
 
 PARSERS: dict[str, Callable[[Document], Extraction]] = {
     profile.FORMAT: profile.parse_profile,
+    bibtex.FORMAT: bibtex.parse_bibtex,
 }
-SUPPORTED = "scholargraph profile YAML (see README)"
+SUPPORTED = "scholargraph profile YAML (see README), BibTeX (.bib)"
 
 
 def detect_kind(path: str, text: str) -> str:
@@ -27,6 +29,8 @@ def detect_kind(path: str, text: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in (".yaml", ".yml") and "\nperson:" in f"\n{text}":
         return profile.FORMAT
+    if suffix in (".bib", ".bibtex") or re.search(r"^\s*@\w+\s*\{", text, re.MULTILINE):
+        return bibtex.FORMAT
     raise InputError(path, "unrecognised input format", hint=f"supported: {SUPPORTED}")
 
 
@@ -36,7 +40,8 @@ class FileResult:
     kind: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     entries: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Note] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     error: InputError | None = None
 
 
@@ -50,8 +55,12 @@ class ExtractResult:
         return [f.error for f in self.files if f.error]
 
     @property
-    def skipped(self) -> list[Skipped]:
+    def skipped(self) -> list[Note]:
         return [s for f in self.files for s in f.skipped]
+
+    @property
+    def warnings(self) -> list[Note]:
+        return [w for f in self.files for w in f.warnings]
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -88,7 +97,7 @@ def extract(
             merged.update(ex.records)
             result.kind = ex.kind
             result.counts = ex.records.counts()
-            result.entries, result.skipped = ex.entries, ex.skipped
+            result.entries, result.skipped, result.warnings = ex.entries, ex.skipped, ex.warnings
         files.append(result)
         if on_file:
             on_file(result)

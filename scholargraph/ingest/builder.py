@@ -39,8 +39,9 @@ class Provenance(TypedDict):
 
 
 @dataclass(frozen=True)
-class Skipped:
-    """An entry left out, with the reason (reported in the ingest summary)."""
+class Note:
+    """Where and why: an entry left out, or a warning about one (both reported in the
+    ingest summary)."""
 
     path: str
     line: int | None
@@ -57,7 +58,8 @@ class Extraction:
 
     kind: str
     records: RecordSet
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Note] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     entries: int = 0  # publications, affiliations, advisors … read (kept or skipped)
 
 
@@ -74,7 +76,10 @@ class GraphBuilder:
 
     def skip(self, line: int | None, reason: str) -> None:
         self.out.entries += 1
-        self.out.skipped.append(Skipped(self.doc.path, line, reason))
+        self.out.skipped.append(Note(self.doc.path, line, reason))
+
+    def warn(self, line: int | None, reason: str) -> None:
+        self.out.warnings.append(Note(self.doc.path, line, reason))
 
     def person(
         self,

@@ -1,0 +1,95 @@
+"""BibTeX: LaTeX decoding, names, arXiv and venues, GBK, duplicates; real fixtures in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+
+from scholargraph.ingest import extract, extract_file
+from scholargraph.records import Authored, Person, Publication, PublishedIn
+
+BIB = r"""@inproceedings{k1,
+  title = {Fast {GPU} Pooling for {LLM} Serving},
+  author = {M{\"u}ller, J{\"o}rg and Xin Tan and others},
+  booktitle = {Proceedings of the 40th International Conference on Machine Learning (ICML)},
+  year = 2023,
+  doi = {https://doi.org/10.1145/ABC.1}
+}
+
+@misc{k2,
+  title = {A Preprint},
+  author = {Ann Lee},
+  eprint = {2602.21140v2},
+  archivePrefix = {arXiv},
+  year = {2026}
+}
+
+@article{k3,
+  author = {Nobody}
+}
+"""
+
+
+def bib(tmp_path: Path, text: str = BIB, name: str = "refs.bib") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_latex_is_decoded_and_last_first_names_are_turned(tmp_path: Path) -> None:
+    ex = extract_file(bib(tmp_path))
+    names = {p.name for p in ex.records.nodes[Person].values()}  # type: ignore[attr-defined]
+    assert {"Jörg Müller", "Xin Tan", "Ann Lee"} <= names
+    titles = {w.title for w in ex.records.nodes[Publication].values()}  # type: ignore[attr-defined]
+    assert "Fast GPU Pooling for LLM Serving" in titles
+
+
+def test_and_others_leaves_positions_unknown(tmp_path: Path) -> None:
+    ex = extract_file(bib(tmp_path))
+    positions = {a.from_id: a.position for a in ex.records.rels[Authored].values()}
+    assert positions["person:jorg-muller"] is None and positions["person:ann-lee"] == 1
+
+
+def test_doi_arxiv_venue_and_status(tmp_path: Path) -> None:
+    ex = extract_file(bib(tmp_path))
+    pubs = ex.records.nodes[Publication]
+    assert pubs["doi:10.1145/abc.1"].year == 2023  # type: ignore[attr-defined]
+    preprint = pubs["arxiv:2602.21140"]
+    assert (preprint.status, preprint.year) == ("preprint", 2026)  # type: ignore[attr-defined]
+    venues = {r.from_id: r.to_id for r in ex.records.rels[PublishedIn].values()}
+    assert venues == {"doi:10.1145/abc.1": "venue:icml", "arxiv:2602.21140": "venue:arxiv"}
+
+
+def test_entry_without_title_is_skipped_with_its_line(tmp_path: Path) -> None:
+    ex = extract_file(bib(tmp_path))
+    assert [(s.line, s.reason) for s in ex.skipped] == [(17, "entry 'k3' has no title")]
+
+
+def test_gbk_encoded_file_is_read() -> None:
+    ex = extract_file(SHARED / "fixtures/bibtex/messy/bibtexparser_gbk_encoded_chinese.bib")
+    assert any(
+        "\u4e00" <= ch <= "\u9fff" for p in ex.records.nodes[Person].values() for ch in p.name
+    )  # type: ignore[attr-defined]
+
+
+def test_duplicate_keys_are_reported_and_their_entries_kept() -> None:
+    ex = extract_file(SHARED / "fixtures/bibtex/messy/bibtexparser_arxiv_misc.bib")
+    assert ex.records.nodes[Publication]
+    path = SHARED / "fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib"
+    ex = extract_file(path)
+    assert any("Duplicate entry key 'topnoutlier2019zdh'" in w.reason for w in ex.warnings)
+    # a comma-separated author list bibtexparser cannot split still yields people, in order
+    assert any(p.name == "Qi Jianpeng" for p in ex.records.nodes[Person].values())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((SHARED / "fixtures/bibtex").rglob("*.bib")), ids=lambda p: p.name
+)
+def test_every_bibtex_fixture_ingests(path: Path) -> None:
+    result = extract([path])
+    assert result.errors == []
+    # publications, or (a file of title-less test entries) every entry skipped with a reason
+    assert result.records.nodes[Publication] or len(result.skipped) == result.files[0].entries
+    assert result.records.dangling() == []
