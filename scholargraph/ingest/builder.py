@@ -259,23 +259,24 @@ class GraphBuilder:
         return tid
 
     def interest(self, person: str, topic: str, line: int | None, *, score: float = 1.0) -> None:
-        tid = self.topic(topic, line)
-        self.out.records.add(
-            InterestedIn(
-                id=ids.rel_id("INTERESTED_IN", person, tid),
-                from_id=person,
-                to_id=tid,
-                score=score,
-                **self._prov(line),
-            )
-        )
+        self._topic_link(InterestedIn, person, topic, line, score)
 
     def about(self, publication: str, topic: str, line: int | None, *, score: float = 1.0) -> None:
+        self._topic_link(About, publication, topic, line, score)
+
+    def _topic_link(
+        self,
+        cls: type[InterestedIn] | type[About],
+        from_id: str,
+        topic: str,
+        line: int | None,
+        score: float,
+    ) -> None:
         tid = self.topic(topic, line)
         self.out.records.add(
-            About(
-                id=ids.rel_id("ABOUT", publication, tid),
-                from_id=publication,
+            cls(
+                id=ids.rel_id(cls.TYPE, from_id, tid),
+                from_id=from_id,
                 to_id=tid,
                 score=score,
                 **self._prov(line),
