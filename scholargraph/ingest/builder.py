@@ -13,6 +13,7 @@ from typing import TypedDict
 from scholargraph import ids
 from scholargraph.ingest.documents import Document
 from scholargraph.ingest.names import display_name, has_cjk, is_initials_only, nickname_aliases
+from scholargraph.ingest.positions import Advisor, Position
 from scholargraph.records import (
     About,
     Advised,
@@ -213,6 +214,31 @@ class GraphBuilder:
                 **self._prov(line),
             )
         )
+
+    def position(self, person: str, pos: Position) -> None:
+        """``person`` held ``pos`` (a degree or a job)."""
+        self.affiliation(
+            person,
+            pos.organization,
+            pos.line,
+            role=pos.role,
+            degree=pos.degree,
+            field=pos.field,
+            start=pos.start,
+            end=pos.end,
+        )
+
+    def advisor(
+        self, adv: Advisor, person: str, *, organization: str | None, written: str | None = None
+    ) -> str:
+        """``adv`` advised (or, kind ``mentor``, mentored at ``organization``) ``person``.
+        ``written`` overrides the spelling (a romanised form of a Chinese name, which
+        is then kept as the native name)."""
+        native = adv.written if has_cjk(adv.written) else None
+        name = written or adv.written
+        if adv.kind == "mentor":
+            return self.mentored(name, person, adv.line, organization=organization)
+        return self.advised(name, person, adv.line, kind=adv.kind, native_name=native)
 
     def advised(
         self,

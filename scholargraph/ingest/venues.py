@@ -1,7 +1,7 @@
 """Venue names as written in CVs and BibTeX, reduced to their short names.
 
->>> normalize_venue("ASPLOS'26, CCF-A")
-('ASPLOS', 2026)
+>>> normalize_venue("ASPLOS'26, CCF-A"), normalize_venue("ACM BCB'24")
+(('ASPLOS', 2026), ('BCB', 2024))
 >>> normalize_venue("Proceedings of the 40th International Conference on Machine Learning (ICML)")
 ('ICML', None)
 >>> normalize_venue("12th USENIX Symposium on Operating Systems Design and Implementation")
@@ -68,8 +68,8 @@ def normalize_venue(written: str) -> tuple[str, int | None]:
     """(short name, year if the text states one); the text itself when unknown."""
     text = " ".join(_RANK_TAGS.sub("", written.replace("{", "").replace("}", "")).split())
     text = text.strip(" ,;[]")
-    if m := _SHORT_YEAR.match(text):  # ASPLOS'26
-        return m.group(1), _year(m.group(2))
+    if m := _SHORT_YEAR.match(text):  # ASPLOS'26, ACM BCB'24
+        return re.sub(r"^(?:ACM|IEEE|USENIX)\s+", "", m.group(1)), _year(m.group(2))
     m = _ACRONYM.search(text)
     year = _year(m.group(2)) if m and m.group(2) else None
     folded = text.casefold()
