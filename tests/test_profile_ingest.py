@@ -86,7 +86,7 @@ def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
 
 def test_unrecognised_file_is_reported_and_other_files_still_parse(tmp_path: Path) -> None:
     good = write(tmp_path, PROFILE)
-    bad = write(tmp_path, "just some notes\n", "notes.txt")
+    bad = write(tmp_path, "a,b\n1,2\n", "table.csv")
     result = extract([bad, good])
     assert [f.error is not None for f in result.files] == [True, False]
     assert "unrecognised input format" in result.errors[0].one_line()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import bibtex, profile
+from scholargraph.ingest import bibtex, freetext, profile, resume
 from scholargraph.ingest.builder import Extraction, Note
 from scholargraph.ingest.documents import Document, read_document
 from scholargraph.records import RecordSet
@@ -20,8 +20,14 @@ from scholargraph.records import RecordSet
 PARSERS: dict[str, Callable[[Document], Extraction]] = {
     profile.FORMAT: profile.parse_profile,
     bibtex.FORMAT: bibtex.parse_bibtex,
+    freetext.FORMAT: freetext.parse_text,
+    resume.ALFOLIO: resume.parse_alfolio,
+    resume.JSONRESUME: resume.parse_jsonresume,
 }
-SUPPORTED = "scholargraph profile YAML (see README), BibTeX (.bib)"
+SUPPORTED = (
+    "scholargraph profile YAML (see README), BibTeX (.bib), CV or web page text (.txt, .md), "
+    "al-folio cv.yml, JSON Resume (.json, .jsonc)"
+)
 
 
 def detect_kind(path: str, text: str) -> str:
@@ -29,8 +35,14 @@ def detect_kind(path: str, text: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in (".yaml", ".yml") and "\nperson:" in f"\n{text}":
         return profile.FORMAT
+    if suffix in (".yaml", ".yml") and resume.looks_like_alfolio(text):
+        return resume.ALFOLIO
+    if suffix in (".json", ".jsonc") and resume.looks_like_jsonresume(text):
+        return resume.JSONRESUME
     if suffix in (".bib", ".bibtex") or re.search(r"^\s*@\w+\s*\{", text, re.MULTILINE):
         return bibtex.FORMAT
+    if suffix in (".txt", ".md", ".markdown", ".text"):
+        return freetext.FORMAT
     raise InputError(path, "unrecognised input format", hint=f"supported: {SUPPORTED}")
 
 
@@ -76,13 +88,18 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def extract_file(path: str | Path) -> Extraction:
-    doc = read_document(path, detect_kind)
+def extract_file(path: str | Path, *, owner: str | None = None) -> Extraction:
+    """Parse one file. ``owner``: whom a CV or web page is about, for pages that
+    never say (used by the text format; structured formats name their owner)."""
+    doc = read_document(path, detect_kind, owner=owner)
     return PARSERS[doc.source.kind](doc)
 
 
 def extract(
-    paths: Iterable[str | Path], *, on_file: Callable[[FileResult], None] | None = None
+    paths: Iterable[str | Path],
+    *,
+    on_file: Callable[[FileResult], None] | None = None,
+    owner: str | None = None,
 ) -> ExtractResult:
     """Parse every file; a file that fails is reported and the others still count."""
     merged = RecordSet()
@@ -90,7 +107,7 @@ def extract(
     for path in check_paths(paths):
         result = FileResult(path.as_posix())
         try:
-            ex = extract_file(path)
+            ex = extract_file(path, owner=owner)
         except InputError as exc:
             result.error = exc
         else:

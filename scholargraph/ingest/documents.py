@@ -19,6 +19,7 @@ class Document:
     path: str
     text: str
     source: Source
+    owner: str | None = None  # who the document is about, when the user says so
 
     @property
     def lines(self) -> list[str]:
@@ -41,9 +42,12 @@ def decode(data: bytes, path: str) -> str:
     raise InputError(path, "is neither UTF-8 nor GBK/GB18030 text", hint="re-save it as UTF-8")
 
 
-def read_document(path: str | Path, kind_of: Callable[[str, str], str]) -> Document:
+def read_document(
+    path: str | Path, kind_of: Callable[[str, str], str], *, owner: str | None = None
+) -> Document:
     """Read ``path`` and name its format with ``kind_of(path, text)``; a missing or
-    unreadable file is an InputError naming it."""
+    unreadable file is an InputError naming it. ``owner`` names the person a CV or
+    page is about when the document itself never does."""
     shown = Path(path).as_posix()
     try:
         data = Path(path).read_bytes()
@@ -64,4 +68,4 @@ def read_document(path: str | Path, kind_of: Callable[[str, str], str]) -> Docum
         ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         sources=[source_id],
     )
-    return Document(path=shown, text=text, source=source)
+    return Document(path=shown, text=text, source=source, owner=owner)

@@ -1,0 +1,831 @@
+"""CVs and web pages as text (Markdown, plain text, text scraped from HTML or PDF).
+
+No fixed layout is assumed. The document is cut into sections by their headings
+(English or Chinese: *Education*, *教育背景*, *Publications*, *论文发表* …); each
+section is cut into entries; each entry is read for what it can hold. Sentences
+anywhere are read for advisors (``advised by``, ``导师：``), degrees
+(``Ph.D. in X at Y``), research interests and news items that name a paper
+(``RLBoost accepted to NSDI'26``), so pages whose headings were lost still give
+their facts.
+
+The owner is the name at the top of the page; when the page never states it, the
+author the publication list sets apart (bold, underlined, linked to the page
+itself) is taken, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from scholargraph.ids import fold
+from scholargraph.ingest import dates
+from scholargraph.ingest.builder import Extraction, GraphBuilder
+from scholargraph.ingest.citations import Citation, Mention, parse_citation
+from scholargraph.ingest.documents import Document
+from scholargraph.ingest.markup import bold_spans, bullet_of, plain
+from scholargraph.ingest.names import (
+    compatible,
+    has_cjk,
+    looks_like_name,
+    pinyin_forms,
+)
+from scholargraph.ingest.positions import (
+    DEGREE,
+    Advisor,
+    Position,
+    advisors_in,
+    degree_kind,
+    degree_name,
+    is_organization,
+    merge_positions,
+    sentences,
+    study_field,
+    titlecase,
+)
+from scholargraph.ingest.venues import normalize_venue, year_in
+
+FORMAT = "text"
+
+# Folded heading text -> section kind. Sub-headings of a publication list set a status.
+HEADINGS: dict[str, tuple[str, str | None]] = {
+    **{
+        h: ("education", None)
+        for h in (
+            "education",
+            "academic background",
+            "educational background",
+            "degrees",
+            "教育背景",
+            "教育经历",
+            "学习经历",
+        )
+    },
+    **{
+        h: ("experience", None)
+        for h in (
+            "experience",
+            "work experience",
+            "professional experience",
+            "research experience",
+            "industry experience",
+            "employment",
+            "positions",
+            "internships",
+            "internship",
+            "appointments",
+            "academic positions",
+            "实习经历",
+            "工作经历",
+            "科研经历",
+            "任职经历",
+        )
+    },
+    **{
+        h: ("publications", None)
+        for h in (
+            "publications",
+            "selected publications",
+            "papers",
+            "selected papers",
+            "publications and manuscripts",
+            "conference papers",
+            "journal papers",
+            "conference publications",
+            "journal publications",
+            "refereed publications",
+            "peer-reviewed publications",
+            "published work",
+            "research papers",
+            "论文发表",
+            "发表论文",
+            "学术论文",
+            "论文",
+            "代表性论文",
+            "发表文章",
+            "科研成果",
+        )
+    },
+    **{
+        h: ("publications", "preprint")
+        for h in (
+            "preprints",
+            "preprint",
+            "under review",
+            "manuscripts",
+            "working papers",
+            "submitted",
+            "预印版",
+            "预印本",
+            "在投论文",
+        )
+    },
+    **{
+        h: ("publications", "published")
+        for h in (
+            "published",
+            "conference",
+            "journal",
+            "conferences",
+            "journals",
+            "正式出版",
+            "已发表",
+            "会议论文",
+            "期刊论文",
+        )
+    },
+    **{
+        h: ("interests", None)
+        for h in (
+            "research interests",
+            "research interest",
+            "interests",
+            "research areas",
+            "research topics",
+            "研究兴趣",
+            "研究方向",
+            "研究领域",
+        )
+    },
+    **{
+        h: ("projects", None)
+        for h in ("projects", "research projects", "selected projects", "项目经历", "科研项目")
+    },
+    **{h: ("news", None) for h in ("news", "updates", "recent news", "新闻", "动态")},
+    **{
+        h: ("other", None)
+        for h in (
+            "teaching",
+            "services",
+            "service",
+            "professional service",
+            "professional services",
+            "awards",
+            "honors",
+            "awards & honors",
+            "awards and honors",
+            "honors and awards",
+            "skills",
+            "technical skills",
+            "talks",
+            "invited talks",
+            "activities",
+            "references",
+            "contact",
+            "languages",
+            "competitions",
+            "竞赛获奖",
+            "获奖情况",
+            "荣誉奖励",
+            "专业服务",
+            "学术服务",
+            "技术能力",
+            "专业技能",
+            "教学经历",
+            "技能",
+        )
+    },
+}
+_HEADING_INLINE = re.compile(r"^(?P<head>[^:：]{2,30})[:：]\s*(?P<rest>.+)$")
+_ROLE = re.compile(
+    r"\b(?:intern|researcher|engineer|scientist|professor|lecturer|fellow|student|assistant|"
+    r"postdoc|developer|thesis|director|manager|consultant|instructor|member)\b|"
+    r"实习生|工程师|研究员|博士后|教授|讲师|助理",
+    re.IGNORECASE,
+)
+_DEGREE_SENTENCE = re.compile(
+    r"^(?P<degree>[^,]{2,40}?)\s+(?:in|of)\s+(?P<field>[^,]+?)\s+(?:at|from)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][^,.;]+)"
+)
+_INTEREST = re.compile(
+    r"(?:research interests?|interests?) (?:include|includes|are|lie in|span|cover)\s*:?\s*"
+    r"|(?:i am|i'm) (?:broadly )?interested in\s+|(?:研究兴趣|研究方向|研究领域|主要研究领域)"
+    r"(?:主要)?(?:为|是|包括|[:：])\s*",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_GITHUB = re.compile(r"github(?:\.com/|\s*[:：]\s*)([A-Za-z0-9-]{2,39})", re.IGNORECASE)
+_HOMEPAGE = re.compile(r"(?:homepage|website|web)\s*[:：]\s*(https?://\S+)", re.IGNORECASE)
+_RECORD_HEAD = re.compile(
+    r"^(?P<status>preprint|published|accepted|journal[- ]article|article|conference[- ]paper|"
+    r"proceedings[- ]article)\s*(?P<year>(?:19|20)\d\d)\s*(?P<venue>.*)$",
+    re.IGNORECASE,
+)
+_NEWS_SPLIT = re.compile(
+    r"(?=\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_V = r"(?P<venue>(?:(?:ACM|IEEE|USENIX)\s)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s?['’]\d{2})"
+_N = r"(?P<name>[A-Za-z][\w.+-]*[\w+])"
+_SYSTEM_NEWS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            rf"{_N}(?: paper)? (?:has been |was |is |got |been )*(?:conditionally )?"
+            rf"accepted (?:to|at|in|by|for) (?:the )?{_V}"
+        ),
+        "accepted",
+    ),
+    (
+        re.compile(
+            rf"{_N} (?:was |is |has been )*(?:presented|selected|featured|published)"
+            rf"(?: as an? [\w -]{{0,25}}?)? (?:at|in|on|to|by) (?:the )?{_V}"
+        ),
+        "published",
+    ),
+    (
+        re.compile(rf"(?:[Pp]resent(?:ed|ing)?|talk on) {_N} (?:at|on|in) (?:the )?{_V}"),
+        "published",
+    ),
+    (re.compile(rf"{_N} {_V} (?:acceptance|paper)"), "accepted"),
+    (re.compile(rf"\b{_N} paper (?:and code )?(?:release|is out|is online|on arxiv)"), "preprint"),
+)
+_NOT_SYSTEM = {
+    "our",
+    "the",
+    "this",
+    "that",
+    "paper",
+    "work",
+    "it",
+    "we",
+    "my",
+    "best",
+    "position",
+    "short",
+    "full",
+    "workshop",
+    "journal",
+    "conference",
+    "student",
+    "research",
+    "a",
+    "an",
+    "one",
+    "two",
+    "present",
+    "excited",
+    "happy",
+    "honored",
+    "survey",
+    "new",
+    "first",
+    "papers",
+    "talk",
+}
+_NOT_NAME_WORDS = {
+    "research",
+    "researcher",
+    "profile",
+    "runtime",
+    "university",
+    "institute",
+    "laboratory",
+    "lab",
+    "school",
+    "department",
+    "curriculum",
+    "vitae",
+    "resume",
+    "cv",
+    "home",
+    "about",
+    "news",
+    "page",
+    "contact",
+    "publications",
+    "education",
+    "experience",
+    "projects",
+    "teaching",
+    "services",
+    "awards",
+    "skills",
+    "interests",
+    "welcome",
+    "biography",
+    "bio",
+    "namespace",
+    "location",
+    "mode",
+    "driver",
+    "version",
+    "menu",
+    "blog",
+    "blogs",
+    "posts",
+    "search",
+    "login",
+    "follow",
+    "quick",
+    "trust",
+    "actions",
+    "google",
+    "scholar",
+    "github",
+    "email",
+    "phone",
+    "address",
+    "office",
+    "intern",
+    "student",
+    "professor",
+    "engineer",
+    "computer",
+    "science",
+    "systems",
+    "system",
+    "learning",
+    "machine",
+    "network",
+    "networks",
+}
+
+
+@dataclass
+class Line:
+    no: int
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return plain(self.raw)
+
+    @property
+    def bullet(self) -> bool:
+        return bool(bullet_of(self.raw).strip())
+
+    @property
+    def head(self) -> bool:
+        """A bullet that is only a bold label (``- **Peking University**``)."""
+        spans = bold_spans(self.raw)
+        return bool(spans) and len(self.text) <= len(spans[0]) + 1
+
+
+@dataclass
+class Section:
+    kind: str
+    status: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Entry:
+    """A publication entry: its first line number and its lines (Markdown kept)."""
+
+    line: int
+    lines: list[str]
+    status: str
+    citation: Citation | None = None
+
+
+def _heading(text: str) -> tuple[str, str | None, str] | None:
+    """(section kind, status, inline content) when ``text`` is a heading."""
+    t = fold(text).strip(" #*:：")
+    if t in HEADINGS:
+        return (*HEADINGS[t], "")
+    if (m := _HEADING_INLINE.match(text)) and fold(m.group("head")).strip(" #*") in HEADINGS:
+        return (*HEADINGS[fold(m.group("head")).strip(" #*")], m.group("rest"))
+    return None
+
+
+def _lines(doc: Document) -> list[Line]:
+    """Non-blank lines, front matter and HTML comments skipped."""
+    raw = doc.text.splitlines()
+    start = 0
+    if raw and raw[0].strip() == "---":
+        ends = [i for i, ln in enumerate(raw[1:], 2) if ln.strip() == "---"]
+        start = ends[0] if ends else 0
+    text = [re.sub(r"<!--.*?-->", "", ln) for ln in raw]
+    return [Line(i, ln) for i, ln in enumerate(text, 1) if i > start and ln.strip()]
+
+
+def _sections(lines: list[Line]) -> list[Section]:
+    out = [Section("top")]
+    for ln in lines:
+        head = None if ln.bullet or len(ln.text) > 60 else _heading(ln.text)
+        if head is None:
+            out[-1].lines.append(ln)
+            continue
+        kind, status, inline = head
+        if kind == "publications" and status and out[-1].kind == "publications":
+            out.append(Section(kind, status))
+        else:
+            out.append(Section(kind, status))
+        if inline:
+            out[-1].lines.append(Line(ln.no, inline))
+    return out
+
+
+# --- owner -----------------------------------------------------------------
+
+
+def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]]:
+    for i, ln in enumerate(lines[:25]):
+        text = ln.text
+        if ln.bullet or not looks_like_name(text) or has_cjk(text) or "," in text:
+            continue
+        words = text.split()
+        if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+            continue
+        if not (
+            all(w.isupper() for w in words) or not any(w.isupper() and len(w) > 1 for w in words)
+        ):
+            continue
+        score = 3 * (body.count(text) > 1) + (i < 5)
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        score += 2 * bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", nxt))
+        yield score, ln
+
+
+@dataclass
+class Owner:
+    written: str
+    line: int
+    native_name: str | None = None
+    inferred: str | None = None  # why, when the name was not stated
+
+
+def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
+    """The person the document is about: the name heading the page, else the
+    author most often set apart in the publication list."""
+    body = "\n".join(ln.text for ln in lines)
+    best = max(_owner_candidates(lines, body), key=lambda c: c[0], default=None)
+    if best and (best[0] >= 2 or best[1].no == lines[0].no):
+        ln = best[1]
+        idx = lines.index(ln)
+        nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
+        native = nxt if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", nxt) else None
+        return Owner(ln.text, ln.no, native)
+    marked: Counter[str] = Counter()
+    first_line: dict[str, int] = {}
+    with_authors = [e for e in entries if e.citation and e.citation.authors]
+    for e in with_authors:
+        assert e.citation is not None
+        for a in e.citation.authors:
+            if a.marked:
+                marked[a.name] += 1
+                first_line.setdefault(a.name, e.line)
+    if not marked:
+        return None
+    name, count = marked.most_common(1)[0]
+    if count < max(2, len(with_authors) // 2):
+        return None
+    why = (
+        f"owner not named in the document; taken to be {name!r}, the author set apart "
+        f"in {count} of {len(with_authors)} publications"
+    )
+    return Owner(name, first_line[name], inferred=why)
+
+
+# --- publications ------------------------------------------------------------
+
+
+def _publication_entries(section: Section) -> list[Entry]:
+    entries: list[Entry] = []
+    has_bullets = any(ln.bullet for ln in section.lines)
+    status = section.status or "published"
+    for ln in section.lines:
+        record = _RECORD_HEAD.match(ln.text)
+        starts = ln.bullet or record is not None or not entries
+        if not has_bullets and not starts and not _RECORD_HEAD.match(plain(entries[-1].lines[0])):
+            starts = True
+        if starts:
+            entries.append(Entry(ln.no, [ln.raw], status))
+        else:
+            entries[-1].lines.append(ln.raw)
+    return entries
+
+
+def _delatex(text: str) -> str:
+    """Leftovers of LaTeX math in scraped titles and abstracts (``Agent$.$xpu``)."""
+    text = re.sub(r"\$\\times\$", "×", text)
+    text = re.sub(r"\$([^$]{0,3})\$", r"\1", text)
+    return text.replace("$", "")
+
+
+def _record_citation(entry: Entry) -> Citation | None:
+    """A profile-page record: ``preprint2026arXiv`` then the title, then the abstract."""
+    m = _RECORD_HEAD.match(plain(entry.lines[0]))
+    if not m or len(entry.lines) < 2:
+        return None
+    status = m.group("status").lower()
+    venue = m.group("venue").strip() or None
+    short = normalize_venue(venue)[0] if venue else None
+    abstract = " ".join(_delatex(plain(x)) for x in entry.lines[2:]) or None
+    return Citation(
+        title=_delatex(plain(entry.lines[1])),
+        authors_complete=False,
+        venue=short,
+        year=int(m.group("year")),
+        status=status if status in ("preprint", "accepted") else "published",
+        abstract=abstract,
+    )
+
+
+# --- education and experience -------------------------------------------------
+
+
+def _entries(lines: list[Line]) -> list[list[Line]]:
+    """Cut an education or experience section into entries: a bold label, or a
+    plain line after a run of bullets, or a second organisation line, starts one."""
+    out: list[list[Line]] = []
+    after_bullets = False
+    for ln in lines:
+        org_line = not ln.bullet and bool(is_organization(ln.text))
+        has_org = any(not x.bullet and is_organization(x.text) for x in out[-1]) if out else False
+        starts = ln.head or (not ln.bullet and after_bullets) or (org_line and has_org)
+        if starts or not out:
+            out.append([])
+        out[-1].append(ln)
+        after_bullets = ln.bullet and not ln.head
+    return out
+
+
+def _position(entry: list[Line], section: str) -> Position | None:
+    heads = [ln for ln in entry if not ln.bullet or ln.head]
+    span = next((r for ln in entry if (r := dates.date_range(ln.text))), None)
+    org = role = degree = fld = None
+    org_line = entry[0].no
+    for ln in heads:
+        text = dates.strip_dates(ln.text)
+        if "|" in text and org is None:
+            left, _, right = text.partition("|")
+            org, org_line = left.strip(), ln.no
+            role = re.split(r"[,，]", right)[-1].strip() or None
+            continue
+        parts = [p.strip() for p in re.split(r"[,，]", text) if p.strip()]
+        for p in parts:
+            if org is None and (is_organization(p) or ln.head):
+                org, org_line = titlecase(p), ln.no
+        if section == "education" and degree is None and (dm := DEGREE.search(text)):
+            degree = degree_name(dm.group(0))
+            fld = study_field(parts, dm.group(0)) or fld
+        if (
+            section == "experience"
+            and role is None
+            and org
+            and _ROLE.search(text)
+            and not is_organization(text)
+        ):
+            role = text
+    if org is None:
+        return None
+    if section == "education":
+        role = "student"
+    start, end = span if span else (None, None)
+    return Position(org, org_line, role or "member", degree, fld, start, end)
+
+
+# --- advisors ---------------------------------------------------------------
+
+
+# --- interests and news --------------------------------------------------------
+
+
+def _topics(text: str) -> list[str]:
+    text = re.sub(r"\([^)]*\)|（[^）]*）", "", plain(text))
+    text = re.split(r"(?<=[a-z]{2})\.\s|[。；;]", text)[0].strip(" .。")
+    parts = [p.strip() for p in re.split(r",|、|，", text) if p.strip()]
+    if len(parts) > 1:
+        parts[-1:] = re.split(r"\s+and\s+|和|及", re.sub(r"^(?:and|or)\s+", "", parts[-1]))
+    parts = [re.sub(r"^(?:and|or|as well as|e\.g\.)\s+", "", p).strip(" .") for p in parts]
+    return [p for p in parts if 2 <= len(p) <= 60 and len(p.split()) <= 8]
+
+
+def _interests(section: Section) -> list[tuple[str, int]]:
+    """Topics of an interests section: the bold labels of its bullets when it has
+    them (the prose around them introduces), else its sentences and short lines."""
+    out: list[tuple[str, int]] = []
+    labelled = any(ln.bullet and bold_spans(ln.raw) for ln in section.lines)
+    for i, ln in enumerate(section.lines):
+        spans = bold_spans(ln.raw)
+        if spans and ln.bullet:
+            out += [(t, ln.no) for t in _topics(spans[0])]
+        elif labelled and i > 0:
+            continue
+        elif (m := _INTEREST.search(ln.text)) is not None:
+            out += [(t, ln.no) for t in _topics(ln.text[m.end() :])]
+        elif len(ln.text) <= 40 and not re.search(r"[.。]$", ln.text):
+            out += [(t, ln.no) for t in _topics(ln.text)]
+    return out
+
+
+@dataclass
+class SystemPaper:
+    """A paper a news item names only by its system (``RLBoost accepted to NSDI'26``)."""
+
+    name: str
+    line: int
+    status: str
+    venue: str | None
+    year: int | None
+
+
+_STATUS_RANK = {"preprint": 0, "accepted": 1, "published": 2}
+
+
+def _system_papers(lines: list[Line], titles: list[str]) -> dict[str, SystemPaper]:
+    known = " ".join(titles)
+    found: dict[str, SystemPaper] = {}
+    for ln in lines:
+        for item in _NEWS_SPLIT.split(ln.text):
+            for pattern, status in _SYSTEM_NEWS:
+                for m in pattern.finditer(item):
+                    name = m.group("name").strip(".")
+                    if name.lower() in _NOT_SYSTEM or not (
+                        any(c.isupper() or c.isdigit() or c == "-" for c in name[1:])
+                        or name[0].isupper()
+                    ):
+                        continue
+                    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", known, re.I):
+                        continue
+                    venue = year = None
+                    if "venue" in m.groupdict() and m.group("venue"):
+                        venue, year = normalize_venue(m.group("venue"))
+                    year = year or year_in(item)
+                    old = found.get(name.casefold())
+                    if old is None or _STATUS_RANK[status] > _STATUS_RANK[old.status]:
+                        found[name.casefold()] = SystemPaper(name, ln.no, status, venue, year)
+    return found
+
+
+# --- the parser -----------------------------------------------------------------
+
+
+def parse_text(doc: Document) -> Extraction:
+    lines = _lines(doc)
+    sections = _sections(lines)
+    entries = [e for s in sections if s.kind == "publications" for e in _publication_entries(s)]
+    entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
+    for e in entries:
+        e.citation = _record_citation(e) or parse_citation(e.lines, default_status=e.status)
+    owner = find_owner(lines, entries)
+    if doc.owner:
+        said = next((ln.no for ln in lines if doc.owner in ln.text), lines[0].no if lines else 1)
+        owner = Owner(doc.owner, said)
+    b = GraphBuilder(doc)
+    return _Reader(b, owner, sections, entries, lines).read()
+
+
+class _Reader:
+    def __init__(
+        self,
+        b: GraphBuilder,
+        owner: Owner | None,
+        sections: list[Section],
+        entries: list[Entry],
+        lines: list[Line],
+    ) -> None:
+        self.b, self.owner, self.sections, self.entries, self.lines = (
+            b,
+            owner,
+            sections,
+            entries,
+            lines,
+        )
+        self.owner_id: str | None = None
+        self.authors: list[str] = [
+            a.name for e in entries if e.citation for a in e.citation.authors
+        ]
+
+    def read(self) -> Extraction:
+        self._owner()
+        self._publications()
+        for section in self.sections:
+            if section.kind in ("education", "experience"):
+                self._positions(section)
+            elif section.kind == "interests":
+                self._add_interests(_interests(section))
+        for section in self.sections:
+            if section.kind not in ("education", "experience", "publications", "other"):
+                self._loose(section)
+        self._news()
+        return self.b.out
+
+    def _owner(self) -> None:
+        o, b = self.owner, self.b
+        if o is None:
+            b.warn(
+                None,
+                "owner's name not found (no name heading the page, no author set "
+                "apart in the publications); facts about the owner are skipped",
+            )
+            return
+        if o.inferred:
+            b.warn(o.line, o.inferred)
+        head = "\n".join(ln.raw for ln in self.lines[:40])
+        email = m.group(0) if (m := _EMAIL.search(head)) else None
+        homepage = (m.group(1) if (m := _HOMEPAGE.search(head)) else None) or (
+            f"https://github.com/{m.group(1)}" if (m := _GITHUB.search(head)) else None
+        )
+        self.owner_id = b.person(
+            o.written, o.line, native_name=o.native_name, email=email, homepage=homepage
+        )
+
+    def _author(self, mention: Mention, taken: bool) -> tuple[str, bool]:
+        """The owner's name for the author who is the owner, else the name as written."""
+        o = self.owner
+        if o and not taken and (mention.marked or compatible(mention.name, o.written)):
+            return o.written, True
+        return mention.written, taken
+
+    def _publications(self) -> None:
+        for e in self.entries:
+            c = e.citation
+            if c is None:
+                self.b.skip(
+                    e.line, "publication entry: no title could be told from the authors and venue"
+                )
+                continue
+            authors: list[str] = []
+            taken = False
+            for mention in c.authors:
+                written, taken = self._author(mention, taken)
+                authors.append(written)
+            complete = c.authors_complete
+            if not authors and self.owner:
+                authors, complete = [self.owner.written], False
+            self.b.publication(
+                c.title,
+                e.line,
+                authors=authors,
+                authors_complete=complete,
+                year=c.year,
+                status=c.status,
+                venue=c.venue,
+                venue_full=c.venue_full,
+                doi=c.doi,
+                arxiv=c.arxiv,
+                abstract=c.abstract,
+            )
+
+    def _romanized(self, native: str) -> str | None:
+        """The co-author spelling of a Chinese name, when one in this document matches."""
+        forms = {fold(f): f for f in pinyin_forms(native)}
+        return next((a for a in self.authors if fold(a) in forms), None)
+
+    def _advisor(self, adv: Advisor, organization: str | None) -> None:
+        if self.owner_id is None:
+            self.b.skip(adv.line, f"advisor {adv.written!r} of an unnamed owner")
+            return
+        romanized = self._romanized(adv.written) if has_cjk(adv.written) else None
+        self.b.advisor(adv, self.owner_id, organization=organization, written=romanized)
+
+    def _positions(self, section: Section) -> None:
+        found: list[Position] = []
+        for entry in _entries(section.lines):
+            pos = _position(entry, section.kind)
+            if pos:
+                found.append(pos)
+            default_kind = degree_kind(pos.degree or "") if pos else None
+            for ln in entry:
+                for adv in advisors_in(ln.raw, ln.no, default_kind):
+                    self._advisor(adv, pos.organization if pos else None)
+        for pos in merge_positions(found):
+            if self.owner_id is None:
+                self.b.skip(pos.line, f"position at {pos.organization!r} of an unnamed owner")
+                continue
+            self.b.position(self.owner_id, pos)
+
+    def _loose(self, section: Section) -> None:
+        """Sentences outside the structured sections: degrees, advisors, interests."""
+        for ln in section.lines:
+            for sentence in sentences(ln.text):
+                m = _DEGREE_SENTENCE.match(sentence.strip())
+                if m and DEGREE.fullmatch(m.group("degree").strip()) and self.owner_id:
+                    self.b.affiliation(
+                        self.owner_id,
+                        m.group("org").strip(),
+                        ln.no,
+                        role="student",
+                        degree=m.group("degree").strip(),
+                        field=m.group("field").strip(),
+                    )
+            for adv in advisors_in(ln.raw, ln.no, None):
+                self._advisor(adv, None)
+            if section.kind != "interests" and (m := _INTEREST.search(ln.text)):
+                self._add_interests([(t, ln.no) for t in _topics(ln.text[m.end() :])])
+
+    def _add_interests(self, topics: list[tuple[str, int]]) -> None:
+        if self.owner_id is None:
+            return
+        for topic, line in topics:
+            self.b.interest(self.owner_id, topic, line)
+
+    def _news(self) -> None:
+        titles = [e.citation.title for e in self.entries if e.citation]
+        loose = [ln for s in self.sections if s.kind != "publications" for ln in s.lines]
+        for paper in _system_papers(loose, titles).values():
+            self.b.publication(
+                paper.name,
+                paper.line,
+                authors=[self.owner.written] if self.owner else [],
+                authors_complete=False,
+                year=paper.year,
+                status=paper.status,
+                venue=paper.venue,
+                title_is_system_name=True,
+            )

@@ -1,0 +1,463 @@
+"""CV and web-page text: each document shape pinned with a small input in our own
+words, then the five seed documents and the CV fixtures read in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+
+from scholargraph.ingest import extract, extract_file
+from scholargraph.ingest.builder import Extraction
+from scholargraph.records import (
+    Advised,
+    AffiliatedWith,
+    Authored,
+    InterestedIn,
+    Mentored,
+    Organization,
+    Person,
+    Publication,
+    PublishedIn,
+    RecordSet,
+    Topic,
+    Venue,
+)
+
+SEEDS = SHARED / "seeds"
+
+
+def write(tmp_path: Path, text: str, name: str = "cv.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def people(r: RecordSet) -> dict[str, Person]:
+    return r.nodes[Person]  # type: ignore[return-value]
+
+
+def pubs(r: RecordSet) -> dict[str, Publication]:
+    return r.nodes[Publication]  # type: ignore[return-value]
+
+
+def authors_of(r: RecordSet, title_start: str) -> list[tuple[str, int | None]]:
+    pub = next(p for p in pubs(r).values() if p.title.startswith(title_start))
+    rels = [a for a in r.rels[Authored].values() if a.to_id == pub.id]
+    rels.sort(key=lambda a: a.position or 0)
+    return [(people(r)[a.from_id].name, a.position) for a in rels]  # type: ignore[attr-defined]
+
+
+def advisors(r: RecordSet) -> set[tuple[str, str, str]]:
+    p = people(r)
+    return {
+        (p[a.from_id].name, p[a.to_id].name, a.kind)  # type: ignore[attr-defined]
+        for a in r.rels[Advised].values()
+    }
+
+
+def mentors(r: RecordSet) -> set[tuple[str, str, str | None]]:
+    p = people(r)
+    return {
+        (p[m.from_id].name, p[m.to_id].name, m.organization)  # type: ignore[attr-defined]
+        for m in r.rels[Mentored].values()
+    }
+
+
+def affiliations(r: RecordSet) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    orgs = r.nodes[Organization]
+    return sorted(
+        (orgs[a.to_id].name, a.role, a.degree, a.start, a.end)  # type: ignore[attr-defined]
+        for a in r.rels[AffiliatedWith].values()
+    )
+
+
+def topics(r: RecordSet) -> set[str]:
+    t = r.nodes[Topic]
+    return {t[i.to_id].name for i in r.rels[InterestedIn].values()}  # type: ignore[attr-defined]
+
+
+def venue_of(r: RecordSet, pub_id: str) -> str | None:
+    venues = r.nodes[Venue]
+    return next(
+        (venues[v.to_id].name for v in r.rels[PublishedIn].values() if v.from_id == pub_id),  # type: ignore[attr-defined]
+        None,
+    )
+
+
+# --- a CV that never states its owner's name ----------------------------------
+
+UNNAMED_CV = """\
+Education
+
+Northfield University
+
+Vancouver, Canada
+
+DATA SCIENCE, PH.D.
+
+Sep. 2020 - May 2025
+
+- Supervised by **Prof. Ada Moreau** and **Dr. Ben (Benny) Okafor**
+
+Internships
+
+Graph Engine Project
+
+Jan 2023–Jun 2023
+
+WESTLAKE SYSTEMS LABORATORY, TORONTO
+
+Research Intern, Summer
+
+- Built a thing, published in **KDD 2024**.
+
+Follow-up Project
+
+Jun 2023–Dec 2023
+
+WESTLAKE SYSTEMS LABORATORY, TORONTO
+
+Research Intern, Summer
+
+- Extended the thing.
+
+Publications
+
+[1] Moreau, A., **Quist, R.**, and Okafor, B. 2024. Sparse joins for graph engines. In *Proceedings of the 30th ACM SIGKDD Conference on Knowledge Discovery and Data Mining (KDD)* (pp. 1–9).
+
+[2] **Quist, R.**, Chen, K., et al. 2025. Learned caches, revisited. arXiv preprint arXiv:2501.01234.
+"""  # noqa: E501
+
+
+def test_unnamed_owner_is_inferred_from_the_bold_author_and_reported(tmp_path: Path) -> None:
+    ex = extract_file(write(tmp_path, UNNAMED_CV))
+    assert any("owner not named" in w.reason and "'R. Quist'" in w.reason for w in ex.warnings)
+    assert authors_of(ex.records, "Sparse joins") == [
+        ("A. Moreau", 1),
+        ("R. Quist", 2),
+        ("B. Okafor", 3),
+    ]
+
+
+def test_et_al_leaves_positions_unknown_and_arxiv_makes_a_preprint(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, UNNAMED_CV)).records
+    assert authors_of(r, "Learned caches") == [("R. Quist", None), ("K. Chen", None)]
+    pre = pubs(r)["arxiv:2501.01234"]
+    assert (pre.status, pre.year, venue_of(r, pre.id)) == ("preprint", 2025, "arXiv")
+    kdd = next(p for p in pubs(r).values() if p.title.startswith("Sparse"))
+    assert (kdd.year, venue_of(r, kdd.id)) == (2024, "KDD")
+
+
+def test_supervisors_get_the_degree_kind_titles_stripped_and_nicknames_kept(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, UNNAMED_CV)).records
+    assert advisors(r) == {("Ada Moreau", "R. Quist", "phd"), ("Ben Okafor", "R. Quist", "phd")}
+    ben = next(p for p in people(r).values() if p.name == "Ben Okafor")
+    assert "Benny Okafor" in ben.aliases
+
+
+def test_education_and_touching_internship_entries_become_positions(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, UNNAMED_CV)).records
+    assert affiliations(r) == [
+        ("Northfield University", "student", "Ph.D.", "2020-09", "2025-05"),
+        ("Westlake Systems Laboratory", "Research Intern, Summer", None, "2023-01", "2023-12"),
+    ]
+    aff = next(iter(r.rels[AffiliatedWith].values()))
+    assert aff.evidence and aff.evidence[0].startswith(f"{tmp_path.as_posix()}/cv.md:")
+
+
+def test_initials_only_coauthors_are_not_merged_with_full_names_elsewhere(tmp_path: Path) -> None:
+    other = write(
+        tmp_path, "Kai Chen\n\nPublications\n\n- Kai Chen, Mo Li. *On Caches*. ICML 2024.\n", "b.md"
+    )
+    r = extract([write(tmp_path, UNNAMED_CV), other]).records
+    chens = sorted(p.id for p in people(r).values() if p.name in ("K. Chen", "Kai Chen"))
+    assert len(chens) == 2 and "@src:" in chens[0] + chens[1]
+
+
+# --- a Chinese CV -------------------------------------------------------------
+
+CHINESE_CV = """\
+研究兴趣：数据库系统
+
+教育背景
+
+清华大学, 计算机科学与技术, 博士研究生 2021.9 - 2026.6 (预计)
+
+- 导师: 李明 长聘副教授
+
+论文发表
+
+预印版
+
+- Wei Zhang, [Lan Ma](#), Ming Li. *Streaming Joins at Scale*. [Preprint]
+
+正式出版
+
+- [VLDB'25, CCF-A] [Lan Ma](#), Wei Zhang, Ming Li. *Vector Search in Practice*. \
+Proceedings of the VLDB Endowment. [Code]
+- [SoCC'24] [Lan Ma](#), Ming Li. *Elastic Caches*. ACM Symposium on Cloud Computing.
+
+实习经历
+
+某某科技 | 存储组, 研究实习生
+
+2024.3-2024.9
+"""
+
+
+def test_chinese_cv_owner_sections_and_status_subheadings(tmp_path: Path) -> None:
+    ex = extract_file(write(tmp_path, CHINESE_CV))
+    r = ex.records
+    assert any("'Lan Ma'" in w.reason for w in ex.warnings)
+    by_title = {p.title: p for p in pubs(r).values()}
+    assert by_title["Streaming Joins at Scale"].status == "preprint"
+    vec = by_title["Vector Search in Practice"]
+    assert (vec.status, vec.year, venue_of(r, vec.id)) == ("published", 2025, "VLDB")
+    assert authors_of(r, "Vector Search") == [("Lan Ma", 1), ("Wei Zhang", 2), ("Ming Li", 3)]
+    assert topics(r) == {"数据库系统"}
+
+
+def test_chinese_advisor_meets_the_romanised_coauthor_of_the_same_cv(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, CHINESE_CV)).records
+    assert advisors(r) == {("Ming Li", "Lan Ma", "phd")}
+    assert people(r)["person:ming-li"].native_name == "李明"
+
+
+def test_chinese_positions_with_dates_fields_and_pipes(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, CHINESE_CV)).records
+    assert affiliations(r) == [
+        ("某某科技", "研究实习生", None, "2024-03", "2024-09"),
+        ("清华大学", "student", "博士研究生", "2021-09", "2026-06"),
+    ]
+    phd = next(a for a in r.rels[AffiliatedWith].values() if a.degree)  # type: ignore[attr-defined]
+    assert phd.field == "计算机科学与技术"  # type: ignore[attr-defined]
+
+
+# --- a profile page: records with abstracts and no author lists -----------------
+
+PROFILE_PAGE = """\
+Researcher profile
+
+Mira Holt
+
+Mira Holt works on compilers.
+
+Published work
+
+2 published item(s)
+
+preprint2025arXiv
+
+Tile$.$IR: Fast Kernels Everywhere
+
+We present Tile$.$IR, which is 2-3$\\times$ faster than the baseline.
+
+journal-article2024Computing Surveys
+
+A Survey of Kernel Fusion
+
+Kernel fusion is reviewed.
+"""
+
+
+def test_profile_page_records_keep_abstracts_without_latex_and_unknown_positions(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, PROFILE_PAGE, "page.txt")).records
+    tile = next(p for p in pubs(r).values() if p.title.startswith("Tile"))
+    assert tile.title == "Tile.IR: Fast Kernels Everywhere"
+    assert tile.abstract == "We present Tile.IR, which is 2-3× faster than the baseline."
+    assert (tile.status, tile.year, venue_of(r, tile.id)) == ("preprint", 2025, "arXiv")
+    assert authors_of(r, "A Survey") == [("Mira Holt", None)]
+    assert len(pubs(r)) == 2
+
+
+# --- a scraped site whose bullets lost their headings -------------------------
+
+SCRAPED = """\
+- Joining a trading firm for the summer.
+SITE-BANNER 2.0
+Lab Console
+Tomas Reyes
+托马斯
+I build elastic systems.
+- Ph.D. in Computer Science at the University of Westvale, advised by Prof. Q. Lena Park.
+- B.S. in Physics at Eastvale University.
+- Mentored undergraduate students on their theses.
+- Wrapped up the internship around the Skyline OSDI'25 acceptance.
+03 Mar 2026 PUB Gearbox paper and code release Proud to share Gearbox! \
+02 Jan 2025 PUB Skyline accepted to OSDI'25 Very happy. \
+01 Oct 2024 CONF Tidepool was presented as an Oral at ACM MOBICOM'24 Fun. \
+00 Aug 2024 TALK Talk on Our work at the Summit.
+"""
+
+
+def test_news_items_become_system_name_publications_once(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, SCRAPED, "site.txt")).records
+    found = {
+        (p.title, p.year, p.status, venue_of(r, p.id), p.title_is_system_name)
+        for p in pubs(r).values()
+    }
+    assert found == {
+        ("Gearbox", 2026, "preprint", None, True),
+        ("Skyline", 2025, "accepted", "OSDI", True),
+        ("Tidepool", 2024, "published", "MOBICOM", True),
+    }
+    assert authors_of(r, "Skyline") == [("Tomas Reyes", None)]
+
+
+def test_degree_sentences_and_advisors_without_headings(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, SCRAPED, "site.txt")).records
+    owner = people(r)["person:tomas-reyes"]
+    assert owner.native_name == "托马斯"
+    assert advisors(r) == {("Q. Lena Park", "Tomas Reyes", "phd")}
+    assert not r.rels[Mentored]  # "Mentored students": the owner mentors, nobody mentored them
+    assert affiliations(r) == [
+        ("Eastvale University", "student", "B.S.", None, None),
+        ("University of Westvale", "student", "Ph.D.", None, None),
+    ]
+
+
+# --- a CV with titles first, authors and venue on their own lines ---------------
+
+TITLE_FIRST = """\
+Dana Fox
+
+Email: dana@example.edu
+
+GitHub: danafox
+
+RESEARCH INTEREST
+
+My research interests include query optimization (mostly cost models), and storage engines.
+
+PUBLICATIONS
+
+- **Cost Models That Learn**
+
+Dana Fox, Eli Grant*, Ivy Hu (*Equal Contribution)
+
+International Conference on Very Large Data Bases (VLDB 2026)
+
+EXPERIENCE
+
+- **Acme Cloud**
+
+Research Intern
+
+May 2024 – Present
+
+Mentor: Eli Grant
+
+- **Beta Labs**
+
+Research Intern
+
+Feb 2022 – Sep 2022
+
+Mentor: Ivy Hu
+"""
+
+
+def test_title_first_entries_contact_interests_and_mentors(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, TITLE_FIRST)).records
+    assert authors_of(r, "Cost Models") == [("Dana Fox", 1), ("Eli Grant", 2), ("Ivy Hu", 3)]
+    pub = next(iter(pubs(r).values()))
+    assert (pub.year, venue_of(r, pub.id)) == (2026, "VLDB")
+    owner = people(r)["person:dana-fox"]
+    assert (owner.email, owner.homepage) == ("dana@example.edu", "https://github.com/danafox")
+    assert topics(r) == {"query optimization", "storage engines"}
+    assert mentors(r) == {
+        ("Eli Grant", "Dana Fox", "Acme Cloud"),
+        ("Ivy Hu", "Dana Fox", "Beta Labs"),
+    }
+    assert ("Acme Cloud", "Research Intern", None, "2024-05", None) in affiliations(r)
+
+
+# --- pages that never name their owner ------------------------------------------
+
+ABOUT = "I am a PhD student advised by <a href='https://x.org'>Prof. Ana Ruiz</a>. Hi.\n"
+
+
+def test_facts_about_an_unnamed_owner_are_skipped_with_reasons(tmp_path: Path) -> None:
+    ex = extract_file(write(tmp_path, ABOUT, "about.md"))
+    assert not ex.records.rels[Advised]
+    assert [s.reason for s in ex.skipped] == ["advisor 'Ana Ruiz' of an unnamed owner"]
+    assert any("owner's name not found" in w.reason for w in ex.warnings)
+
+
+def test_owner_given_by_the_user_receives_the_facts(tmp_path: Path) -> None:
+    ex = extract_file(write(tmp_path, ABOUT, "about.md"), owner="Leo Sato")
+    assert advisors(ex.records) == {("Ana Ruiz", "Leo Sato", "phd")}
+
+
+def test_chinese_group_phrases_name_phd_and_postdoc_advisors(tmp_path: Path) -> None:
+    text = "博士毕业于某大学，导师为[周文教授](https://a)。于2023年在某大学[吴青教授](https://b)课题组做博士后研究。\n"
+    ex = extract_file(write(tmp_path, text, "zh.md"), owner="Jia Lu")
+    assert advisors(ex.records) == {("周文", "Jia Lu", "phd"), ("吴青", "Jia Lu", "postdoc")}
+
+
+# --- the seeds, read in place ---------------------------------------------------
+
+
+def seed(prefix: str) -> Extraction:
+    return extract_file(next(SEEDS.glob(f"{prefix}_*.txt")))
+
+
+def test_seed_cv_without_a_name() -> None:
+    ex = seed("000")
+    r = ex.records
+    assert len(pubs(r)) == 13
+    assert any("'X. Wang'" in w.reason for w in ex.warnings)
+    assert ("Zhongfei Zhang", "X. Wang", "masters") in advisors(r)
+    assert {("Jian Pei", "X. Wang", "phd"), ("Jiannan Wang", "X. Wang", "phd")} <= advisors(r)
+    assert authors_of(r, "Smart initial basis")[:2] == [("Z. Fan", 1), ("X. Wang", 2)]
+    assert pubs(r)["doi:10.36227/techrxiv.176238087.79673350"].status == "preprint"
+
+
+def test_seed_chinese_cv() -> None:
+    r = seed("001").records
+    assert len(pubs(r)) == 10
+    assert advisors(r) == {("Hong Xu", "Xin Tan", "phd")}
+    dsv = next(p for p in pubs(r).values() if p.title.startswith("DSV"))
+    assert (dsv.year, venue_of(r, dsv.id)) == (2026, "ASPLOS")
+    assert len(authors_of(r, "DSV")) == 9
+
+
+def test_seed_profile_page() -> None:
+    r = seed("002").records
+    assert sorted(p.title.split(":")[0] for p in pubs(r).values()) == ["Agent.xpu", "ReLibra"]
+    assert all(p.abstract and "$" not in p.abstract for p in pubs(r).values())
+
+
+def test_seed_scraped_site() -> None:
+    r = seed("003").records
+    names = {p.title for p in pubs(r).values() if p.title_is_system_name}
+    assert names == {"RLBoost", "Foundry", "Plato", "CAKE", "LTE", "mm2-gb"}
+    assert advisors(r) == {("Z. Morley Mao", "Xueshen Liu", "phd")}
+
+
+def test_seed_cv_with_mentors() -> None:
+    r = seed("004").records
+    assert len(pubs(r)) == 4
+    assert advisors(r) == {("Xin Jin", "Yuxing Xiang", "phd")}
+    assert {m[0] for m in mentors(r)} == {"Liang Zhao", "Hao Cao", "Kun Qian", "Mengqi Liu"}
+    alibaba = [a for a in affiliations(r) if a[0] == "Alibaba Cloud"]
+    assert len(alibaba) == 2  # two separate stints stay two
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in (SHARED / "fixtures/cv").rglob("*") if p.is_file() and p.suffix != ".md")
+    + sorted((SHARED / "fixtures/cv").rglob("about*.md")),
+    ids=lambda p: p.name,
+)
+def test_every_cv_fixture_ingests_or_says_why(path: Path) -> None:
+    result = extract([path]).files[0]
+    assert result.error is None
+    assert result.counts.get("Source") == 1
+    assert all(s.line or "owner" in s.reason for s in result.skipped)
