@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
+from tqdm import tqdm
 
 from scholargraph import pipeline
 from scholargraph.config import Settings
@@ -53,6 +54,7 @@ def settings_of(ctx: click.Context) -> Settings:
 )
 @click.version_option(package_name="scholargraph")
 @click.pass_context
+@one_line_errors
 def main(ctx: click.Context, store: str | None) -> None:
     """A bibliometric knowledge graph: who worked with whom, who trained whom,
     who works on what."""
@@ -62,23 +64,44 @@ def main(ctx: click.Context, store: str | None) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Parse and report; write nothing.")
+@click.option(
+    "--owner",
+    metavar="NAME",
+    help="Whom the CVs / web pages are about, for pages that never state the name.",
+)
 @click.pass_context
 @one_line_errors
-def ingest(ctx: click.Context, files: tuple[str, ...], dry_run: bool) -> None:
-    """Ingest profile and bibliography FILES into the store.
+def ingest(ctx: click.Context, files: tuple[str, ...], dry_run: bool, owner: str | None) -> None:
+    """Ingest CVs, web pages, profiles and bibliographies (FILES) into the store.
+
+    Formats: CV / web-page text (.txt, .md), al-folio cv.yml, JSON Resume,
+    scholargraph profile YAML, BibTeX. A progress bar shows on a terminal when
+    there are several files.
 
     Example: scholargraph ingest examples/*.yaml
     """
     settings = settings_of(ctx)
+    quiet = None if len(files) > 1 else True  # None: shown on a terminal only
+    with (
+        tqdm(total=len(files), unit="file", desc="parse", disable=quiet) as parsed,
+        tqdm(unit="row", desc="write", disable=quiet or dry_run) as written,
+    ):
 
-    def on_file(result: FileResult) -> None:
-        if result.error:
-            click.echo(f"failed {result.error.one_line()}", err=True)
+        def on_file(result: FileResult) -> None:
+            parsed.update(1)
+            if result.error:
+                parsed.write(f"failed {result.error.one_line()}", file=sys.stderr)
 
-    with open_store(settings) as store:
-        report = pipeline.ingest_into(
-            store, files, batch_size=settings.batch_size, dry_run=dry_run, on_file=on_file
-        )
+        with open_store(settings) as store:
+            report = pipeline.ingest_into(
+                store,
+                files,
+                batch_size=settings.batch_size,
+                dry_run=dry_run,
+                owner=owner,
+                on_file=on_file,
+                on_batch=written.update,
+            )
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)

@@ -3,6 +3,10 @@
 >>> s = Settings.from_env({"SCHOLARGRAPH_STORE": "bolt://db:7687", "NEO4J_AUTH": "neo4j/pw"})
 >>> s.store, s.neo4j_user, s.neo4j_password
 ('bolt://db:7687', 'neo4j', 'pw')
+>>> Settings.from_env({"SCHOLARGRAPH_BATCH_SIZE": "0"})
+Traceback (most recent call last):
+...
+scholargraph.errors.ScholargraphError: SCHOLARGRAPH_BATCH_SIZE must be a positive integer, not '0'
 """
 
 from __future__ import annotations
@@ -11,8 +15,17 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from scholargraph.errors import ScholargraphError
+
 DEFAULT_STORE = "./scholargraph-data"
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+
+
+def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key) or str(default)
+    if not raw.isdigit() or int(raw) < 1:
+        raise ScholargraphError(f"{key} must be a positive integer, not {raw!r}")
+    return int(raw)
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ class Settings:
             neo4j_user=env.get("NEO4J_USER") or user,
             neo4j_password=env.get("NEO4J_PASSWORD") or password,
             neo4j_database=env.get("NEO4J_DATABASE") or None,
-            batch_size=int(env.get("SCHOLARGRAPH_BATCH_SIZE") or 2000),
+            batch_size=_positive_int(env, "SCHOLARGRAPH_BATCH_SIZE", 2000),
         )
 
     def with_store(self, store: str | None) -> Settings:

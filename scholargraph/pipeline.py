@@ -54,23 +54,37 @@ def ingest_into(
     *,
     batch_size: int = 2000,
     dry_run: bool = False,
+    owner: str | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Parse every file, then write what parsed (nothing when ``dry_run``)."""
-    extracted = extract(paths, on_file=on_file)
+    """Parse every file, then write what parsed (nothing when ``dry_run``).
+
+    ``owner`` names whom CVs and pages are about when they never say;
+    ``on_file`` and ``on_batch`` report progress (a file parsed, a batch written).
+    """
+    extracted = extract(paths, on_file=on_file, owner=owner)
     report = IngestReport(extracted, dry_run=dry_run)
     if not dry_run:
-        report.written = write_records(store, extracted.records, batch_size=batch_size)
+        report.written = write_records(
+            store, extracted.records, batch_size=batch_size, progress=on_batch
+        )
     return report
 
 
 def ingest(
-    paths: Iterable[str | Path], settings: Settings | None = None, *, dry_run: bool = False
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    *,
+    dry_run: bool = False,
+    owner: str | None = None,
 ) -> IngestReport:
     """Ingest files into the store the settings name."""
     settings = settings or Settings.from_env()
     with open_store(settings) as store:
-        return ingest_into(store, paths, batch_size=settings.batch_size, dry_run=dry_run)
+        return ingest_into(
+            store, paths, batch_size=settings.batch_size, dry_run=dry_run, owner=owner
+        )
 
 
 @dataclass

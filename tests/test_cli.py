@@ -95,3 +95,44 @@ def test_demo_prints_counts_and_where_the_pages_are(tmp_path: Path) -> None:
     assert code == 0 and "Person 108" in out and f"open {out_dir}/index.html" in out
     index = (out_dir / "index.html").read_text("utf-8")
     assert 'href="overview.html"' in index and 'href="person-xin-tan.html"' in index
+
+
+def test_owner_option_names_whom_an_unnamed_page_is_about(tmp_path: Path) -> None:
+    page = tmp_path / "about.md"
+    page.write_text("I am a PhD student advised by Prof. Ana Ruiz. Hello.\n", encoding="utf-8")
+    code, out, _ = run("ingest", "--dry-run", str(page), store=tmp_path / "g")
+    assert code == 0 and "skipped" in out and "ADVISED" not in out
+    code, out, _ = run(
+        "ingest", "--dry-run", "--owner", "Leo Sato", str(page), store=tmp_path / "g"
+    )
+    assert code == 0 and "ADVISED 1" in out
+
+
+def test_seeds_and_fixtures_ingest_with_a_progress_report_per_batch(tmp_path: Path) -> None:
+    from conftest import SHARED
+
+    from scholargraph.graph.ladybug_store import LadybugStore
+    from scholargraph.pipeline import ingest_into
+
+    batches: list[int] = []
+    files: list[str] = []
+    paths = sorted((SHARED / "seeds").glob("*.txt"))
+    with LadybugStore(str(tmp_path / "g.lbug")) as store:
+        report = ingest_into(
+            store,
+            paths,
+            batch_size=50,
+            on_file=lambda f: files.append(f.path),
+            on_batch=batches.append,
+        )
+    assert files == [p.as_posix() for p in paths]
+    assert sum(batches) == sum(report.written.values()) and max(batches) <= 50
+
+
+def test_a_bad_setting_is_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["stats"], env={"SCHOLARGRAPH_BATCH_SIZE": "lots"})
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "Error: SCHOLARGRAPH_BATCH_SIZE must be a positive integer, not 'lots'\n"
+    )
