@@ -163,7 +163,7 @@ def test_education_and_touching_internship_entries_become_positions(tmp_path: Pa
     r = extract_file(write(tmp_path, UNNAMED_CV)).records
     assert affiliations(r) == [
         ("Northfield University", "student", "Ph.D.", "2020-09", "2025-05"),
-        ("Westlake Systems Laboratory", "Research Intern, Summer", None, "2023-01", "2023-12"),
+        ("Westlake Systems Laboratory", "Research Intern", None, "2023-01", "2023-12"),
     ]
     aff = next(iter(r.rels[AffiliatedWith].values()))
     assert aff.evidence and aff.evidence[0].startswith(f"{tmp_path.as_posix()}/cv.md:")
@@ -376,6 +376,68 @@ def test_title_first_entries_contact_interests_and_mentors(tmp_path: Path) -> No
         ("Ivy Hu", "Dana Fox", "Beta Labs"),
     }
     assert ("Acme Cloud", "Research Intern", None, "2024-05", None) in affiliations(r)
+
+
+# --- a Markdown CV with numbered, quoted and plain citations ---------------------
+
+NUMBERED = """\
+# Priya Raman
+
+priya.raman@example.edu | https://priya.example.edu
+
+## Education
+
+**Ph.D. in Electrical Engineering**, Lakeview University, 2019 – 2024
+Advisors: Prof. Helen Cho and Prof. Marco Silva
+
+**B.Tech. in Electronics**, Indian Institute of Technology Madras, 2015 – 2019
+
+## Selected Publications (* equal contribution)
+
+### Conference Papers
+
+[C3] **P. Raman**, H. Cho, and M. Silva, "Low-Power Accelerators for Sparse Attention," \
+in *Proc. ISCA*, 2024.
+
+[C2] J. Park\\*, **P. Raman**\\*, H. Cho. "Dataflow Mapping with Learned Costs." MICRO 2023.
+
+[C1] **Priya Raman**, Helen Cho. Compiler Support for Systolic Arrays. In DAC, 2022.
+
+### Under Review
+
+- **P. Raman**, L. Wu, H. Cho. "Near-Memory Sorting." Submitted to HPCA 2025.
+
+## Experience
+
+**Research Intern**, NVIDIA Research, Santa Clara — Summer 2022
+Mentor: Dr. Ken Ito
+"""
+
+
+def test_numbered_quoted_and_plain_citations_with_escaped_markers(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, NUMBERED)).records
+    found = {(p.title, p.year, p.status, venue_of(r, p.id)) for p in pubs(r).values()}
+    assert found == {
+        ("Low-Power Accelerators for Sparse Attention", 2024, "published", "ISCA"),
+        ("Dataflow Mapping with Learned Costs", 2023, "published", "MICRO"),
+        ("Compiler Support for Systolic Arrays", 2022, "published", "DAC"),
+        ("Near-Memory Sorting", 2025, "preprint", "HPCA"),
+    }
+    assert authors_of(r, "Dataflow") == [("J. Park", 1), ("Priya Raman", 2), ("H. Cho", 3)]
+
+
+def test_degree_first_education_lines_and_title_first_job_lines(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, NUMBERED)).records
+    assert affiliations(r) == [
+        ("Indian Institute of Technology Madras", "student", "B.Tech.", "2015", "2019"),
+        ("Lakeview University", "student", "Ph.D.", "2019", "2024"),
+        ("NVIDIA Research", "Research Intern", None, "2022", "2022"),
+    ]
+    assert advisors(r) == {
+        ("Helen Cho", "Priya Raman", "phd"),
+        ("Marco Silva", "Priya Raman", "phd"),
+    }
+    assert mentors(r) == {("Ken Ito", "Priya Raman", "NVIDIA Research")}
 
 
 # --- pages that never name their owner ------------------------------------------

@@ -13,6 +13,9 @@ Shapes read (the entry's lines joined, Markdown kept so emphasis can be seen):
 >>> c = parse_citation(["Li, H., **Wang, X.**, and Fan, Z. 2026. Fast recovery. arXiv:2602.21140."])
 >>> c.title, [a.name for a in c.authors], c.year, c.status, c.arxiv
 ('Fast recovery', ['H. Li', 'X. Wang', 'Z. Fan'], 2026, 'preprint', '2602.21140')
+>>> c = parse_citation(["[C2] A. B. Lee, Bo Chen and C. Wu. Deep Joins. In SIGMOD, 2021."])
+>>> c.title, [a.name for a in c.authors], c.venue, c.year
+('Deep Joins', ['A. B. Lee', 'Bo Chen', 'C. Wu'], 'SIGMOD', 2021)
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _APA = re.compile(
     r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\.\s+"
     r"(?P<title>.+?[.?!])(?:\s+(?P<venue>.*))?$"
 )
+_ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
 _ET_AL = re.compile(r",?\s*\b(?:et\s+al\.?|and\s+others)", re.IGNORECASE)
@@ -45,7 +49,8 @@ _PREPRINT = re.compile(
 )
 _ACCEPTED = re.compile(r"\b(?:accepted|to appear|forthcoming|in press)\b|录用|接收", re.I)
 _VENUE_NOISE = re.compile(
-    r"^(?:in\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|\(pp\.[^)]*\)|\bpp\.\s*[\d–-]+|"
+    r"^(?:(?:submitted|under review)\s+(?:to|at)\s+)?(?:in\s+)?"
+    r"(?:(?:proceedings|proc\.)\s+(?:of\s+)?(?:the\s+)?)?|\(pp\.[^)]*\)|\bpp\.\s*[\d–-]+|"
     r"\bdoi:\s*\S+|\barxiv(?: preprint)?\s*(?:arxiv)?:\s*\S+",
     re.IGNORECASE,
 )
@@ -107,10 +112,17 @@ def _venue(text: str) -> tuple[str | None, str | None, int | None]:
     text = _VENUE_NOISE.sub(" ", text)
     text = re.sub(r",?\s*\d+\s*\(\d+\)\s*,?.*$|,\s*\d+\s*,\s*[\d–-]+\s*\.?$", "", text)
     text = " ".join(text.split()).strip(" .,;")
+    trailing = re.search(r"[,\s]+((?:19|20)\d\d)$", text)  # "SIGMOD, 2021"
+    if trailing:
+        text = text[: trailing.start()]
     if not text or len(text) < 2:
-        return None, None, None
+        return None, None, int(trailing.group(1)) if trailing else None
     short, year = normalize_venue(text)
-    return short, (text if text != short else None), year
+    return (
+        short,
+        (text if text != short else None),
+        year or (int(trailing.group(1)) if trailing else None),
+    )
 
 
 def _split_title_first(lines: list[str]) -> tuple[str, str, str] | None:
@@ -150,6 +162,23 @@ def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
         year = m.group("year")
         authors = text[: text.find(year)] if year in text else m.group("authors")
         return m.group("title").rstrip("."), authors, m.group("venue") or "", int(year)
+    return _split_plain(text)
+
+
+def _split_plain(text: str) -> tuple[str, str, str, int | None] | None:
+    """``Authors. Title. Venue, year.`` with nothing set apart: the shortest prefix
+    ending in ``. `` that is a whole author list, then the title up to the next
+    sentence end (initials such as ``X.`` in the list are not taken for its end)."""
+    flat = plain(text)
+    for m in re.finditer(r"\.\s+", flat):
+        authors, rest = flat[: m.start()], flat[m.end() :]
+        if parse_authors(authors) is None:
+            continue
+        end = re.search(r"(?<=[\w)])[.?!](?:\s+|$)", rest)
+        title = rest[: end.start() + 1].rstrip(".") if end else rest
+        if len(title.split()) < 2:
+            return None
+        return title, authors, rest[end.end() :] if end else "", None
     return None
 
 
@@ -171,8 +200,9 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
     if not lines:
         return None
     tag: tuple[str, int | None] | None = None
-    if m := _TAG.match(lines[0]):  # [ASPLOS'26, CCF-A]
-        tag = normalize_venue(m.group(1))
+    if m := _TAG.match(lines[0]):  # [ASPLOS'26, CCF-A]; [C3] only numbers the entry
+        if not _ENTRY_NUMBER.match(m.group(1)):
+            tag = normalize_venue(m.group(1))
         lines[0] = lines[0][m.end() :]
     split = _split(lines)
     if split is None:

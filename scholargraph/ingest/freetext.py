@@ -382,8 +382,9 @@ class Entry:
 
 
 def _heading(text: str) -> tuple[str, str | None, str] | None:
-    """(section kind, status, inline content) when ``text`` is a heading."""
-    t = fold(text).strip(" #*:：")
+    """(section kind, status, inline content) when ``text`` is a heading
+    (``## Selected Publications (* equal contribution)`` included)."""
+    t = " ".join(re.sub(r"\([^)]*\)|（[^）]*）", "", fold(text)).split()).strip(" #*:：")
     if t in HEADINGS:
         return (*HEADINGS[t], "")
     if (m := _HEADING_INLINE.match(text)) and fold(m.group("head")).strip(" #*") in HEADINGS:
@@ -545,8 +546,16 @@ def _entries(lines: list[Line]) -> list[list[Line]]:
 
 
 def _position(entry: list[Line], section: str) -> Position | None:
+    """The owner's position an education or experience entry describes: the
+    organisation (a name with University, Institute, 大学 …, a bold label, the
+    left of ``Org | Group, Role``, or what a job title line names beside the
+    title), degree and field or job title, and the dates."""
     heads = [ln for ln in entry if not ln.bullet or ln.head]
     span = next((r for ln in entry if (r := dates.date_range(ln.text))), None)
+    if span is None and (
+        point := next((p for ln in heads if (p := dates.date_point(ln.text))), None)
+    ):
+        span = (point, point)
     org = role = degree = fld = None
     org_line = entry[0].no
     for ln in heads:
@@ -556,21 +565,19 @@ def _position(entry: list[Line], section: str) -> Position | None:
             org, org_line = left.strip(), ln.no
             role = re.split(r"[,，]", right)[-1].strip() or None
             continue
-        parts = [p.strip() for p in re.split(r"[,，]", text) if p.strip()]
+        parts = [p.strip() for p in re.split(r"[,，—–]", text) if p.strip()]
         for p in parts:
-            if org is None and (is_organization(p) or ln.head):
+            if org is None and (is_organization(p) or (ln.head and not _ROLE.search(p))):
                 org, org_line = titlecase(p), ln.no
         if section == "education" and degree is None and (dm := DEGREE.search(text)):
             degree = degree_name(dm.group(0))
             fld = study_field(parts, dm.group(0)) or fld
-        if (
-            section == "experience"
-            and role is None
-            and org
-            and _ROLE.search(text)
-            and not is_organization(text)
-        ):
-            role = text
+        titles = [p for p in parts if _ROLE.search(p) and not is_organization(p)]
+        if section == "experience" and role is None and titles:
+            rest = [p for p in parts if p not in titles and not dates.date_point(p)]
+            role = text if not rest else ", ".join(titles)
+            if org is None and rest:
+                org, org_line = titlecase(rest[0]), ln.no
     if org is None:
         return None
     if section == "education":

@@ -28,7 +28,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•·●▪◦–]\s+|\d{1,3}[.)]\s+)?(?:\[\d{1
 def plain(text: str) -> str:
     """The text a reader sees: links reduced to their label, tags and emphasis
     markers removed, bullet markers dropped, entities decoded, spaces collapsed."""
-    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: m.group(1), text).replace("\\*", "*").replace("\\_", "_")
     text = _TAG.sub("", text)
     text = text.replace("**", "").replace("__", "")
     text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)

@@ -30,10 +30,14 @@ _ORG = re.compile(
 _DEGREES: tuple[tuple[str, str], ...] = (
     ("postdoc", r"post-?doc(?:toral)?(?: fellow| researcher)?|博士后"),
     ("phd", r"ph\.?\s?d\.?|doctor(?:ate| of philosophy)|d\.?phil\.?|博士(?:研究生)?"),
-    ("masters", r"m\.?s\.?c?\.?|m\.?eng\.?|m\.?phil\.?|master(?:'s)?(?: of \w+)?|硕士(?:研究生)?"),
+    (
+        "masters",
+        r"m\.?s\.?c?\.?|m\.?eng\.?|m\.?\s?tech\.?|m\.?phil\.?|master(?:'s)?(?: of \w+)?|"
+        r"硕士(?:研究生)?",
+    ),
     (
         "undergrad",
-        r"b\.?s\.?c?\.?|b\.?eng\.?|b\.?a\.?|bachelor(?:'s)?(?: of \w+)?|"
+        r"b\.?s\.?c?\.?|b\.?eng\.?|b\.?\s?tech\.?|b\.?a\.?|bachelor(?:'s)?(?: of \w+)?|"
         r"undergraduate|(?:工学|理学|文学|管理学|经济学|法学|医学|农学)?学士|本科",
     ),
 )
