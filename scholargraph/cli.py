@@ -15,12 +15,13 @@ from typing import Any, TypeVar
 import click
 from tqdm import tqdm
 
-from scholargraph import pipeline
+from scholargraph import pipeline, queries
 from scholargraph.config import Settings
 from scholargraph.errors import ScholargraphError
 from scholargraph.graph import export as export_mod
 from scholargraph.graph.store import open_store
 from scholargraph.ingest import FileResult
+from scholargraph.queries import formats
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -140,6 +141,38 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     else:
         width = max(map(len, counts))
         click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in counts.items()))
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_all", is_flag=True, help="List every query and its parameters.")
+@click.option("--person", help="A person: name, alias, native-script name or id.")
+@click.option("--other", help="The second person of two-person queries.")
+@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--depth", type=int, help="How far to go (lineage, ego).")
+@click.option("--k", "k", type=int, help="How many paths (k-paths).")
+@click.option("--topic", help="Part of a topic name (people-by-topic).")
+@click.option("--group-a", help="An organization, or an advisor with their students.")
+@click.option("--group-b", help="The other group (collaboration-between).")
+@click.option(
+    "--format", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True
+)
+@click.pass_context
+@one_line_errors
+def query(
+    ctx: click.Context, /, name: str | None, list_all: bool, fmt: str, **arguments: Any
+) -> None:
+    """Run the named query NAME (see --list) and print its rows.
+
+    Example: scholargraph query shared-collaborators --person "Yimin Jiang" --other "Yibo Zhu"
+    """
+    if list_all or not name:
+        click.echo(formats.describe_queries())
+        return
+    given = {k: v for k, v in arguments.items() if v is not None}
+    with open_store(settings_of(ctx)) as store:
+        answer = queries.run(store, name, **given)
+    click.echo(formats.render_answer(answer, fmt))
 
 
 @main.command()

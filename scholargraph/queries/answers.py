@@ -1,0 +1,162 @@
+"""Running a named query: arguments resolved and checked, rows back, and the part
+of the graph the answer is about (for rendering).
+
+>>> from scholargraph.graph.ladybug_store import LadybugStore
+>>> from scholargraph.ingest import extract
+>>> from scholargraph.graph.writer import write_records
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "p.yaml").write_text(
+...     "person: {name: Ann Lee}\\n"
+...     "publications: [{title: On Joins, authors: [Ann Lee, Bo Chen], year: 2024}]\\n")
+>>> with LadybugStore(str(folder / "g.lbug")) as store:
+...     _ = write_records(store, extract([folder / "p.yaml"]).records)
+...     answer = run(store, "coauthors", person="ann lee")
+...     g = answer_graph(store, answer)
+>>> [(r["name"], r["papers"]) for r in answer.rows]
+[('Bo Chen', 1)]
+>>> sorted(d["labels"][0] for _, d in g.nodes(data=True))
+['Person', 'Person', 'Publication']
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from scholargraph.errors import QueryError
+from scholargraph.graph.export import to_networkx
+from scholargraph.graph.store import Store
+from scholargraph.queries.library import QUERIES, Param, Query
+
+ID_COLUMNS = ("id", "ids", "other_id", "advisor_id", "paper_ids", "other_paper_ids")
+
+
+@dataclass
+class Answer:
+    """Rows of a query run, the arguments as resolved, and the node ids the
+    answer is about (the people asked for included)."""
+
+    query: Query
+    params: dict[str, Any]
+    rows: list[dict[str, Any]]
+    focus: list[str] = field(default_factory=list)  # the resolved people asked about
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.rows[0]) if self.rows else []
+
+    @property
+    def node_ids(self) -> list[str]:
+        ids = list(self.focus)
+        for row in self.rows:
+            for col in ID_COLUMNS:
+                value = row.get(col)
+                ids += value if isinstance(value, list) else [value] if value else []
+        return list(dict.fromkeys(ids))
+
+
+def _describe(candidate: dict[str, Any]) -> str:
+    orgs = ", ".join(candidate["organizations"][:2]) or "no affiliation"
+    paper = f"'{candidate['papers'][0]}'" if candidate["papers"] else "no papers"
+    return f"{candidate['name']} [{candidate['id']}] ({orgs}; e.g. {paper})"
+
+
+def resolve_person(store: Store, text: str) -> str:
+    """The id of the one person ``text`` names (id, name in any case, native-script
+    name or alias). Several matches or none are a QueryError listing the candidates
+    or the closest names."""
+    found = store.query(QUERIES["_find-person"].text(store.dialect), {"text": text.strip()})
+    if len(found) == 1:
+        return str(found[0]["id"])
+    if found:
+        listed = "; ".join(_describe(c) for c in found[:8])
+        raise QueryError(f"{text!r} is ambiguous: {listed}", hint="pass one of the ids in brackets")
+    fragment = (text.split() or [text])[-1][:3]  # "Xin Tann" -> names containing "tan"
+    names = [
+        r["name"]
+        for r in store.query(QUERIES["_names-like"].text(store.dialect), {"text": fragment})
+    ]
+    close = difflib.get_close_matches(text, names, n=5, cutoff=0.5)
+    hint = f"did you mean: {', '.join(close)}?" if close else "check the spelling, or ingest them"
+    raise QueryError(f"no person named {text!r} in the graph", hint=hint)
+
+
+def resolve_group(store: Store, text: str) -> list[str]:
+    """Person ids of a group: the members of the organization ``text`` names, else
+    the person it names and everyone they advised."""
+    members = store.query(
+        QUERIES["_organization-members"].text(store.dialect), {"text": text.strip()}
+    )
+    if members:
+        return [str(r["id"]) for r in members]
+    advisor = resolve_person(store, text)
+    students = store.query(QUERIES["students"].text(store.dialect), {"person": advisor})
+    return [advisor, *(str(r["id"]) for r in students)]
+
+
+def _argument(store: Store, query: Query, p: Param, value: Any) -> Any:
+    if value is None:
+        if p.default is None:
+            raise QueryError(f"{query.name} needs --{p.name.replace('_', '-')}", hint=p.help)
+        return p.default
+    if p.type == "person":
+        return resolve_person(store, str(value))
+    if p.type == "group":
+        return resolve_group(store, str(value))
+    if p.type == "int":
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = -1
+        if number < 1:
+            raise QueryError(f"--{p.name} must be a positive whole number, not {value!r}")
+        return number
+    return str(value)
+
+
+def _sort_key(columns: tuple[str, ...]) -> Any:
+    def key(row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(
+            (row.get(c) is None, row.get(c) if row.get(c) is not None else "") for c in columns
+        )
+
+    return key
+
+
+def run(store: Store, name: str, **arguments: Any) -> Answer:
+    """Run the query ``name`` with ``arguments`` (by parameter name; people by
+    name, alias or id). Unknown queries and arguments are a QueryError."""
+    query = QUERIES.get(name)
+    if query is None or name.startswith("_"):
+        close = difflib.get_close_matches(name, list_queries(), n=3)
+        raise QueryError(
+            f"no query named {name!r}",
+            hint=f"did you mean {', '.join(close)}?" if close else "see: scholargraph query --list",
+        )
+    unknown = set(arguments) - {p.name for p in query.params}
+    if unknown - {k for k, v in arguments.items() if v is None}:
+        raise QueryError(
+            f"{name} takes no {', '.join(sorted(unknown))}",
+            hint=f"it takes: {', '.join(p.name for p in query.params)}",
+        )
+    params = {p.name: _argument(store, query, p, arguments.get(p.name)) for p in query.params}
+    rows = store.query(query.text(store.dialect), params)
+    if query.sort:
+        rows.sort(key=_sort_key(query.sort))
+    focus = [params[p.name] for p in query.params if p.type == "person"]
+    return Answer(query, params, rows, focus)
+
+
+def list_queries() -> list[str]:
+    """The names users can run (the library's helpers left out)."""
+    return [n for n in QUERIES if not n.startswith("_")]
+
+
+def answer_graph(store: Store, answer: Answer) -> nx.MultiDiGraph:
+    """The graph among the nodes an answer is about: every node it names, every
+    relationship between two of them."""
+    return to_networkx(store, ids=answer.node_ids)

@@ -1,0 +1,7 @@
+MATCH (a:Person {id: $person})-[r:ADVISED]->(s:Person)
+RETURN s.id AS id, s.name AS name, s.native_name AS native_name, r.kind AS kind,
+       CAST(NULL AS STRING) AS organization, r.evidence AS evidence
+UNION
+MATCH (a:Person {id: $person})-[r:MENTORED]->(s:Person)
+RETURN s.id AS id, s.name AS name, s.native_name AS native_name, 'mentor' AS kind,
+       r.organization AS organization, r.evidence AS evidence

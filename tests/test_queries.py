@@ -1,0 +1,297 @@
+"""The query library: every query answers right on a small graph built here, on
+each store; every query is documented and passes Neo4j's parser; names resolve or
+say why not; the seeds give the answers the issue names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import SHARED
+from cypher_lint import neo4j_errors
+
+from scholargraph.cli import main
+from scholargraph.errors import QueryError
+from scholargraph.graph.store import Store
+from scholargraph.graph.writer import write_records
+from scholargraph.ingest import extract
+from scholargraph.queries import QUERIES, answer_graph, list_queries, run
+from scholargraph.queries.library import parse
+
+# A small world: Dee advised Ann; Ann advised Bo and Cy; Bo advised Eve; Jay mentored
+# Bo at Lab Y. Papers: P1 (Bo, Cy, Fay, 2020, graphs), P2 (Bo, Fay, 2022, joins),
+# P3 (Cy, Gus, 2021), P4 (Gus, Hal, 2023). Bo and Ivy overlap at Uni X without a paper;
+# Fay was there long before.
+PROFILES = {
+    "ann.yaml": """
+person: {name: Ann Moss}
+affiliations:
+  - {organization: Uni X, role: professor, start: "2010", advisors: [{name: Dee Park, kind: phd}]}
+""",
+    "bo.yaml": """
+person: {name: Bo Lin, aliases: [Bobby Lin], native_name: 林波}
+interests: [graphs]
+affiliations:
+  - organization: Uni X
+    role: PhD student
+    start: 2019-09
+    end: 2023-06
+    advisors: [{name: Ann Moss, kind: phd}]
+  - {organization: Lab Y, role: intern, start: 2021-06, end: 2021-09, mentors: [{name: Jay Roy}]}
+publications:
+  - {title: Graph Paper One, authors: [Bo Lin, Cy Wu, Fay Ode], year: 2020, topics: [graphs]}
+  - {title: Join Paper Two, authors: [Bo Lin, Fay Ode], year: 2022, topics: [joins]}
+""",
+    "cy.yaml": """
+person: {name: Cy Wu}
+interests: [graphs, joins]
+affiliations:
+  - organization: Uni X
+    role: PhD student
+    start: 2018-09
+    advisors: [{name: Ann Moss, kind: phd}]
+publications:
+  - {title: Third Paper, authors: [Cy Wu, Gus Hale], year: 2021}
+""",
+    "eve.yaml": """
+person: {name: Eve Sato}
+affiliations:
+  - {organization: Uni Z, role: PhD student, start: "2024", advisors: [{name: Bo Lin, kind: phd}]}
+""",
+    "gus.yaml": """
+person: {name: Gus Hale}
+publications:
+  - {title: Fourth Paper, authors: [Gus Hale, Hal Berg], year: 2023}
+""",
+    "ivy.yaml": """
+person: {name: Ivy Chen}
+affiliations:
+  - {organization: Uni X, role: postdoc, start: 2020-01, end: 2021-12}
+""",
+    "fay.yaml": """
+person: {name: Fay Ode}
+affiliations:
+  - {organization: Uni X, role: MSc student, start: 2010-09, end: 2012-06}
+""",
+    "twins.yaml": """
+person: {name: Kim Lee}
+affiliations: [{organization: Uni Q, role: student}]
+publications:
+  - {title: A Kim Lee Paper, authors: [Kim Lee], year: 2020}
+""",
+    "twins2.yaml": """
+person: {name: Kim Li, aliases: [Kim Lee]}
+""",
+}
+
+
+@pytest.fixture
+def world(store: Store, tmp_path: Path) -> Store:
+    paths = []
+    for name, text in PROFILES.items():
+        path = tmp_path / name
+        path.write_text(text.lstrip(), encoding="utf-8")
+        paths.append(path)
+    write_records(store, extract(paths).records)
+    return store
+
+
+def names(rows: list[dict[str, Any]], col: str = "name") -> list[Any]:
+    return [r[col] for r in rows]
+
+
+def test_advisors_and_students_with_kinds_and_mentors(world: Store) -> None:
+    rows = run(world, "advisors", person="Bo Lin").rows
+    assert [(r["name"], r["kind"], r["organization"]) for r in rows] == [
+        ("Jay Roy", "mentor", "Lab Y"),
+        ("Ann Moss", "phd", None),
+    ]
+    assert rows[1]["evidence"][0].endswith("bo.yaml:8: advisors: [{name: Ann Moss, kind: phd}]")
+    assert names(run(world, "students", person="Ann Moss").rows) == ["Bo Lin", "Cy Wu"]
+
+
+def test_lineage_goes_up_and_down_to_the_depth(world: Store) -> None:
+    rows = run(world, "lineage", person="Bo Lin").rows
+    assert [(r["generation"], r["names"]) for r in rows] == [
+        (-2, ["Dee Park", "Ann Moss", "Bo Lin"]),
+        (-1, ["Ann Moss", "Bo Lin"]),
+        (1, ["Bo Lin", "Eve Sato"]),
+    ]
+    shallow = run(world, "lineage", person="Bo Lin", depth=1).rows
+    assert [r["generation"] for r in shallow] == [-1, 1]
+
+
+def test_academic_siblings_share_an_advisor(world: Store) -> None:
+    rows = run(world, "academic-siblings", person="Bo Lin").rows
+    assert [(r["name"], r["advisor"]) for r in rows] == [("Cy Wu", "Ann Moss")]
+
+
+def test_coauthors_ranked_with_a_timeline(world: Store) -> None:
+    rows = run(world, "coauthors", person="Bo Lin").rows
+    assert [(r["name"], r["papers"], r["first_year"], r["last_year"]) for r in rows] == [
+        ("Fay Ode", 2, 2020, 2022),
+        ("Cy Wu", 1, 2020, 2020),
+    ]
+    assert len(run(world, "coauthors", person="Bo Lin", limit=1).rows) == 1
+
+
+def test_shared_collaborators_count_a_paper_all_three_wrote(world: Store) -> None:
+    rows = run(world, "shared-collaborators", person="Cy Wu", other="Fay Ode").rows
+    assert [(r["name"], r["papers_with_person"], r["papers_with_other"]) for r in rows] == [
+        ("Bo Lin", 1, 2)
+    ]
+    assert rows[0]["with_person"] == ["Graph Paper One"]
+
+
+def test_connection_and_k_paths_show_the_linking_papers(world: Store) -> None:
+    rows = run(world, "connection", person="Bo Lin", other="Hal Berg").rows
+    tail = ["Cy Wu", "Third Paper", "Gus Hale", "Fourth Paper", "Hal Berg"]
+    assert [r["names"] for r in rows] == [  # through their advisor, or through a paper
+        ["Bo Lin", "Ann Moss", *tail],
+        ["Bo Lin", "Graph Paper One", *tail],
+    ]
+    paths = run(world, "k-paths", person="Bo Lin", other="Fay Ode", k=5).rows
+    assert sorted(r["names"] for r in paths) == [  # nobody visited twice
+        ["Bo Lin", "Ann Moss", "Cy Wu", "Graph Paper One", "Fay Ode"],
+        ["Bo Lin", "Graph Paper One", "Fay Ode"],
+        ["Bo Lin", "Join Paper Two", "Fay Ode"],
+    ]
+    assert [
+        r["steps"] for r in run(world, "k-paths", person="Bo Lin", other="Fay Ode", k=2).rows
+    ] == [2, 2]
+
+
+def test_topic_overlap_and_people_by_topic(world: Store) -> None:
+    rows = run(world, "topic-overlap", person="Bo Lin", other="Cy Wu").rows
+    assert [(r["topic"], r["papers_person"], r["papers_other"]) for r in rows] == [
+        ("graphs", ["Graph Paper One"], ["Graph Paper One"]),
+        ("joins", ["Join Paper Two"], []),
+    ]
+    ranked = run(world, "people-by-topic", topic="GRAPH").rows
+    assert [(r["name"], r["links"]) for r in ranked] == [
+        ("Bo Lin", 2),
+        ("Cy Wu", 2),
+        ("Fay Ode", 1),
+    ]
+
+
+def test_colleagues_overlap_in_time_without_a_joint_paper(world: Store) -> None:
+    rows = run(world, "colleagues", person="Bo Lin").rows
+    assert [(r["name"], r["overlap_from"], r["overlap_to"]) for r in rows] == [
+        ("Ann Moss", "2019-09", "2023-06"),
+        ("Ivy Chen", "2020-01", "2021-12"),
+    ]
+
+
+def test_collaboration_between_an_organization_and_an_advisors_group(world: Store) -> None:
+    rows = run(world, "collaboration-between", group_a="uni x", group_b="Gus Hale").rows
+    assert [(r["name"], r["other"], r["papers"]) for r in rows] == [("Cy Wu", "Gus Hale", 1)]
+
+
+def test_ego_lists_the_neighbourhood_by_distance(world: Store) -> None:
+    rows = run(world, "ego", person="Gus Hale", depth=2).rows
+    assert [(r["name"], r["distance"]) for r in rows] == [
+        ("Fourth Paper", 1),
+        ("Third Paper", 1),
+        ("Cy Wu", 2),
+        ("Hal Berg", 2),
+    ]
+
+
+def test_answer_graph_holds_the_answer_and_its_links(world: Store) -> None:
+    answer = run(world, "connection", person="Bo Lin", other="Gus Hale")
+    g = answer_graph(world, answer)
+    assert set(g.nodes) == {i for r in answer.rows for i in r["ids"]}
+    assert {d["type"] for _, _, d in g.edges(data=True)} == {"AUTHORED", "ADVISED"}
+
+
+def test_people_resolve_by_alias_native_name_id_and_any_case(world: Store) -> None:
+    for written in ("Bobby Lin", "林波", "person:bo-lin", "bo lin"):
+        assert run(world, "advisors", person=written).focus == ["person:bo-lin"]
+
+
+def test_an_ambiguous_name_lists_the_candidates(world: Store) -> None:
+    with pytest.raises(QueryError) as err:
+        run(world, "advisors", person="Kim Lee")
+    message = err.value.one_line()
+    assert "ambiguous" in message and "[person:kim-lee] (Uni Q; e.g. 'A Kim Lee Paper')" in message
+    assert "[person:kim-li] (no affiliation; e.g. no papers)" in message
+
+
+def test_an_unknown_name_suggests_close_ones(world: Store) -> None:
+    with pytest.raises(QueryError) as err:
+        run(world, "advisors", person="Bo Linn")
+    assert err.value.one_line().endswith("(hint: did you mean: Bo Lin?)")
+
+
+def test_bad_arguments_are_query_errors(world: Store) -> None:
+    with pytest.raises(QueryError, match="needs --other"):
+        run(world, "shared-collaborators", person="Bo Lin")
+    with pytest.raises(QueryError, match="positive whole number"):
+        run(world, "coauthors", person="Bo Lin", limit=0)
+    with pytest.raises(QueryError) as err:
+        run(world, "co-authors", person="Bo Lin")
+    assert "did you mean coauthors" in err.value.one_line()
+
+
+def test_every_query_is_documented_and_parses_as_neo4j_cypher() -> None:
+    for q in QUERIES.values():
+        assert q.description and all(p.help for p in q.params), q.name
+    errors = neo4j_errors([q.text("neo4j") for q in QUERIES.values()])
+    assert dict(zip(QUERIES, errors, strict=True)) == {n: [] for n in QUERIES}
+
+
+def test_a_query_with_an_undocumented_parameter_is_refused() -> None:
+    with pytest.raises(ValueError, match="one '// param' line per parameter"):
+        parse("bad", "// Says what it does.\nMATCH (p:Person {id: $person}) RETURN p.id")
+
+
+def test_query_cli_lists_and_runs(world: Store, tmp_path: Path) -> None:
+    runner = CliRunner()
+    listed = runner.invoke(main, ["query", "--list"]).stdout
+    assert all(f"\n{name}\n" in f"\n{listed}\n" for name in list_queries())
+    assert "_find-person" not in listed
+    if world.dialect != "ladybug":
+        return
+    world.close()  # the CLI opens the same file
+    store = str(tmp_path / "graph.lbug")
+    out = runner.invoke(
+        main, ["--store", store, "query", "coauthors", "--person", "Bo Lin", "--format", "csv"]
+    )
+    assert out.exit_code == 0
+    assert out.stdout.splitlines()[:2] == [
+        "id,name,papers,first_year,last_year,paper_ids",
+        f"person:fay-ode,Fay Ode,2,2020,2022,{out.stdout.splitlines()[1].split(',')[-1]}",
+    ]
+    bad = runner.invoke(main, ["--store", store, "query", "advisors", "--person", "Nobody Here"])
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: no person named 'Nobody Here'")
+
+
+# --- the five seeds -------------------------------------------------------------
+
+
+@pytest.fixture
+def seeds(embedded: Store) -> Store:
+    write_records(embedded, extract(sorted((SHARED / "seeds").glob("*.txt"))).records)
+    return embedded
+
+
+def test_seed_advisor_of_xin_tan(seeds: Store) -> None:
+    rows = run(seeds, "advisors", person="Xin Tan").rows
+    assert [(r["name"], r["native_name"], r["kind"]) for r in rows] == [("Hong Xu", "徐宏", "phd")]
+    assert run(seeds, "advisors", person="徐宏").focus == ["person:hong-xu"]
+
+
+def test_seed_shared_collaborators_of_yimin_jiang_and_yibo_zhu(seeds: Store) -> None:
+    found = names(run(seeds, "shared-collaborators", person="Yimin Jiang", other="Yibo Zhu").rows)
+    assert {"Xin Tan", "Hong Xu"} <= set(found)
+
+
+def test_seed_connection_between_coauthors_of_different_papers(seeds: Store) -> None:
+    rows = run(seeds, "connection", person="Kaiwen Chen", other="Yu Zhou").rows
+    assert rows and all(len(r["names"]) == 5 for r in rows)
+    linking = {r["names"][1] for r in rows} | {r["names"][3] for r in rows}
+    assert any(t.startswith("Libra") or t.startswith("MemShare") for t in linking)
+    assert all(r["names"][2] in ("Xin Tan", "Hong Xu", "Jingzong Li") for r in rows)
