@@ -18,9 +18,20 @@ from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.graph.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The seed documents and real-world fixtures the project is tested on, read in place
+# (not copied into the repository); SCHOLARGRAPH_SHARED points elsewhere.
+SHARED = Path(os.environ.get("SCHOLARGRAPH_SHARED") or ROOT.parent / "shared")
 EXAMPLES = ROOT / "examples"
 STORES = ["ladybug"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+
+
+def shared(relative: str) -> Path:
+    """A path under the shared seeds and fixtures; the test is skipped, saying
+    why, on a checkout that has no ``../shared`` next to it."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is not here (set SCHOLARGRAPH_SHARED to the shared folder)")
+    return path
 
 
 def open_test_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, shared
 
 from scholargraph.ingest import extract, extract_file
 from scholargraph.records import Authored, Person, Publication, PublishedIn
@@ -68,16 +68,16 @@ def test_entry_without_title_is_skipped_with_its_line(tmp_path: Path) -> None:
 
 
 def test_gbk_encoded_file_is_read() -> None:
-    ex = extract_file(SHARED / "fixtures/bibtex/messy/bibtexparser_gbk_encoded_chinese.bib")
+    ex = extract_file(shared("fixtures/bibtex/messy/bibtexparser_gbk_encoded_chinese.bib"))
     assert any(
         "\u4e00" <= ch <= "\u9fff" for p in ex.records.nodes[Person].values() for ch in p.name
     )  # type: ignore[attr-defined]
 
 
 def test_duplicate_keys_are_reported_and_their_entries_kept() -> None:
-    ex = extract_file(SHARED / "fixtures/bibtex/messy/bibtexparser_arxiv_misc.bib")
+    ex = extract_file(shared("fixtures/bibtex/messy/bibtexparser_arxiv_misc.bib"))
     assert ex.records.nodes[Publication]
-    path = SHARED / "fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib"
+    path = shared("fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib")
     ex = extract_file(path)
     assert any("Duplicate entry key 'topnoutlier2019zdh'" in w.reason for w in ex.warnings)
     # a comma-separated author list bibtexparser cannot split still yields people, in order

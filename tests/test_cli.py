@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES
+from conftest import EXAMPLES, shared
 
 from scholargraph.cli import main
 
@@ -109,14 +109,12 @@ def test_owner_option_names_whom_an_unnamed_page_is_about(tmp_path: Path) -> Non
 
 
 def test_seeds_and_fixtures_ingest_with_a_progress_report_per_batch(tmp_path: Path) -> None:
-    from conftest import SHARED
-
     from scholargraph.graph.ladybug_store import LadybugStore
     from scholargraph.pipeline import ingest_into
 
     batches: list[int] = []
     files: list[str] = []
-    paths = sorted((SHARED / "seeds").glob("*.txt"))
+    paths = sorted(shared("seeds").glob("*.txt"))
     with LadybugStore(str(tmp_path / "g.lbug")) as store:
         report = ingest_into(
             store,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED
+from conftest import shared
 from cypher_lint import neo4j_errors
 
 from scholargraph.cli import main
@@ -274,7 +274,7 @@ def test_query_cli_lists_and_runs(world: Store, tmp_path: Path) -> None:
 
 @pytest.fixture
 def seeds(embedded: Store) -> Store:
-    write_records(embedded, extract(sorted((SHARED / "seeds").glob("*.txt"))).records)
+    write_records(embedded, extract(sorted(shared("seeds").glob("*.txt"))).records)
     return embedded
 
 

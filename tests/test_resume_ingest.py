@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import shared
 from test_text_ingest import advisors, affiliations, people, pubs, topics, write
 
 from scholargraph.errors import InputError
@@ -119,7 +119,7 @@ def test_invalid_json_resume_names_its_line(tmp_path: Path) -> None:
 
 
 def test_real_json_resume_fixture_in_place() -> None:
-    path = SHARED / "fixtures/cv/zh_qijianpeng/resume.jsonresume.jsonc"
+    path = shared("fixtures/cv/zh_qijianpeng/resume.jsonresume.jsonc")
     r = extract_file(path).records
     assert people(r)["person:齐建鹏"].email == "qijianpeng@qust.edu.cn"
     assert ("中国海洋大学", "博士后", None, "2023-07", "2026-01") in affiliations(r)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, shared
 
 from scholargraph.ingest import extract, extract_file
 from scholargraph.ingest.builder import Extraction
@@ -24,8 +24,6 @@ from scholargraph.records import (
     Topic,
     Venue,
 )
-
-SEEDS = SHARED / "seeds"
 
 
 def write(tmp_path: Path, text: str, name: str = "cv.md") -> Path:
@@ -467,7 +465,7 @@ def test_chinese_group_phrases_name_phd_and_postdoc_advisors(tmp_path: Path) -> 
 
 
 def seed(prefix: str) -> Extraction:
-    return extract_file(next(SEEDS.glob(f"{prefix}_*.txt")))
+    return extract_file(next(shared("seeds").glob(f"{prefix}_*.txt")))
 
 
 def test_seed_cv_without_a_name() -> None:

@@ -69,6 +69,10 @@ def resolve_person(store: Store, text: str) -> str:
     """The id of the one person ``text`` names (id, name in any case, native-script
     name or alias). Several matches or none are a QueryError listing the candidates
     or the closest names."""
+    if text.startswith("person:") and (
+        hit := store.query(QUERIES["_person-by-id"].text(store.dialect), {"text": text})
+    ):
+        return str(hit[0]["id"])
     found = store.query(QUERIES["_find-person"].text(store.dialect), {"text": text.strip()})
     if len(found) == 1:
         return str(found[0]["id"])
