@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from scholargraph.ids import fold
 from scholargraph.ingest import dates
@@ -205,6 +206,7 @@ _INTEREST = re.compile(
     r"(?:主要)?(?:为|是|包括|[:：])\s*",
     re.IGNORECASE,
 )
+_NATIVE_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # 刘学深 under the Latin name
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GITHUB = re.compile(r"github(?:\.com/|\s*[:：]\s*)([A-Za-z0-9-]{2,39})", re.IGNORECASE)
 _HOMEPAGE = re.compile(r"(?:homepage|website|web)\s*[:：]\s*(https?://\S+)", re.IGNORECASE)
@@ -242,106 +244,110 @@ _SYSTEM_NEWS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"{_N} {_V} (?:acceptance|paper)"), "accepted"),
     (re.compile(rf"\b{_N} paper (?:and code )?(?:release|is out|is online|on arxiv)"), "preprint"),
 )
-_NOT_SYSTEM = {
-    "our",
-    "the",
-    "this",
-    "that",
-    "paper",
-    "work",
-    "it",
-    "we",
-    "my",
-    "best",
-    "position",
-    "short",
-    "full",
-    "workshop",
-    "journal",
-    "conference",
-    "student",
-    "research",
-    "a",
-    "an",
-    "one",
-    "two",
-    "present",
-    "excited",
-    "happy",
-    "honored",
-    "survey",
-    "new",
-    "first",
-    "papers",
-    "talk",
-}
-_NOT_NAME_WORDS = {
-    "research",
-    "researcher",
-    "profile",
-    "runtime",
-    "university",
-    "institute",
-    "laboratory",
-    "lab",
-    "school",
-    "department",
-    "curriculum",
-    "vitae",
-    "resume",
-    "cv",
-    "home",
-    "about",
-    "news",
-    "page",
-    "contact",
-    "publications",
-    "education",
-    "experience",
-    "projects",
-    "teaching",
-    "services",
-    "awards",
-    "skills",
-    "interests",
-    "welcome",
-    "biography",
-    "bio",
-    "namespace",
-    "location",
-    "mode",
-    "driver",
-    "version",
-    "menu",
-    "blog",
-    "blogs",
-    "posts",
-    "search",
-    "login",
-    "follow",
-    "quick",
-    "trust",
-    "actions",
-    "google",
-    "scholar",
-    "github",
-    "email",
-    "phone",
-    "address",
-    "office",
-    "intern",
-    "student",
-    "professor",
-    "engineer",
-    "computer",
-    "science",
-    "systems",
-    "system",
-    "learning",
-    "machine",
-    "network",
-    "networks",
-}
+_NOT_SYSTEM = frozenset(
+    [
+        "our",
+        "the",
+        "this",
+        "that",
+        "paper",
+        "work",
+        "it",
+        "we",
+        "my",
+        "best",
+        "position",
+        "short",
+        "full",
+        "workshop",
+        "journal",
+        "conference",
+        "student",
+        "research",
+        "a",
+        "an",
+        "one",
+        "two",
+        "present",
+        "excited",
+        "happy",
+        "honored",
+        "survey",
+        "new",
+        "first",
+        "papers",
+        "talk",
+    ]
+)
+_NOT_NAME_WORDS = frozenset(
+    [
+        "research",
+        "researcher",
+        "profile",
+        "runtime",
+        "university",
+        "institute",
+        "laboratory",
+        "lab",
+        "school",
+        "department",
+        "curriculum",
+        "vitae",
+        "resume",
+        "cv",
+        "home",
+        "about",
+        "news",
+        "page",
+        "contact",
+        "publications",
+        "education",
+        "experience",
+        "projects",
+        "teaching",
+        "services",
+        "awards",
+        "skills",
+        "interests",
+        "welcome",
+        "biography",
+        "bio",
+        "namespace",
+        "location",
+        "mode",
+        "driver",
+        "version",
+        "menu",
+        "blog",
+        "blogs",
+        "posts",
+        "search",
+        "login",
+        "follow",
+        "quick",
+        "trust",
+        "actions",
+        "google",
+        "scholar",
+        "github",
+        "email",
+        "phone",
+        "address",
+        "office",
+        "intern",
+        "student",
+        "professor",
+        "engineer",
+        "computer",
+        "science",
+        "systems",
+        "system",
+        "learning",
+        "machine",
+        "network",
+        "networks",
+    ]
+)
 
 
 @dataclass
@@ -349,7 +355,7 @@ class Line:
     no: int
     raw: str
 
-    @property
+    @cached_property
     def text(self) -> str:
         return plain(self.raw)
 
@@ -387,8 +393,10 @@ def _heading(text: str) -> tuple[str, str | None, str] | None:
     t = " ".join(re.sub(r"\([^)]*\)|（[^）]*）", "", fold(text)).split()).strip(" #*:：")
     if t in HEADINGS:
         return (*HEADINGS[t], "")
-    if (m := _HEADING_INLINE.match(text)) and fold(m.group("head")).strip(" #*") in HEADINGS:
-        return (*HEADINGS[fold(m.group("head")).strip(" #*")], m.group("rest"))
+    if m := _HEADING_INLINE.match(text):
+        head = fold(m.group("head")).strip(" #*")
+        if head in HEADINGS:
+            return (*HEADINGS[head], m.group("rest"))
     return None
 
 
@@ -411,10 +419,7 @@ def _sections(lines: list[Line]) -> list[Section]:
             out[-1].lines.append(ln)
             continue
         kind, status, inline = head
-        if kind == "publications" and status and out[-1].kind == "publications":
-            out.append(Section(kind, status))
-        else:
-            out.append(Section(kind, status))
+        out.append(Section(kind, status))
         if inline:
             out[-1].lines.append(Line(ln.no, inline))
     return out
@@ -437,7 +442,7 @@ def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]
             continue
         score = 3 * (body.count(text) > 1) + (i < 5)
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        score += 2 * bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", nxt))
+        score += 2 * bool(_NATIVE_LINE.fullmatch(nxt))
         yield score, ln
 
 
@@ -458,7 +463,7 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
         ln = best[1]
         idx = lines.index(ln)
         nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
-        native = nxt if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", nxt) else None
+        native = nxt if _NATIVE_LINE.fullmatch(nxt) else None
         return Owner(ln.text, ln.no, native)
     marked: Counter[str] = Counter()
     first_line: dict[str, int] = {}
@@ -488,13 +493,12 @@ def _publication_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
     has_bullets = any(ln.bullet for ln in section.lines)
     status = section.status or "published"
+    in_record = False  # a profile-page record runs on over its title and abstract
     for ln in section.lines:
-        record = _RECORD_HEAD.match(ln.text)
-        starts = ln.bullet or record is not None or not entries
-        if not has_bullets and not starts and not _RECORD_HEAD.match(plain(entries[-1].lines[0])):
-            starts = True
-        if starts:
+        record = _RECORD_HEAD.match(ln.text) is not None
+        if ln.bullet or record or not entries or not (has_bullets or in_record):
             entries.append(Entry(ln.no, [ln.raw], status))
+            in_record = record
         else:
             entries[-1].lines.append(ln.raw)
     return entries
@@ -634,28 +638,34 @@ class SystemPaper:
 _STATUS_RANK = {"preprint": 0, "accepted": 1, "published": 2}
 
 
+def _mentions(item: str) -> Iterator[tuple[str, str, str | None]]:
+    """(system name, status, venue as written) for each paper a news item names."""
+    for pattern, status in _SYSTEM_NEWS:
+        for m in pattern.finditer(item):
+            name = m.group("name").strip(".")
+            # a system name has a capital, a digit or a hyphen (RLBoost, mm2-gb)
+            if name.lower() not in _NOT_SYSTEM and any(
+                c.isupper() or c.isdigit() or c == "-" for c in name
+            ):
+                yield name, status, m.groupdict().get("venue")
+
+
 def _system_papers(lines: list[Line], titles: list[str]) -> dict[str, SystemPaper]:
+    """Papers news items name by system, once each (the most advanced status wins),
+    leaving out systems already in a listed title."""
     known = " ".join(titles)
     found: dict[str, SystemPaper] = {}
     for ln in lines:
         for item in _NEWS_SPLIT.split(ln.text):
-            for pattern, status in _SYSTEM_NEWS:
-                for m in pattern.finditer(item):
-                    name = m.group("name").strip(".")
-                    if name.lower() in _NOT_SYSTEM or not (
-                        any(c.isupper() or c.isdigit() or c == "-" for c in name[1:])
-                        or name[0].isupper()
-                    ):
-                        continue
-                    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", known, re.I):
-                        continue
-                    venue = year = None
-                    if "venue" in m.groupdict() and m.group("venue"):
-                        venue, year = normalize_venue(m.group("venue"))
-                    year = year or year_in(item)
-                    old = found.get(name.casefold())
-                    if old is None or _STATUS_RANK[status] > _STATUS_RANK[old.status]:
-                        found[name.casefold()] = SystemPaper(name, ln.no, status, venue, year)
+            for name, status, written_venue in _mentions(item):
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", known, re.I):
+                    continue
+                venue, year = normalize_venue(written_venue) if written_venue else (None, None)
+                old = found.get(name.casefold())
+                if old is None or _STATUS_RANK[status] > _STATUS_RANK[old.status]:
+                    found[name.casefold()] = SystemPaper(
+                        name, ln.no, status, venue, year or year_in(item)
+                    )
     return found
 
 
