@@ -141,8 +141,8 @@ def run(store: Store, name: str, **arguments: Any) -> Answer:
             f"no query named {name!r}",
             hint=f"did you mean {', '.join(close)}?" if close else "see: scholargraph query --list",
         )
-    unknown = set(arguments) - {p.name for p in query.params}
-    if unknown - {k for k, v in arguments.items() if v is None}:
+    unknown = {k for k, v in arguments.items() if v is not None} - {p.name for p in query.params}
+    if unknown:
         raise QueryError(
             f"{name} takes no {', '.join(sorted(unknown))}",
             hint=f"it takes: {', '.join(p.name for p in query.params)}",
