@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scholargraph.errors import StoreError
 from scholargraph.graph import schema
 from scholargraph.graph.export import stats
+from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.graph.store import Store
 from scholargraph.graph.writer import batched, write_records
 from scholargraph.records import (
+    RECORD_TYPES,
     AffiliatedWith,
     Authored,
     Organization,
@@ -17,6 +21,7 @@ from scholargraph.records import (
     Publication,
     RecordSet,
     Source,
+    as_row,
 )
 
 
@@ -151,3 +156,37 @@ def test_batched_rejects_empty_batches() -> None:
     assert list(batched([], 3)) == []
     with pytest.raises(ValueError):
         list(batched([1], 0))
+
+
+def dump(store: Store) -> list[list[dict[str, object]]]:
+    return [store.query(schema.read_statement(t)) for t in RECORD_TYPES]
+
+
+def test_bulk_load_into_an_empty_store_gives_the_upserted_graph(
+    tmp_path: Path, store: Store
+) -> None:
+    records = small_graph()
+    records.add(Authored(id="au3", from_id="person:nobody", to_id="pub:1", sources=["src:a"]))
+    write_records(store, records, bulk=False)
+    with LadybugStore(str(tmp_path / "bulk.lbug")) as bulk:
+        write_records(bulk, records)  # empty: COPY FROM, dangling edge skipped
+        assert dump(bulk) == dump(store)
+        write_records(bulk, small_graph("src:b"))  # not empty: upserts on top
+        write_records(store, small_graph("src:b"), bulk=False)
+        assert dump(bulk) == dump(store)
+
+
+def test_bulk_load_happens_only_into_an_empty_store(embedded: LadybugStore) -> None:
+    rows = [(Person, [as_row(Person(id="person:c", name="C"))])]
+    assert embedded.load_into_empty(rows)
+    assert not embedded.load_into_empty([(Person, [as_row(Person(id="person:d", name="D"))])])
+    assert stats(embedded)["Person"] == 1
+
+
+def test_a_failing_bulk_load_leaves_the_store_empty(embedded: LadybugStore) -> None:
+    person = as_row(Person(id="person:c", name="C"))
+    edge = as_row(Authored(id="au", from_id="person:c", to_id="pub:missing"))
+    with pytest.raises(StoreError, match="pub:missing"):
+        embedded.load_into_empty([(Person, [person]), (Authored, [edge])])
+    assert stats(embedded) == {k: 0 for k in stats(embedded)}
+    assert embedded.load_into_empty([(Person, [person])])

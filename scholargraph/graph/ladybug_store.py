@@ -8,12 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import ladybug
+import pyarrow as pa
 
 from scholargraph.errors import StoreError, StoreUnavailableError
 from scholargraph.graph import schema
-from scholargraph.graph.store import Store
+from scholargraph.graph.store import Rows, Store
+from scholargraph.records import Node, Rel
 
 _URI_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "STRING[]": pa.list_(pa.string()),
+}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -84,6 +93,36 @@ class LadybugStore(Store):
                 self._conn.execute("ROLLBACK")
             raise
         self._execute("COMMIT", None)
+
+    def load_into_empty(self, tables: Rows) -> bool:
+        """``COPY … FROM`` Arrow tables, one per record type, in one transaction.
+
+        Ladybug maps copied columns by position, so columns follow the declared
+        order (``table_info``), with a relationship's two endpoint ids first.
+        """
+        self.ensure_schema()
+        if self.query("MATCH (n) RETURN n.id AS id LIMIT 1"):
+            return False
+        copies = [(schema.type_name(cls), self._arrow(cls, rows)) for cls, rows in tables if rows]
+        self._execute("BEGIN TRANSACTION", None)
+        try:
+            for name, table in copies:
+                self._execute(f"COPY {name} FROM $rows", {"rows": table})
+        except BaseException:
+            with contextlib.suppress(RuntimeError):
+                self._conn.execute("ROLLBACK")
+            raise
+        self._execute("COMMIT", None)
+        return True
+
+    def _arrow(self, cls: type[Node] | type[Rel], rows: list[dict[str, Any]]) -> pa.Table:
+        types = {p.name: _ARROW_TYPES[p.ladybug_type] for p in schema.properties(cls)}
+        declared = self.query(f"CALL table_info('{schema.type_name(cls)}') RETURN name")
+        columns = [r["name"] for r in declared]
+        if issubclass(cls, Rel):
+            columns = ["from_id", "to_id", *columns]
+            types.update(from_id=pa.string(), to_id=pa.string())
+        return pa.table({c: pa.array([row[c] for row in rows], type=types[c]) for c in columns})
 
     def close(self) -> None:
         self._conn.close()

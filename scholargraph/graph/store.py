@@ -7,10 +7,14 @@ URI opens Neo4j 5.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
 
 from scholargraph.config import Settings
+from scholargraph.records import Node, Rel
+
+Rows = Sequence[tuple[type[Node] | type[Rel], list[dict[str, Any]]]]
 
 
 class Store(ABC):
@@ -34,6 +38,16 @@ class Store(ABC):
     @abstractmethod
     def write(self, text: str, params: dict[str, Any]) -> None:
         """Run one write statement in its own transaction (all or nothing)."""
+
+    def load_into_empty(self, tables: Rows) -> bool:
+        """Load whole tables with the store's bulk loader, in one transaction, if the
+        store holds no node yet; False (nothing written) when it does or when the
+        store has no bulk loader, so the caller falls back to batched upserts.
+
+        Rows are the writer's rows: unique ids, relationships between nodes that
+        are among the rows.
+        """
+        return False
 
     @abstractmethod
     def close(self) -> None: ...

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from scholargraph.graph import schema
 from scholargraph.graph.store import Store
-from scholargraph.records import NODE_TYPES, REL_TYPES, RecordSet, as_row
+from scholargraph.records import NODE_TYPES, REL_TYPES, Node, RecordSet, Rel, as_row
 
 T = TypeVar("T")
 
@@ -32,35 +32,45 @@ def write_records(
     *,
     batch_size: int = 2000,
     progress: Callable[[int], None] | None = None,
+    bulk: bool = True,
 ) -> dict[str, int]:
     """Upsert ``records``: nodes first, then relationships, one transaction per batch.
 
     Every statement MERGEs on the record id, so writing the same records again
-    leaves the graph unchanged. Returns rows written per label / type;
-    ``progress`` is called with the size of each committed batch.
+    leaves the graph unchanged. Into an empty store that has a bulk loader
+    (Ladybug's ``COPY FROM``) everything goes in one transaction instead, which
+    gives the same graph many times faster; ``bulk=False`` forces the upserts.
+    A relationship whose endpoint is neither in ``records`` nor in the store is
+    skipped either way. Returns rows sent per label / type; ``progress`` is
+    called with the size of each committed batch.
     """
     store.ensure_schema()
-    written: dict[str, int] = {}
-    for node_type in NODE_TYPES:
-        rows = [as_row(n) for n in records.nodes[node_type].values()]
-        statement = schema.upsert_statement(node_type, store.dialect)
-        written[node_type.LABEL] = _write_rows(store, statement, rows, batch_size, progress)
-    for rel_type in REL_TYPES:
-        rows = [as_row(r) for r in records.rels[rel_type].values()]
-        statement = schema.upsert_statement(rel_type, store.dialect)
-        written[rel_type.TYPE] = _write_rows(store, statement, rows, batch_size, progress)
-    return {k: v for k, v in written.items() if v}
-
-
-def _write_rows(
-    store: Store,
-    statement: str,
-    rows: list[dict[str, object]],
-    batch_size: int,
-    progress: Callable[[int], None] | None,
-) -> int:
-    for chunk in batched(rows, batch_size):
-        store.write(statement, {"rows": chunk})
+    tables: list[tuple[type[Node] | type[Rel], list[dict[str, Any]]]] = [
+        (t, [as_row(n) for n in records.nodes[t].values()]) for t in NODE_TYPES
+    ]
+    tables += [(t, [as_row(r) for r in records.rels[t].values()]) for t in REL_TYPES]
+    if bulk and store.load_into_empty(_without_dangling(tables, records)):
         if progress:
-            progress(len(chunk))
-    return len(rows)
+            progress(sum(len(rows) for _, rows in tables))
+    else:
+        for record_type, rows in tables:
+            statement = schema.upsert_statement(record_type, store.dialect)
+            for chunk in batched(rows, batch_size):
+                store.write(statement, {"rows": chunk})
+                if progress:
+                    progress(len(chunk))
+    return {schema.type_name(t): len(rows) for t, rows in tables if rows}
+
+
+def _without_dangling(
+    tables: list[tuple[type[Node] | type[Rel], list[dict[str, Any]]]], records: RecordSet
+) -> list[tuple[type[Node] | type[Rel], list[dict[str, Any]]]]:
+    """The tables minus relationships to nodes outside ``records`` (which an upsert's
+    MATCH would skip in an empty store, but a bulk loader rejects)."""
+    dangling = {(r.TYPE, r.id) for r in records.dangling()}
+    if not dangling:
+        return tables
+    return [
+        (t, [row for row in rows if (schema.type_name(t), row["id"]) not in dangling])
+        for t, rows in tables
+    ]
