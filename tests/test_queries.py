@@ -19,6 +19,7 @@ from scholargraph.graph.writer import write_records
 from scholargraph.ingest import extract
 from scholargraph.queries import QUERIES, answer_graph, list_queries, run
 from scholargraph.queries.library import parse
+from scholargraph.records import About, Authored, Person, Publication, RecordSet, Topic
 
 # A small world: Dee advised Ann; Ann advised Bo and Cy; Bo advised Eve; Jay mentored
 # Bo at Lab Y. Papers: P1 (Bo, Cy, Fay, 2020, graphs), P2 (Bo, Fay, 2022, joins),
@@ -198,6 +199,31 @@ def test_ego_lists_the_neighbourhood_by_distance(world: Store) -> None:
         ("Cy Wu", 2),
         ("Hal Berg", 2),
     ]
+
+
+def test_ego_walks_through_people_and_papers_but_stops_at_topics(store: Store) -> None:
+    # Ann's paper and Bea's are both about graphs; only the topic links them
+    write_records(
+        store,
+        RecordSet(
+            [
+                Person(id="person:ann", name="Ann"),
+                Person(id="person:bea", name="Bea"),
+                Publication(id="pub:a", title="A"),
+                Publication(id="pub:b", title="B"),
+                Topic(id="topic:g", name="graphs"),
+                Authored(id="au:a", from_id="person:ann", to_id="pub:a"),
+                Authored(id="au:b", from_id="person:bea", to_id="pub:b"),
+                About(id="ab:a", from_id="pub:a", to_id="topic:g"),
+                About(id="ab:b", from_id="pub:b", to_id="topic:g"),
+            ]
+        ),
+    )
+    rings = {
+        depth: [(r["id"], r["distance"]) for r in run(store, "ego", person="Ann", depth=depth).rows]
+        for depth in (1, 3)
+    }
+    assert rings == {1: [("pub:a", 1)], 3: [("pub:a", 1), ("topic:g", 2)]}
 
 
 def test_answer_graph_holds_the_answer_and_its_links(world: Store) -> None:
