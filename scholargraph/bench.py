@@ -1,80 +1,33 @@
-"""Benchmarks with printed figures: query latency on a synthetic co-author graph.
+"""Benchmarks with printed figures: write speed and query latency on a synthetic
+co-author graph (``scholargraph.synthetic``).
 
-The graph is generated, not downloaded: people in research groups of 5-40, papers
-with 1-9 authors (mostly 3-5) drawn from one group and now and then a neighbouring
-one, so it has the clustering of real co-authorship. Every figure is reported next
-to a baseline measured in the same run on the same store (a lookup of one person by
-id), as a ratio, so machines of different speed can be compared.
-
->>> records = synthetic(authorships=200, seed=1)
->>> counts = records.counts()
->>> counts["AUTHORED"] >= 200, counts["Person"] < counts["AUTHORED"]
-(True, True)
+Every figure is reported next to a baseline measured in the same run on the same
+store, as a ratio, so machines of different speed can be compared: writes against
+the batched upserts, query latency against a lookup of one person by id.
 """
 
 from __future__ import annotations
 
 import random
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
+from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.graph.store import Store
 from scholargraph.graph.writer import write_records
-from scholargraph.queries import run
-from scholargraph.records import Authored, Person, Publication, RecordSet
+from scholargraph.queries import list_queries, run
+from scholargraph.queries.library import QUERIES
+from scholargraph.records import Authored, Organization, Person, Publication, RecordSet, Topic
+from scholargraph.synthetic import synthetic
 
-SOURCE = "src:synthetic"
 BASELINE = "MATCH (p:Person {id: $id}) RETURN p.name AS name"
-TIMED = ("coauthors", "shared-collaborators", "connection", "advisors", "topic-overlap")
 GOALS_MS = {"shared-collaborators": 10.0, "connection": 10.0}  # p50 on the embedded store
-
-
-def _team_size(rng: random.Random) -> int:
-    return min(9, max(1, round(rng.lognormvariate(1.3, 0.45))))
-
-
-def synthetic(authorships: int, *, seed: int = 0) -> RecordSet:
-    """A co-author graph with at least ``authorships`` AUTHORED edges."""
-    rng = random.Random(seed)
-    people = max(10, authorships // 8)
-    groups: list[list[int]] = []
-    i = 0
-    while i < people:
-        size = rng.randint(5, 40)
-        groups.append(list(range(i, min(people, i + size))))
-        i += size
-    src = [SOURCE]
-    out = RecordSet()
-    for p in range(people):
-        out.add(Person(id=f"person:s{p}", name=f"Synthetic Person {p}", sources=src))
-    n = 0
-    paper = 0
-    while n < authorships:
-        g = rng.randrange(len(groups))
-        pool = groups[g] + (groups[(g + 1) % len(groups)] if rng.random() < 0.2 else [])
-        team = rng.sample(pool, min(len(pool), _team_size(rng)))
-        wid = f"pub:s{paper}"
-        out.add(
-            Publication(
-                id=wid, title=f"Synthetic Paper {paper}", year=rng.randint(2000, 2025), sources=src
-            )
-        )
-        for pos, p in enumerate(team, 1):
-            out.add(
-                Authored(
-                    id=f"a:{paper}:{p}",
-                    from_id=f"person:s{p}",
-                    to_id=wid,
-                    position=pos,
-                    sources=src,
-                )
-            )
-        n += len(team)
-        paper += 1
-    return out
+UPSERT_SAMPLE = 20_000  # authorships written through the upserts for the write baseline
 
 
 @dataclass
@@ -101,34 +54,125 @@ def _timed(calls: list[Callable[[], object]]) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
-def query_latency(store: Store, people: int, *, samples: int = 100, seed: int = 0) -> list[Figure]:
-    """p50/p95 of the main queries over random people of a synthetic graph, with
-    the id lookup baseline first."""
-    rng = random.Random(seed)
-    ids = [f"person:s{rng.randrange(people)}" for _ in range(samples)]
-    # pairs one collaboration apart: a co-author's co-author, so answers are not empty
-    pairs = []
-    for a in ids:
-        near = run(store, "coauthors", person=a, limit=3).rows
-        mid = near[-1]["id"] if near else a
-        far = run(store, "coauthors", person=mid, limit=5).rows
-        pairs.append((a, far[-1]["id"] if far else mid))
-    base50, base95 = _timed([partial(store.query, BASELINE, {"id": i}) for i in ids])
+def query_arguments(records: RecordSet, rng: random.Random, people: int) -> list[dict[str, Any]]:
+    """Arguments for every kind of parameter: a person, a co-author's co-author of
+    theirs (so pair answers are not empty), a topic, two neighbouring organizations."""
+    coauthors: dict[str, list[str]] = {}
+    for rel in records.rels[Authored].values():
+        coauthors.setdefault(rel.to_id, []).append(rel.from_id)
+    papers: dict[str, list[str]] = {}
+    for paper, authors in coauthors.items():
+        for a in authors:
+            papers.setdefault(a, []).append(paper)
+    topics = [t.name for t in records.nodes[Topic].values()]  # type: ignore[attr-defined]
+    orgs = [o.name for o in records.nodes[Organization].values()]  # type: ignore[attr-defined]
+    out = []
+    for _ in range(people):
+        person = rng.choice(list(papers))
+        other = person
+        for _step in range(2):
+            other = rng.choice(coauthors[rng.choice(papers[other])])
+        o = rng.randrange(len(orgs))
+        out.append(
+            {
+                "person": person,
+                "other": other,
+                "topic": rng.choice(topics),
+                "group_a": orgs[o],
+                "group_b": orgs[(o + 1) % len(orgs)],
+            }
+        )
+    return out
+
+
+def query_latency(
+    store: Store, records: RecordSet, *, samples: int = 100, seed: int = 0
+) -> list[Figure]:
+    """p50/p95 of every named query over random arguments from ``records`` (already
+    written to ``store``), with the id lookup baseline first."""
+    cases = query_arguments(records, random.Random(seed), samples)
+    base50, base95 = _timed([partial(store.query, BASELINE, {"id": c["person"]}) for c in cases])
     figures = [Figure("baseline (id lookup)", base50, base95, 1.0)]
-    for name in TIMED:
-        calls: list[Callable[[], object]]
-        if name in ("shared-collaborators", "connection", "topic-overlap"):
-            calls = [partial(run, store, name, person=a, other=b) for a, b in pairs]
-        else:
-            calls = [partial(run, store, name, person=a) for a in ids]
+    for name in list_queries():
+        wanted = {p.name for p in QUERIES[name].params}
+        calls: list[Callable[[], object]] = [
+            partial(run, store, name, **{k: v for k, v in c.items() if k in wanted}) for c in cases
+        ]
         p50, p95 = _timed(calls)
         figures.append(Figure(name, p50, p95, p50 / base50 if base50 else float("inf")))
     return figures
 
 
-def build(store: Store, authorships: int, *, seed: int = 0) -> tuple[int, float]:
-    """Write a synthetic graph; (people, seconds taken)."""
-    records = synthetic(authorships, seed=seed)
+@dataclass
+class WriteFigure:
+    name: str
+    rows_per_s: float
+    ratio: float  # over the upserts' rows/s
+
+    def __str__(self) -> str:
+        return f"{self.name:<22} {self.rows_per_s:10.0f} authorships/s   {self.ratio:7.1f}x upserts"
+
+
+def write_speed(store: Store, records: RecordSet) -> list[WriteFigure]:
+    """Write ``records`` into the empty ``store`` (bulk load where it has one) and,
+    as the baseline, a sample of them through the batched upserts into a scratch
+    store; rows/s counted in authorships."""
+    sample = RecordSet()
+    for rel in list(records.rels[Authored].values())[:UPSERT_SAMPLE]:
+        sample.add(rel)
+        for kind, key in ((Person, rel.from_id), (Publication, rel.to_id)):
+            sample.add(records.nodes[kind][key])
+    with tempfile.TemporaryDirectory() as folder, LadybugStore(f"{folder}/s.lbug") as scratch:
+        upserts = _rate(lambda: write_records(scratch, sample, batch_size=5000, bulk=False), sample)
+    bulk = _rate(lambda: write_records(store, records), records)
+    return [
+        WriteFigure("batched upserts", upserts, 1.0),
+        WriteFigure("write_records", bulk, bulk / upserts),
+    ]
+
+
+def _rate(write: Callable[[], object], records: RecordSet) -> float:
     t0 = time.perf_counter()
-    write_records(store, records, batch_size=20000)
-    return len(records.nodes[Person]), time.perf_counter() - t0
+    write()
+    return len(records.rels[Authored]) / (time.perf_counter() - t0)
+
+
+@dataclass
+class Report:
+    authorships: int
+    people: int
+    writes: list[WriteFigure]
+    queries: list[Figure]
+
+    def missed(self) -> list[str]:
+        """Queries whose p50 is over their goal."""
+        return [f.name for f in self.queries if f.p50_ms > GOALS_MS.get(f.name, float("inf"))]
+
+    def lines(self) -> list[str]:
+        out = [f"synthetic graph: {self.authorships} authorships, {self.people} people"]
+        out += [str(f) for f in self.writes]
+        for f in self.queries:
+            goal = GOALS_MS.get(f.name)
+            verdict = "" if goal is None else f"   goal p50 <= {goal:g} ms: "
+            if goal is not None:
+                verdict += "MISSED" if f.name in self.missed() else "met"
+            out.append(f"{f}{verdict}")
+        return out
+
+
+def benchmark(authorships: int, *, samples: int = 100, seed: int = 0) -> Report:
+    """Generate a graph, write it to a temporary embedded store (never yours), time
+    the writes and every named query.
+
+    >>> report = benchmark(300, samples=2)
+    >>> [f.name for f in report.writes]
+    ['batched upserts', 'write_records']
+    >>> report.queries[0].name, len(report.queries) == 1 + len(list_queries())
+    ('baseline (id lookup)', True)
+    """
+    records = synthetic(authorships, seed=seed)
+    with tempfile.TemporaryDirectory() as folder, LadybugStore(f"{folder}/bench.lbug") as store:
+        writes = write_speed(store, records)
+        figures = query_latency(store, records, samples=samples, seed=seed)
+    people = len(records.nodes[Person])
+    return Report(len(records.rels[Authored]), people, writes, figures)

@@ -1,28 +1,75 @@
 """The benchmark: its synthetic graph is shaped like co-authorship, and it reports
-every timed query against the baseline measured in the same run."""
+every query and the writes against baselines measured in the same run."""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 from scholargraph import bench
-from scholargraph.graph.store import Store
-from scholargraph.records import Authored
+from scholargraph.graph.export import stats
+from scholargraph.graph.ladybug_store import LadybugStore
+from scholargraph.queries import list_queries, run
+from scholargraph.records import Advised, Authored, Person
+from scholargraph.synthetic import synthetic
 
 
-def test_synthetic_graph_has_teams_and_repeat_collaborators() -> None:
-    records = bench.synthetic(authorships=2000, seed=3)
-    teams: dict[str, list[str]] = {}
-    for a in records.rels[Authored].values():
-        teams.setdefault(a.to_id, []).append(a.from_id)
-    sizes = sorted(len(t) for t in teams.values())
-    assert sizes[len(sizes) // 2] in (3, 4, 5) and max(sizes) <= 9
-    pairs = [frozenset((x, y)) for t in teams.values() for x in t for y in t if x < y]
-    assert len(pairs) > len(set(pairs))  # people write with the same people again
+def teams(authorships: int, seed: int) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for a in synthetic(authorships, seed=seed).rels[Authored].values():
+        out.setdefault(a.to_id, []).append(a.from_id)
+    return out
 
 
-def test_latency_report_covers_every_query_against_the_baseline(embedded: Store) -> None:
-    people, _ = bench.build(embedded, 1500)
-    figures = bench.query_latency(embedded, people, samples=5)
-    assert [f.name for f in figures] == ["baseline (id lookup)", *bench.TIMED]
-    base = figures[0].p50_ms
-    assert all(f.p95_ms >= f.p50_ms > 0 for f in figures)
-    assert all(abs(f.ratio - f.p50_ms / base) < 1e-9 for f in figures)
+def test_synthetic_teams_are_cs_sized_and_repeat_collaborators() -> None:
+    sizes = sorted(len(t) for t in teams(5000, 3).values())
+    assert sizes[len(sizes) // 2] in (3, 4, 5) and max(sizes) <= 15 and max(sizes) >= 8
+    pairs = [frozenset((x, y)) for t in teams(5000, 3).values() for x in t for y in t if x < y]
+    assert len(pairs) > 2 * len(set(pairs))  # people write with the same people again
+
+
+def test_synthetic_papers_per_author_are_heavy_tailed() -> None:
+    per_author = Counter(a for t in teams(20000, 4).values() for a in t)
+    counts = sorted(per_author.values())
+    median, top = counts[len(counts) // 2], counts[-1]
+    assert top > 10 * median
+
+
+def test_synthetic_names_clash_and_lineages_run_deep() -> None:
+    records = synthetic(20000, seed=5)
+    people = records.nodes[Person].values()
+    names = Counter(p.name for p in people)  # type: ignore[attr-defined]
+    assert sum(n for n in names.values() if n > 1) > len(people) / 2
+    assert any(p.native_name for p in people)  # type: ignore[attr-defined]
+    advisor = {r.to_id: r.from_id for r in records.rels[Advised].values()}
+    depth = {}
+    for student in advisor:
+        chain, seen = student, set()
+        while chain in advisor and chain not in seen:
+            seen.add(chain)
+            chain = advisor[chain]
+        depth[student] = len(seen)
+    assert max(depth.values()) >= 4
+
+
+def test_synthetic_graph_answers_every_kind_of_query(embedded: LadybugStore) -> None:
+    records = synthetic(3000, seed=2)
+    bench.write_speed(embedded, records)
+    assert stats(embedded)["AUTHORED"] == len(records.rels[Authored])
+    case = bench.query_arguments(records, random.Random(1), 1)[0]
+    assert run(embedded, "shared-collaborators", person=case["person"], other=case["other"]).rows
+    assert run(embedded, "people-by-topic", topic=case["topic"]).rows
+    assert run(embedded, "lineage", person="person:s0").rows is not None
+
+
+def test_report_covers_writes_and_every_query_against_baselines() -> None:
+    report = bench.benchmark(1500, samples=5)
+    assert [f.name for f in report.queries] == ["baseline (id lookup)", *list_queries()]
+    base = report.queries[0].p50_ms
+    assert all(f.p95_ms >= f.p50_ms > 0 for f in report.queries)
+    assert all(abs(f.ratio - f.p50_ms / base) < 1e-9 for f in report.queries)
+    upserts, bulk = report.writes
+    assert upserts.ratio == 1.0 and bulk.ratio == bulk.rows_per_s / upserts.rows_per_s
+    lines = report.lines()
+    assert len(lines) == 1 + len(report.writes) + len(report.queries)
+    assert all(("goal" in line) == (line.split()[0] in bench.GOALS_MS) for line in lines[3:])
