@@ -54,7 +54,7 @@ def _timed(calls: list[Callable[[], object]]) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
-def query_arguments(records: RecordSet, rng: random.Random, people: int) -> list[dict[str, Any]]:
+def query_arguments(records: RecordSet, rng: random.Random, count: int) -> list[dict[str, Any]]:
     """Arguments for every kind of parameter: a person, a co-author's co-author of
     theirs (so pair answers are not empty), a topic, two neighbouring organizations."""
     coauthors: dict[str, list[str]] = {}
@@ -66,9 +66,10 @@ def query_arguments(records: RecordSet, rng: random.Random, people: int) -> list
             papers.setdefault(a, []).append(paper)
     topics = [t.name for t in records.nodes[Topic].values()]  # type: ignore[attr-defined]
     orgs = [o.name for o in records.nodes[Organization].values()]  # type: ignore[attr-defined]
+    authors = list(papers)
     out = []
-    for _ in range(people):
-        person = rng.choice(list(papers))
+    for _ in range(count):
+        person = rng.choice(authors)
         other = person
         for _step in range(2):
             other = rng.choice(coauthors[rng.choice(papers[other])])

@@ -26,7 +26,7 @@ True
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 
 from scholargraph.records import (
@@ -94,7 +94,7 @@ class _Group:
     org: int
     topics: list[int]
     venues: list[int]
-    cum_weights: list[float] = field(default_factory=list)  # Pareto activity, for choices()
+    cum_weights: list[float]  # Pareto activity of the members, for choices()
 
 
 def _name(rng: random.Random) -> tuple[str, str | None]:
@@ -154,9 +154,8 @@ def synthetic(authorships: int, *, seed: int = 0) -> RecordSet:
 def _add_group(
     out: RecordSet, rng: random.Random, g: int, group: _Group, groups: list[_Group]
 ) -> None:
-    org = f"org:s{group.org}"
-    if org not in out.nodes[Organization]:
-        out.add(Organization(id=org, name=f"University {group.org}", sources=SRC))
+    org = f"org:s{group.org}"  # four groups share one; adding it again merges
+    out.add(Organization(id=org, name=f"University {group.org}", sources=SRC))
     pi = group.members[0]
     since = rng.randint(1985, 2015)
     for member in group.members:

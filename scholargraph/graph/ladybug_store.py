@@ -83,9 +83,13 @@ class LadybugStore(Store):
         return rows
 
     def write(self, text: str, params: dict[str, Any]) -> None:
+        self._in_transaction([(text, params)])
+
+    def _in_transaction(self, statements: list[tuple[str, dict[str, Any]]]) -> None:
         self._execute("BEGIN TRANSACTION", None)
         try:
-            self._execute(text, params)
+            for text, params in statements:
+                self._execute(text, params)
         except BaseException:
             # Ladybug has already rolled back after a runtime error; after an
             # interrupt it has not. Either way no part of the batch survives.
@@ -103,16 +107,13 @@ class LadybugStore(Store):
         self.ensure_schema()
         if self.query("MATCH (n) RETURN n.id AS id LIMIT 1"):
             return False
-        copies = [(schema.type_name(cls), self._arrow(cls, rows)) for cls, rows in tables if rows]
-        self._execute("BEGIN TRANSACTION", None)
-        try:
-            for name, table in copies:
-                self._execute(f"COPY {name} FROM $rows", {"rows": table})
-        except BaseException:
-            with contextlib.suppress(RuntimeError):
-                self._conn.execute("ROLLBACK")
-            raise
-        self._execute("COMMIT", None)
+        self._in_transaction(
+            [
+                (f"COPY {schema.type_name(cls)} FROM $rows", {"rows": self._arrow(cls, rows)})
+                for cls, rows in tables
+                if rows
+            ]
+        )
         return True
 
     def _arrow(self, cls: type[Node] | type[Rel], rows: list[dict[str, Any]]) -> pa.Table:

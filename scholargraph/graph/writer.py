@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from scholargraph.graph import schema
-from scholargraph.graph.store import Store
-from scholargraph.records import NODE_TYPES, REL_TYPES, Node, RecordSet, Rel, as_row
+from scholargraph.graph.store import Rows, Store
+from scholargraph.records import NODE_TYPES, REL_TYPES, RecordSet, as_row
 
 T = TypeVar("T")
 
@@ -45,10 +45,10 @@ def write_records(
     called with the size of each committed batch.
     """
     store.ensure_schema()
-    tables: list[tuple[type[Node] | type[Rel], list[dict[str, Any]]]] = [
-        (t, [as_row(n) for n in records.nodes[t].values()]) for t in NODE_TYPES
+    tables: Rows = [
+        *((t, [as_row(n) for n in records.nodes[t].values()]) for t in NODE_TYPES),
+        *((t, [as_row(r) for r in records.rels[t].values()]) for t in REL_TYPES),
     ]
-    tables += [(t, [as_row(r) for r in records.rels[t].values()]) for t in REL_TYPES]
     if bulk and store.load_into_empty(_without_dangling(tables, records)):
         if progress:
             progress(sum(len(rows) for _, rows in tables))
@@ -62,9 +62,7 @@ def write_records(
     return {schema.type_name(t): len(rows) for t, rows in tables if rows}
 
 
-def _without_dangling(
-    tables: list[tuple[type[Node] | type[Rel], list[dict[str, Any]]]], records: RecordSet
-) -> list[tuple[type[Node] | type[Rel], list[dict[str, Any]]]]:
+def _without_dangling(tables: Rows, records: RecordSet) -> Rows:
     """The tables minus relationships to nodes outside ``records`` (which an upsert's
     MATCH would skip in an empty store, but a bulk loader rejects)."""
     dangling = {(r.TYPE, r.id) for r in records.dangling()}
