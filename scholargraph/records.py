@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from scholargraph import ids
+
 # Field metadata: set once when the record is created, never updated (keeps re-ingest idempotent).
 ON_CREATE = {"on_create": True}
 
@@ -46,6 +48,8 @@ class Person(Node):
     s2_id: str | None = None
     email: str | None = None
     homepage: str | None = None
+    merge_score: float | None = None  # weakest accepted link when mentions were merged
+    merge_evidence: list[str] = field(default_factory=list)  # why, one line per merge
 
 
 @dataclass(kw_only=True)
@@ -58,6 +62,7 @@ class Publication(Node):
     arxiv: str | None = None
     abstract: str | None = None
     title_is_system_name: bool = False  # a news item named the system, not the paper title
+    merge_evidence: list[str] = field(default_factory=list)  # versions folded into this one
 
 
 @dataclass(kw_only=True)
@@ -94,6 +99,7 @@ class Rel:
     TYPE: ClassVar[str] = ""
     START: ClassVar[type[Node]]
     END: ClassVar[type[Node]]
+    KEY: ClassVar[tuple[str, ...]] = ()  # properties that tell parallel edges apart
     id: str
     from_id: str
     to_id: str
@@ -123,7 +129,9 @@ class Advised(Rel):
     TYPE: ClassVar[str] = "ADVISED"
     START: ClassVar[type[Node]] = Person
     END: ClassVar[type[Node]] = Person
+    KEY: ClassVar[tuple[str, ...]] = ("kind",)
     kind: str = "supervisor"  # phd | masters | undergrad | postdoc | supervisor
+    organization: str | None = None  # where, when the document says
 
 
 @dataclass(kw_only=True)
@@ -133,6 +141,7 @@ class Mentored(Rel):
     TYPE: ClassVar[str] = "MENTORED"
     START: ClassVar[type[Node]] = Person
     END: ClassVar[type[Node]] = Person
+    KEY: ClassVar[tuple[str, ...]] = ("organization",)
     organization: str | None = None
 
 
@@ -141,6 +150,7 @@ class AffiliatedWith(Rel):
     TYPE: ClassVar[str] = "AFFILIATED_WITH"
     START: ClassVar[type[Node]] = Person
     END: ClassVar[type[Node]] = Organization
+    KEY: ClassVar[tuple[str, ...]] = ("role", "degree", "start")  # two degrees at one place
     role: str
     degree: str | None = None
     field: str | None = None
@@ -176,6 +186,20 @@ REL_TYPES: tuple[type[Rel], ...] = (
 )
 RECORD_TYPES: tuple[type[Node] | type[Rel], ...] = (*NODE_TYPES, *REL_TYPES)
 Record = Node | Rel
+
+
+def rel_id(rel_type: type[Rel], from_id: str, to_id: str, **props: Any) -> str:
+    """The stable id of a relationship: its type, endpoints and ``KEY`` properties."""
+    return ids.rel_id(
+        rel_type.TYPE, from_id, to_id, *(str(props.get(k) or "") for k in rel_type.KEY)
+    )
+
+
+def rekeyed(rel: Rel, from_id: str, to_id: str) -> Rel:
+    """``rel`` moved onto new endpoints, with the id that belongs to them."""
+    props = {k: getattr(rel, k) for k in rel.KEY}
+    new_id = rel_id(type(rel), from_id, to_id, **props)
+    return dataclasses.replace(rel, id=new_id, from_id=from_id, to_id=to_id)
 
 
 def merge_into(old: Record, new: Record) -> None:

@@ -24,7 +24,8 @@ from scholargraph.records import About, Authored, Person, Publication, RecordSet
 # A small world: Dee advised Ann; Ann advised Bo and Cy; Bo advised Eve; Jay mentored
 # Bo at Lab Y. Papers: P1 (Bo, Cy, Fay, 2020, graphs), P2 (Bo, Fay, 2022, joins),
 # P3 (Cy, Gus, 2021), P4 (Gus, Hal, 2023). Bo and Ivy overlap at Uni X without a paper;
-# Fay was there long before.
+# Fay was there long before. As real profiles do, each lists its owner's own papers:
+# that shared context (not the bare name) is what makes one person of two mentions.
 PROFILES = {
     "ann.yaml": """
 person: {name: Ann Moss}
@@ -41,6 +42,7 @@ affiliations:
     end: 2023-06
     advisors: [{name: Ann Moss, kind: phd}]
   - {organization: Lab Y, role: intern, start: 2021-06, end: 2021-09, mentors: [{name: Jay Roy}]}
+  - {organization: Uni Z, role: assistant professor, start: 2023-09}
 publications:
   - {title: Graph Paper One, authors: [Bo Lin, Cy Wu, Fay Ode], year: 2020, topics: [graphs]}
   - {title: Join Paper Two, authors: [Bo Lin, Fay Ode], year: 2022, topics: [joins]}
@@ -54,6 +56,7 @@ affiliations:
     start: 2018-09
     advisors: [{name: Ann Moss, kind: phd}]
 publications:
+  - {title: Graph Paper One, authors: [Bo Lin, Cy Wu, Fay Ode], year: 2020, topics: [graphs]}
   - {title: Third Paper, authors: [Cy Wu, Gus Hale], year: 2021}
 """,
     "eve.yaml": """
@@ -64,6 +67,7 @@ affiliations:
     "gus.yaml": """
 person: {name: Gus Hale}
 publications:
+  - {title: Third Paper, authors: [Cy Wu, Gus Hale], year: 2021}
   - {title: Fourth Paper, authors: [Gus Hale, Hal Berg], year: 2023}
 """,
     "ivy.yaml": """
@@ -75,6 +79,8 @@ affiliations:
 person: {name: Fay Ode}
 affiliations:
   - {organization: Uni X, role: MSc student, start: 2010-09, end: 2012-06}
+publications:
+  - {title: Join Paper Two, authors: [Bo Lin, Fay Ode], year: 2022, topics: [joins]}
 """,
     "twins.yaml": """
 person: {name: Kim Lee}
@@ -183,6 +189,7 @@ def test_colleagues_overlap_in_time_without_a_joint_paper(world: Store) -> None:
     assert [(r["name"], r["overlap_from"], r["overlap_to"]) for r in rows] == [
         ("Ann Moss", "2019-09", "2023-06"),
         ("Ivy Chen", "2020-01", "2021-12"),
+        ("Eve Sato", "2024", None),  # his student, at Uni Z where he now teaches
     ]
 
 

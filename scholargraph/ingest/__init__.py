@@ -15,6 +15,8 @@ from scholargraph.errors import InputError
 from scholargraph.ingest import bibtex, freetext, profile, resume
 from scholargraph.ingest.builder import Extraction, Note
 from scholargraph.ingest.documents import Document, read_document
+from scholargraph.ingest.overrides import Overrides
+from scholargraph.ingest.resolve import Resolved, resolve
 from scholargraph.records import RecordSet
 
 PARSERS: dict[str, Callable[[Document], Extraction]] = {
@@ -61,6 +63,7 @@ class FileResult:
 class ExtractResult:
     records: RecordSet
     files: list[FileResult]
+    resolved: Resolved | None = None
 
     @property
     def errors(self) -> list[InputError]:
@@ -72,7 +75,10 @@ class ExtractResult:
 
     @property
     def warnings(self) -> list[Note]:
-        return [w for f in self.files for w in f.warnings]
+        out = [w for f in self.files for w in f.warnings]
+        for rule in self.resolved.people.unmatched_rules if self.resolved else ():
+            out.append(Note(rule.path, rule.line, f"{rule} matches no one in this ingest"))
+        return out
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -100,9 +106,12 @@ def extract(
     *,
     on_file: Callable[[FileResult], None] | None = None,
     owner: str | None = None,
+    overrides: Overrides | None = None,
 ) -> ExtractResult:
-    """Parse every file; a file that fails is reported and the others still count."""
-    merged = RecordSet()
+    """Parse every file, then resolve identities across them (see ``resolve``); a
+    file that fails is reported and the others still count. ``overrides``: human
+    same-as / not-same-as decisions."""
+    documents = []
     files = []
     for path in check_paths(paths):
         result = FileResult(path.as_posix())
@@ -111,11 +120,12 @@ def extract(
         except InputError as exc:
             result.error = exc
         else:
-            merged.update(ex.records)
+            documents.append(ex.records)
             result.kind = ex.kind
             result.counts = ex.records.counts()
             result.entries, result.skipped, result.warnings = ex.entries, ex.skipped, ex.warnings
         files.append(result)
         if on_file:
             on_file(result)
-    return ExtractResult(merged, files)
+    resolved = resolve(documents, overrides)
+    return ExtractResult(resolved.records, files, resolved)

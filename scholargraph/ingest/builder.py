@@ -28,6 +28,7 @@ from scholargraph.records import (
     RecordSet,
     Topic,
     Venue,
+    rel_id,
 )
 
 PUBLICATION_STATUSES = ("published", "accepted", "preprint")
@@ -157,7 +158,7 @@ class GraphBuilder:
             pid = self.person(written, line)
             self.out.records.add(
                 Authored(
-                    id=ids.rel_id("AUTHORED", pid, wid),
+                    id=rel_id(Authored, pid, wid),
                     from_id=pid,
                     to_id=wid,
                     position=position if authors_complete else None,
@@ -171,7 +172,7 @@ class GraphBuilder:
             )
             self.out.records.add(
                 PublishedIn(
-                    id=ids.rel_id("PUBLISHED_IN", wid, vid),
+                    id=rel_id(PublishedIn, wid, vid),
                     from_id=wid,
                     to_id=vid,
                     **self._prov(line),
@@ -200,10 +201,9 @@ class GraphBuilder:
     ) -> None:
         self.out.entries += 1
         oid = self.organization(organization, line)
-        key = (role, degree or "", start or "")
         self.out.records.add(
             AffiliatedWith(
-                id=ids.rel_id("AFFILIATED_WITH", person, oid, *key),
+                id=rel_id(AffiliatedWith, person, oid, role=role, degree=degree, start=start),
                 from_id=person,
                 to_id=oid,
                 role=role,
@@ -238,7 +238,9 @@ class GraphBuilder:
         name = written or adv.written
         if adv.kind == "mentor":
             return self.mentored(name, person, adv.line, organization=organization)
-        return self.advised(name, person, adv.line, kind=adv.kind, native_name=native)
+        return self.advised(
+            name, person, adv.line, kind=adv.kind, native_name=native, organization=organization
+        )
 
     def advised(
         self,
@@ -248,16 +250,19 @@ class GraphBuilder:
         *,
         kind: str,
         native_name: str | None = None,
+        organization: str | None = None,
     ) -> str:
-        """``advisor`` (a written name) advised ``student`` (a person id)."""
+        """``advisor`` (a written name) advised ``student`` (a person id), at
+        ``organization`` when the document says where."""
         self.out.entries += 1
         aid = self.person(advisor, line, native_name=native_name)
         self.out.records.add(
             Advised(
-                id=ids.rel_id("ADVISED", aid, student, kind),
+                id=rel_id(Advised, aid, student, kind=kind),
                 from_id=aid,
                 to_id=student,
                 kind=kind,
+                organization=organization,
                 **self._prov(line),
             )
         )
@@ -270,7 +275,7 @@ class GraphBuilder:
         mid = self.person(mentor, line)
         self.out.records.add(
             Mentored(
-                id=ids.rel_id("MENTORED", mid, mentee, organization or ""),
+                id=rel_id(Mentored, mid, mentee, organization=organization),
                 from_id=mid,
                 to_id=mentee,
                 organization=organization,
@@ -301,7 +306,7 @@ class GraphBuilder:
         tid = self.topic(topic, line)
         self.out.records.add(
             cls(
-                id=ids.rel_id(cls.TYPE, from_id, tid),
+                id=rel_id(cls, from_id, tid),
                 from_id=from_id,
                 to_id=tid,
                 score=score,

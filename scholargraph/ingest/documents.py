@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from scholargraph.errors import InputError
@@ -21,7 +22,7 @@ class Document:
     source: Source
     owner: str | None = None  # who the document is about, when the user says so
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         return self.text.splitlines()
 

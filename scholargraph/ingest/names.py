@@ -27,8 +27,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from pypinyin import lazy_pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 from scholargraph.ids import fold
 
@@ -117,25 +120,137 @@ def split_names(text: str) -> list[str]:
     return [n for n in (strip_titles(p) for p in parts) if n]
 
 
-def _given_and_last(name: str) -> tuple[list[str], str]:
+@cache
+def _pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's dictionary), plus ``lv``/``nv``."""
+    out = {"lv", "nv", "lve", "nve"}
+    for readings in pinyin_dict.values():
+        out.update(fold(r) for r in readings.split(","))
+    return frozenset(s for s in out if re.search(r"[aeiouv]", s))
+
+
+def pinyin_syllables(word: str) -> list[str] | None:
+    """``word`` cut into pinyin syllables (``Xinyu`` -> ``['xin', 'yu']``), or None
+    when it is not pinyin. Apostrophes mark a cut (``Xuan'er``)."""
+    out: list[str] = []
+    for part in re.split(r"['’]", fold(word)):
+        best: list[list[str] | None] = [[]] + [None] * len(part)
+        for end in range(1, len(part) + 1):
+            for start in range(max(0, end - 6), end):
+                prev, here = best[start], best[end]
+                if (
+                    prev is not None
+                    and part[start:end] in _pinyin_syllables()
+                    and (here is None or len(prev) + 1 < len(here))
+                ):
+                    best[end] = [*prev, part[start:end]]
+        if not part or best[-1] is None:
+            return None
+        out += best[-1] or []
+    return out
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One reading of a name: a folded family name and given names, e.g. ``Xin-Yu
+    Li`` -> family ``li``, given ``('xin', 'yu')``; ``how`` says where it came from
+    (``latin``, ``swapped`` for family-name-first, ``hanzi`` for a pinyin reading)."""
+
+    family: str
+    given: tuple[str, ...]
+    how: str = "latin"
+
+    @property
+    def initials_only(self) -> bool:
+        return all(len(g) == 1 for g in self.given)
+
+    @property
+    def full_key(self) -> str | None:
+        """``family|given`` with the given names run together; None for initials."""
+        if not self.given or self.initials_only:
+            return None
+        return f"{self.family}|{''.join(self.given)}"
+
+    @property
+    def block_key(self) -> str:
+        """``family|first initial``: names that could match share one."""
+        return f"{self.family}|{self.given[0][0] if self.given else ''}"
+
+    def initials(self) -> set[str]:
+        """The initials this form may be abbreviated to: one per given name, or one
+        per pinyin syllable (``Xinyu`` -> ``x`` or ``xy``)."""
+        words = "".join(g[0] for g in self.given)
+        syllables = [pinyin_syllables(g) or [g] for g in self.given]
+        return {words, "".join(s[0] for parts in syllables for s in parts)}
+
+
+_COMPOUND_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容"}
+_COMPOUND_SURNAMES |= {"令狐", "夏侯", "长孙", "宇文", "司徒", "澹台", "端木", "轩辕"}
+
+
+def _latin_form(name: str) -> NameForm | None:
     words = fold(display_name(name)).replace(".", " ").replace("-", " ").split()
-    return words[:-1], words[-1] if words else ""
+    words = [w.strip("'’") for w in words if w.strip("'’")]
+    if not words:
+        return None
+    family = [words.pop()]
+    while words and words[-1] in _PARTICLES:  # van Dam, de la Cruz
+        family.insert(0, words.pop())
+    given = tuple(g for w in words for g in re.split(r"['’]", w) if g)
+    return NameForm("".join(family), given)
+
+
+def name_forms(name: str, native_name: str | None = None) -> list[NameForm]:
+    """Every reading of a person's name worth comparing: as written, family name
+    first when both words are pinyin (``Qi Jianpeng``), and the pinyin of a Chinese
+    name (``徐宏`` -> family ``xu``, given ``hong``).
+
+    >>> [(f.family, f.given, f.how) for f in name_forms("Qi Jianpeng")]
+    [('jianpeng', ('qi',), 'latin'), ('qi', ('jianpeng',), 'swapped')]
+    >>> [(f.family, f.given, f.how) for f in name_forms("Hong Xu", "徐宏")]
+    [('xu', ('hong',), 'latin'), ('hong', ('xu',), 'swapped'), ('xu', ('hong',), 'hanzi')]
+    """
+    forms: list[NameForm] = []
+    if not has_cjk(name) and (latin := _latin_form(name)):
+        forms.append(latin)
+        if (
+            len(latin.given) == 1
+            and pinyin_syllables(latin.family)
+            and pinyin_syllables(latin.given[0])
+        ):
+            forms.append(NameForm(latin.given[0], (latin.family,), "swapped"))
+    native = native_name or (name if has_cjk(name) else None)
+    if native and len(chars := re.sub(r"[\s·]", "", native)) >= 2:
+        cut = 2 if chars[:2] in _COMPOUND_SURNAMES and len(chars) > 2 else 1
+        family, given = lazy_pinyin(chars[:cut]), lazy_pinyin(chars[cut:])
+        if all(s.isascii() and s.isalpha() for s in (*family, *given)):
+            forms.append(NameForm("".join(family), ("".join(given),), "hanzi"))
+    return forms
+
+
+def match_forms(a: NameForm, b: NameForm) -> str | None:
+    """How two readings agree: ``full`` (the same given names, however hyphenated
+    or spaced), ``initials`` (one abbreviates the other), or None."""
+    if a.family != b.family or not a.given or not b.given:
+        return None
+    if a.full_key is not None and a.full_key == b.full_key:
+        return "full"
+    if a.full_key is not None and b.full_key is not None:
+        return None
+    if a.initials_only and b.initials_only:
+        x, y = "".join(a.given), "".join(b.given)
+        return "initials" if x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) else None
+    short, long = (a, b) if a.initials_only else (b, a)
+    letters = "".join(short.given)
+    ok = any(letters == i or (len(letters) == 1 and letters == i[0]) for i in long.initials())
+    return "initials" if ok else None
 
 
 def compatible(a: str, b: str) -> bool:
     """Could two written names be the same person? Same family name and given
     names that agree letter for letter where both are spelled out and initial
     for initial otherwise (``X. Wang`` ~ ``Xin Wang``; ``Xin Tan`` !~ ``Xin Wang``)."""
-    (ga, la), (gb, lb) = _given_and_last(a), _given_and_last(b)
-    if la != lb or not ga or not gb:
-        return la == lb and (not ga or not gb)
-    if "".join(ga) == "".join(gb):  # Xin-Yu ~ Xinyu
-        return True
-    if len(ga) != len(gb):
-        return False
-    return all(
-        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ga, gb, strict=True)
-    )
+    return any(match_forms(x, y) for x in name_forms(a) for y in name_forms(b))
 
 
 def pinyin_forms(native: str) -> list[str]:

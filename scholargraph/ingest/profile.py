@@ -102,7 +102,12 @@ def _affiliation(b: GraphBuilder, owner: str, aff: Any) -> None:
             b.skip(_line(adv, aff.line), f"advisor needs a name and a kind in {ADVISING_KINDS}")
             continue
         b.advised(
-            str(adv["name"]), owner, adv.line, kind=kind, native_name=_text(adv, "native_name")
+            str(adv["name"]),
+            owner,
+            adv.line,
+            kind=kind,
+            native_name=_text(adv, "native_name"),
+            organization=org,
         )
     for mentor in _list(aff, "mentors"):
         if not isinstance(mentor, LineDict) or not _text(mentor, "name"):

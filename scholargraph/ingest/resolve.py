@@ -1,0 +1,218 @@
+"""Identity resolution over everything one ingest read: publications, then people.
+
+``resolve(documents)`` takes each document's records (person ids local to that
+document), folds versions of one paper together, clusters person mentions into
+people, and returns one RecordSet with every id and relationship rewritten. The
+documents are processed in the order of their content-derived source ids, so the
+result is the same whatever order the files were given in.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from scholargraph import ids
+from scholargraph.ingest.identity import (
+    CONTACTS,
+    IDENTIFIERS,
+    Cluster,
+    Mention,
+    Resolution,
+    forms_of,
+    name_keys,
+    representative,
+    resolve_people,
+)
+from scholargraph.ingest.names import is_initials_only
+from scholargraph.ingest.overrides import Overrides
+from scholargraph.ingest.works import fold_versions, resolve_publications
+from scholargraph.records import (
+    Advised,
+    AffiliatedWith,
+    Authored,
+    InterestedIn,
+    Mentored,
+    Organization,
+    Person,
+    Publication,
+    RecordSet,
+    Source,
+    Topic,
+    merge_into,
+    rekeyed,
+)
+
+
+@dataclass
+class Resolved:
+    """The resolved records, and how people and papers were resolved."""
+
+    records: RecordSet
+    people: Resolution
+    mentions: int
+    folded_publications: int
+
+    def summary(self) -> str:
+        merged = self.mentions - len(self.people.clusters)
+        uncertain = sum(1 for _, d in self.people.decisions if d == "uncertain")
+        return (
+            f"identity: {self.mentions} person mentions -> {len(self.people.clusters)} people "
+            f"({merged} merged, {uncertain} uncertain pairs: see `scholargraph review`); "
+            f"{self.folded_publications} publication versions folded"
+        )
+
+
+def _source(doc: RecordSet) -> Source:
+    (source,) = doc.nodes[Source].values()
+    assert isinstance(source, Source)
+    return source
+
+
+def mentions_of(
+    doc: RecordSet, pub_map: dict[str, str]
+) -> tuple[dict[str, Mention], list[tuple[str, str]]]:
+    """The document's people as mentions with their context, and the pairs of
+    them that share an author list (certainly different people)."""
+    src = _source(doc)
+    people: dict[str, Person] = doc.nodes[Person]  # type: ignore[assignment]
+    ms = {
+        pid: Mention(
+            key=f"{src.id}/{pid}",
+            name=p.name,
+            native=p.native_name,
+            path=src.path,
+            aliases=list(p.aliases),
+            identifiers={a: v for a in (*IDENTIFIERS, *CONTACTS) if (v := getattr(p, a))},
+        )
+        for pid, p in people.items()
+    }
+    keys = {pid: name_keys(p.name, p.native_name) for pid, p in people.items()}
+    titles = {pid: getattr(p, "title", "") for pid, p in doc.nodes[Publication].items()}
+    authors: dict[str, list[str]] = defaultdict(list)
+    for r in doc.rels[Authored].values():
+        authors[r.to_id].append(r.from_id)
+        ms[r.from_id].pubs[pub_map[r.to_id]] = titles[r.to_id]
+    apart = []
+    for team in authors.values():
+        for a, b in combinations(team, 2):
+            apart.append((ms[a].key, ms[b].key))
+            ms[a].coauthors.update(dict.fromkeys(keys[b], people[b].name))
+            ms[b].coauthors.update(dict.fromkeys(keys[a], people[a].name))
+    for rel_type in (Advised, Mentored):
+        for r in doc.rels[rel_type].values():
+            ms[r.from_id].students.update(dict.fromkeys(keys[r.to_id], people[r.to_id].name))
+            ms[r.to_id].advisors.update(dict.fromkeys(keys[r.from_id], people[r.from_id].name))
+            if org := getattr(r, "organization", None):  # both were there then
+                ms[r.from_id].orgs[ids.named_id("org", org)] = org
+                ms[r.to_id].orgs[ids.named_id("org", org)] = org
+    for link_type, target, attr in (
+        (AffiliatedWith, Organization, "orgs"),
+        (InterestedIn, Topic, "topics"),
+    ):
+        for r in doc.rels[link_type].values():
+            getattr(ms[r.from_id], attr)[r.to_id] = doc.nodes[target][r.to_id].name  # type: ignore[attr-defined]
+    return ms, apart
+
+
+def person_ids(clusters: list[Cluster]) -> dict[str, str]:
+    """Mention key -> person id. A person is ``person:<name slug>``; initials-only
+    names and the second person of a name are scoped by their first source."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def weight(c: Cluster) -> tuple[int, int, str]:  # the best-documented person first
+        facts = sum(
+            len(m.pubs) + len(m.orgs) + len(m.advisors) + len(m.students) for m in c.members
+        )
+        return -len(c.members), -facts, c.members[0].key
+
+    for c in sorted(clusters, key=weight):
+        name = representative(c)[0]
+        first = min(m.key for m in c.members)
+        pid = ids.person_id(name)
+        if is_initials_only(name) or pid in taken:
+            pid = ids.person_id(name, scope=first.split("/", 1)[0])
+        while pid in taken:
+            pid = ids.person_id(name, scope=ids.digest(first, pid))
+        taken.add(pid)
+        out.update((m.key, pid) for m in c.members)
+    return out
+
+
+def person_record(pid: str, cluster: Cluster, records: dict[str, Person]) -> Person:
+    """One Person from a cluster's mentions: shown name, native name, aliases,
+    identifiers, provenance, and the merge score and evidence."""
+    name, native, aliases = representative(cluster)
+    out = Person(id=pid, name=name, native_name=native, aliases=aliases)
+    for m in sorted(cluster.members, key=lambda m: m.key):
+        p = records[m.key]
+        out.sources.extend(s for s in p.sources if s not in out.sources)
+        out.evidence.extend(e for e in p.evidence if e not in out.evidence)
+        for attr in (*IDENTIFIERS, *CONTACTS):
+            if getattr(out, attr) is None:
+                setattr(out, attr, getattr(p, attr))
+    if len(cluster.members) > 1:
+        out.merge_score = cluster.weakest
+        out.merge_evidence = sorted(cluster.links)
+    return out
+
+
+def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) -> Resolved:
+    """One RecordSet from each document's records: papers folded, people resolved."""
+    docs = sorted(documents, key=lambda d: _source(d).id)
+    pubs: dict[str, Publication] = {}
+    authors: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for p in doc.nodes[Publication].values():
+            if p.id in pubs:
+                merge_into(pubs[p.id], p)
+            else:
+                pubs[p.id] = copy.deepcopy(p)  # type: ignore[assignment]
+        people = doc.nodes[Person]
+        for r in doc.rels[Authored].values():
+            person = people[r.from_id]
+            assert isinstance(person, Person)
+            authors[r.to_id] |= {f.block_key for f in forms_of(person.name, person.native_name)}
+    versions = resolve_publications(pubs, authors)
+    pub_map = {member: canon for canon, members in versions.items() for member in members}
+
+    mentions: dict[str, Mention] = {}
+    records: dict[str, Person] = {}
+    apart: list[tuple[str, str]] = []
+    for doc in docs:
+        ms, pairs = mentions_of(doc, pub_map)
+        apart += pairs
+        mentions.update((m.key, m) for m in ms.values())
+        records.update((m.key, doc.nodes[Person][pid]) for pid, m in ms.items())  # type: ignore[misc]
+    resolution = resolve_people(list(mentions.values()), apart, overrides)
+    person_map = person_ids(resolution.clusters)
+
+    out = RecordSet()
+    for canon, members in versions.items():
+        out.add(fold_versions([pubs[m] for m in members], canon))
+    for cluster in resolution.clusters:
+        pid = person_map[cluster.members[0].key]
+        out.add(person_record(pid, cluster, records))
+    for doc in docs:
+        src = _source(doc).id
+
+        def remap(label: type, node_id: str, src: str = src) -> str:
+            if label is Person:
+                return person_map[f"{src}/{node_id}"]
+            return pub_map[node_id] if label is Publication else node_id
+
+        for label, nodes in doc.nodes.items():
+            if label not in (Person, Publication):
+                for n in nodes.values():
+                    out.add(copy.deepcopy(n))
+        for rel_type, rels in doc.rels.items():
+            for r in rels.values():
+                start, end = remap(rel_type.START, r.from_id), remap(rel_type.END, r.to_id)
+                if start != end:
+                    out.add(copy.deepcopy(rekeyed(r, start, end)))
+    folded = sum(len(m) - 1 for m in versions.values())
+    return Resolved(out, resolution, len(mentions), folded)
