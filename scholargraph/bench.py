@@ -1,9 +1,12 @@
 """Benchmarks with printed figures: write speed and query latency on a synthetic
-co-author graph (``scholargraph.synthetic``).
+co-author graph, and identity resolution of synthetic profile documents
+(``scholargraph.synthetic``).
 
 Every figure is reported next to a baseline measured in the same run on the same
 store, as a ratio, so machines of different speed can be compared: writes against
-the batched upserts, query latency against a lookup of one person by id.
+the batched upserts, query latency against a lookup of one person by id,
+resolution time against one pass over the mentions and its quality (B³, against
+the generator's truth) against one-person-per-name.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -20,13 +24,15 @@ from typing import Any
 from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.graph.store import Store
 from scholargraph.graph.writer import write_records
+from scholargraph.ingest.resolve import mentions_of, resolve
 from scholargraph.queries import list_queries, run
 from scholargraph.queries.library import QUERIES
 from scholargraph.records import Authored, Organization, Person, Publication, RecordSet, Topic
-from scholargraph.synthetic import synthetic
+from scholargraph.synthetic import profile_documents, synthetic
 
 BASELINE = "MATCH (p:Person {id: $id}) RETURN p.name AS name"
 GOALS_MS = {"shared-collaborators": 10.0, "connection": 10.0}  # p50 on the embedded store
+IDENTITY_GOAL_S = 60.0  # per 100k author mentions
 UPSERT_SAMPLE = 20_000  # authorships written through the upserts for the write baseline
 
 
@@ -177,3 +183,83 @@ def benchmark(authorships: int, *, samples: int = 100, seed: int = 0) -> Report:
         figures = query_latency(store, records, samples=samples, seed=seed)
     people = len(records.nodes[Person])
     return Report(len(records.rels[Authored]), people, writes, figures)
+
+
+def b_cubed(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
+    """B³ precision, recall and F1 of a clustering (mention -> cluster) against the
+    truth (mention -> person), averaged over mentions.
+
+    >>> b_cubed({"a": "1", "b": "1", "c": "2"}, {"a": "x", "b": "y", "c": "y"})
+    (0.6666666666666666, 0.6666666666666666, 0.6666666666666666)
+    """
+    both = Counter((predicted[m], truth[m]) for m in truth)
+    sizes_p = Counter(predicted[m] for m in truth)
+    sizes_t = Counter(truth.values())
+    n = len(truth)
+    precision = sum(k * k / sizes_p[p] for (p, _), k in both.items()) / n
+    recall = sum(k * k / sizes_t[t] for (_, t), k in both.items()) / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class IdentityReport:
+    mentions: int
+    documents: int
+    people: int
+    found: int
+    seconds: float
+    read_seconds: float  # the baseline: one pass building the mentions
+    ours: tuple[float, float, float]
+    exact_names: tuple[float, float, float]  # one person per spelled-out name
+
+    @property
+    def goal_s(self) -> float:
+        return IDENTITY_GOAL_S * self.mentions / 100_000
+
+    def missed(self) -> list[str]:
+        return ["identity"] if self.seconds > self.goal_s else []
+
+    def lines(self) -> list[str]:
+        def prf(x: tuple[float, float, float]) -> str:
+            return f"B³ precision {x[0]:.3f}  recall {x[1]:.3f}  F1 {x[2]:.3f}"
+
+        verdict = "MISSED" if self.missed() else "met"
+        return [
+            f"identity: {self.mentions} author mentions in {self.documents} documents "
+            f"of {self.people} people",
+            f"resolve                {self.seconds:8.2f} s   {self.mentions / self.seconds:8.0f} "
+            f"mentions/s   {self.seconds / self.read_seconds:5.1f}x one pass over the mentions"
+            f"   goal <= {self.goal_s:.0f} s: {verdict}",
+            f"resolved               {self.found} people   {prf(self.ours)}",
+            f"exact-name baseline    {prf(self.exact_names)}",
+        ]
+
+
+def identity_benchmark(mentions: int, *, seed: int = 0) -> IdentityReport:
+    """Resolve synthetic profile documents (``synthetic.profile_documents``) and
+    score the people found against the truth, next to one-person-per-name.
+
+    >>> report = identity_benchmark(400)
+    >>> report.ours[2] > report.exact_names[2]
+    True
+    """
+    docs, truth = profile_documents(mentions, seed=seed)
+    t0 = time.perf_counter()
+    for doc in docs:
+        mentions_of(doc, {p: p for p in doc.nodes[Publication]})
+    read = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    resolved = resolve(docs)
+    seconds = time.perf_counter() - t0
+    predicted = {m.key: str(i) for i, c in enumerate(resolved.people.clusters) for m in c.members}
+    by_name = {m: m.split("/", 1)[1] for m in truth}  # ids are name slugs, initials scoped
+    return IdentityReport(
+        mentions=len(truth),
+        documents=len(docs),
+        people=len(set(truth.values())),
+        found=len(resolved.people.clusters),
+        seconds=seconds,
+        read_seconds=read,
+        ours=b_cubed(predicted, truth),
+        exact_names=b_cubed(by_name, truth),
+    )

@@ -14,10 +14,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from scholargraph.errors import ScholargraphError
+from scholargraph.ingest.overrides import Overrides, load_overrides
 
 DEFAULT_STORE = "./scholargraph-data"
+DEFAULT_OVERRIDES = "scholargraph-overrides.yaml"
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
@@ -40,6 +43,7 @@ class Settings:
     neo4j_password: str | None = None
     neo4j_database: str | None = None
     batch_size: int = 2000
+    overrides: str = DEFAULT_OVERRIDES  # same_as / not_same_as decisions; optional if default
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -53,11 +57,23 @@ class Settings:
             neo4j_password=env.get("NEO4J_PASSWORD") or password,
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             batch_size=_positive_int(env, "SCHOLARGRAPH_BATCH_SIZE", 2000),
+            overrides=env.get("SCHOLARGRAPH_OVERRIDES") or DEFAULT_OVERRIDES,
         )
+
+    def load_overrides(self) -> Overrides | None:
+        """The overrides file's rules; None when the default file does not exist
+        (a file named explicitly must exist)."""
+        if self.overrides == DEFAULT_OVERRIDES and not Path(self.overrides).exists():
+            return None
+        return load_overrides(self.overrides)
 
     def with_store(self, store: str | None) -> Settings:
         """A copy pointing at ``store`` (unchanged when ``store`` is None)."""
         return self if store is None else replace(self, store=store)
+
+    def with_overrides(self, overrides: str | None) -> Settings:
+        """A copy reading identity decisions from ``overrides`` (unchanged when None)."""
+        return self if overrides is None else replace(self, overrides=overrides)
 
     @property
     def is_bolt(self) -> bool:

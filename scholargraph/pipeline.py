@@ -15,6 +15,7 @@ from scholargraph.graph.export import stats, to_networkx
 from scholargraph.graph.store import Store, open_store
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest import ExtractResult, FileResult, extract
+from scholargraph.ingest.overrides import Overrides
 from scholargraph.queries.render import render
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -57,15 +58,18 @@ def ingest_into(
     batch_size: int = 2000,
     dry_run: bool = False,
     owner: str | None = None,
+    overrides: Overrides | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Parse every file, then write what parsed (nothing when ``dry_run``).
+    """Parse every file, resolve identities, then write what parsed (nothing when
+    ``dry_run``).
 
-    ``owner`` names whom CVs and pages are about when they never say;
-    ``on_file`` and ``on_batch`` report progress (a file parsed, a batch written).
+    ``owner`` names whom CVs and pages are about when they never say; ``overrides``
+    holds human same-as / not-same-as decisions; ``on_file`` and ``on_batch``
+    report progress (a file parsed, a batch written).
     """
-    extracted = extract(paths, on_file=on_file, owner=owner)
+    extracted = extract(paths, on_file=on_file, owner=owner, overrides=overrides)
     report = IngestReport(extracted, dry_run=dry_run)
     if not dry_run:
         report.written = write_records(
@@ -83,10 +87,26 @@ def ingest(
 ) -> IngestReport:
     """Ingest files into the store the settings name."""
     settings = settings or Settings.from_env()
+    overrides = settings.load_overrides()
     with open_store(settings) as store:
         return ingest_into(
-            store, paths, batch_size=settings.batch_size, dry_run=dry_run, owner=owner
+            store,
+            paths,
+            batch_size=settings.batch_size,
+            dry_run=dry_run,
+            owner=owner,
+            overrides=overrides,
         )
+
+
+def review(
+    paths: Iterable[str | Path], settings: Settings | None = None, *, owner: str | None = None
+) -> ExtractResult:
+    """Resolve identities in ``paths`` as an ingest would (the overrides applied),
+    writing nothing: ``result.resolved.people.decisions`` holds every candidate pair
+    with its score, evidence and outcome."""
+    settings = settings or Settings.from_env()
+    return extract(paths, owner=owner, overrides=settings.load_overrides())
 
 
 @dataclass

@@ -17,10 +17,11 @@ strings), so each fact in the graph can say where it came from.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from scholargraph import ids
 
@@ -186,6 +187,7 @@ REL_TYPES: tuple[type[Rel], ...] = (
 )
 RECORD_TYPES: tuple[type[Node] | type[Rel], ...] = (*NODE_TYPES, *REL_TYPES)
 Record = Node | Rel
+R = TypeVar("R", bound=Node | Rel)
 
 
 def rel_id(rel_type: type[Rel], from_id: str, to_id: str, **props: Any) -> str:
@@ -196,10 +198,22 @@ def rel_id(rel_type: type[Rel], from_id: str, to_id: str, **props: Any) -> str:
 
 
 def rekeyed(rel: Rel, from_id: str, to_id: str) -> Rel:
-    """``rel`` moved onto new endpoints, with the id that belongs to them."""
-    props = {k: getattr(rel, k) for k in rel.KEY}
-    new_id = rel_id(type(rel), from_id, to_id, **props)
-    return dataclasses.replace(rel, id=new_id, from_id=from_id, to_id=to_id)
+    """A copy of ``rel`` moved onto new endpoints, with the id that belongs to them."""
+    out = copied(rel)
+    if (from_id, to_id) == (rel.from_id, rel.to_id):
+        return out
+    out.id = rel_id(type(rel), from_id, to_id, **{k: getattr(rel, k) for k in rel.KEY})
+    out.from_id, out.to_id = from_id, to_id
+    return out
+
+
+def copied(record: R) -> R:
+    """A copy of ``record`` whose lists can be extended without touching the original."""
+    out = copy.copy(record)
+    for name, value in vars(record).items():
+        if isinstance(value, list):
+            setattr(out, name, list(value))
+    return out
 
 
 def merge_into(old: Record, new: Record) -> None:

@@ -25,10 +25,13 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 from itertools import accumulate
 
+from scholargraph import ids
+from scholargraph.ingest.names import is_initials_only, pinyin_syllables
 from scholargraph.records import (
     About,
     Advised,
@@ -40,8 +43,11 @@ from scholargraph.records import (
     Publication,
     PublishedIn,
     RecordSet,
+    Rel,
+    Source,
     Topic,
     Venue,
+    rel_id,
 )
 
 SOURCE = "src:synthetic"
@@ -101,8 +107,12 @@ def _name(rng: random.Random) -> tuple[str, str | None]:
     """A display name and, for some Chinese names, the hanzi."""
     if rng.random() < 0.6:
         (sur, sur_h), (given, given_h) = rng.choice(CHINESE_SURNAMES), rng.choice(CHINESE_GIVEN)
+        if rng.random() < 0.5:  # a two-character given name
+            (second, second_h) = rng.choice(CHINESE_GIVEN[:20])
+            given, given_h = given + second.lower(), given_h + second_h
         return f"{given} {sur}", (sur_h + given_h if rng.random() < 0.3 else None)
-    return f"{rng.choice(OTHER_GIVEN)} {rng.choice(OTHER_SURNAMES)}", None
+    middle = f" {rng.choice('ABCDEFGHJKLMNPRSTW')}." if rng.random() < 0.5 else ""
+    return f"{rng.choice(OTHER_GIVEN)}{middle} {rng.choice(OTHER_SURNAMES)}", None
 
 
 def _team_size(rng: random.Random) -> int:
@@ -233,3 +243,109 @@ def _add_paper(out: RecordSet, rng: random.Random, wid: str, groups: list[_Group
             )
         )
     return len(team)
+
+
+def _as_written(rng: random.Random, person: Person) -> tuple[str, str | None]:
+    """How one document writes ``person``: mostly as is, sometimes with initials,
+    family name first, a hyphenated given name, or in hanzi."""
+    given, family = person.name.rsplit(" ", 1)
+    chinese = pinyin_syllables(given) is not None and pinyin_syllables(family) is not None
+    r = rng.random()
+    if person.native_name and r < 0.1:
+        return person.native_name, person.native_name
+    if r < 0.25:
+        return f"{given[0]}. {family}", None
+    if chinese and r < 0.3:
+        return f"{family} {given}", None
+    if chinese and r < 0.35 and len(syllables := pinyin_syllables(given) or []) == 2:
+        return f"{syllables[0].capitalize()}-{syllables[1].capitalize()} {family}", None
+    return person.name, person.native_name
+
+
+class _Profile(RecordSet):
+    """One synthetic document: each person gets one written form in it."""
+
+    def __init__(
+        self, src: str, rng: random.Random, people: dict[str, Person], truth: dict[str, str]
+    ) -> None:
+        super().__init__([Source(id=src, path=f"synthetic/{src[4:]}.yaml", sha256="", kind="x")])
+        self.src, self.rng, self.people, self.truth = src, rng, people, truth
+        self.written: dict[str, str] = {}
+        self.ambiguous: set[str] = set()
+
+    def mention(self, pid: str) -> str:
+        """The person id, in this document, of synthetic person ``pid``. A form another
+        person already has here is not used (a real document would not write two
+        people alike); when even the full names clash, the mention is left out of the
+        truth, as no resolver could tell them apart."""
+        if pid not in self.written:
+            person = self.people[pid]
+            name, native = _as_written(self.rng, person)
+            local = ids.person_id(name, scope=self.src if is_initials_only(name) else None)
+            if f"{self.src}/{local}" in self.truth:
+                name, native = person.name, person.native_name
+                local = ids.person_id(name)
+            key = f"{self.src}/{local}"
+            if self.truth.setdefault(key, pid) != pid:
+                self.ambiguous.add(key)
+            self.add(Person(id=local, name=name, native_name=native, sources=[self.src]))
+            self.written[pid] = local
+        return self.written[pid]
+
+
+def profile_documents(mentions: int, *, seed: int = 0) -> tuple[list[RecordSet], dict[str, str]]:
+    """Documents about random people of a synthetic graph, as ingest would read them,
+    until they hold ``mentions`` person mentions: each lists its owner's papers with
+    the authors written as that document writes them (see ``_as_written``), the
+    owner's affiliations and advisors. Returns the documents and the truth: mention
+    key (``<source id>/<person id in the document>``) -> synthetic person id.
+
+    >>> docs, truth = profile_documents(500, seed=1)
+    >>> len(truth) >= 500, len(set(truth.values())) < len(truth)
+    (True, True)
+    """
+    rng = random.Random(seed)
+    graph = synthetic(2 * mentions, seed=seed)
+    people: dict[str, Person] = graph.nodes[Person]  # type: ignore[assignment]
+    papers: dict[str, list[Authored]] = {}
+    authorships: list[Authored] = list(graph.rels[Authored].values())  # type: ignore[arg-type]
+    for authorship in authorships:
+        papers.setdefault(authorship.from_id, []).append(authorship)
+    teams: dict[str, list[str]] = {}
+    for authorship in sorted(authorships, key=lambda r: (r.to_id, r.position or 0)):
+        teams.setdefault(authorship.to_id, []).append(authorship.from_id)
+    links: dict[str, list[Rel]] = {}
+    for rel_type in (AffiliatedWith, Advised):
+        for r in graph.rels[rel_type].values():
+            links.setdefault(r.to_id if rel_type is Advised else r.from_id, []).append(r)
+    owners = [p for p in people if p in papers]
+    rng.shuffle(owners)
+    docs: list[RecordSet] = []
+    truth: dict[str, str] = {}
+    for owner in owners:
+        if len(truth) >= mentions:
+            break
+        src = f"src:syn{len(docs)}"
+        doc = _Profile(src, rng, people, truth)
+        for authored in papers[owner]:
+            doc.add(dataclasses.replace(graph.nodes[Publication][authored.to_id], sources=[src]))
+            for pos, author in enumerate(teams[authored.to_id], 1):
+                local = doc.mention(author)
+                doc.add(Authored(id=rel_id(Authored, local, authored.to_id), from_id=local,
+                                 to_id=authored.to_id, position=pos, sources=[src]))  # fmt: skip
+        org_name = None
+        for r in links.get(owner, []):
+            if isinstance(r, AffiliatedWith):
+                org = graph.nodes[Organization][r.to_id]
+                org_name = org.name  # type: ignore[attr-defined]
+                doc.add(dataclasses.replace(org, sources=[src]))
+                doc.add(dataclasses.replace(r, from_id=doc.mention(owner), sources=[src]))
+        for r in links.get(owner, []):
+            if isinstance(r, Advised):
+                adv, me = doc.mention(r.from_id), doc.mention(owner)
+                doc.add(Advised(id=rel_id(Advised, adv, me, kind=r.kind), from_id=adv, to_id=me,
+                                kind=r.kind, organization=org_name, sources=[src]))  # fmt: skip
+        docs.append(doc)
+        for key in doc.ambiguous:
+            del truth[key]
+    return docs, truth

@@ -14,9 +14,9 @@ pinyin of the native   0.5     ``Hong Xu`` and ``徐宏``
 family name first      0.4     ``Qi Jianpeng`` and ``Jianpeng Qi``
 initials only          0.2     ``X. Liu`` and ``Xueshen Liu``
 same identifier        +1.0    ORCID, OpenAlex, DBLP, Semantic Scholar, e-mail
-same publication       +0.5    both authors of one paper, in two documents
+same publication       +0.5    one paper, same (or unknown) author position
+shared co-authors      +0.2    each, at most three (+0.1 if written as initials)
 same document          +0.2    ``J. Pei`` in a CV's papers, ``Jian Pei`` as its advisor
-shared co-authors      +0.2    each, at most three
 advisor position       +0.3    A advised S, or S advised A; B works with S
 same organization      +0.2
 shared topics          +0.1
@@ -24,10 +24,12 @@ shared topics          +0.1
 
 Pairs at or above ``MERGE_AT`` are merged, best first, unless something forbids
 it: conflicting identifiers or native names, both on one author list of one
-document, a ``not_same_as`` override, or a name in one cluster incompatible with
-a name in the other (so ``X. Wang`` cannot join ``Xin Wang`` to ``Xiao Wang``).
-A name alone never reaches ``MERGE_AT``. Pairs from ``REVIEW_AT`` are listed by
-``scholargraph review``. Everything is sorted by content-derived keys, so the
+document, different places on one paper's author list, a ``not_same_as``
+override, or a name in one cluster incompatible with a name in the other (so
+``X. Wang`` cannot join ``Xin Wang`` to ``Xiao Wang``). A name alone never
+reaches ``MERGE_AT``. Pairs from ``REVIEW_AT`` are listed by ``scholargraph
+review``; in a block too big to compare all-pairs (a common name), only pairs
+sharing some context are scored. Everything is sorted by content-derived keys, so the
 result does not depend on the order files were given in.
 """
 
@@ -37,7 +39,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import combinations
 from pathlib import Path
 
@@ -46,6 +48,8 @@ from scholargraph.ingest.overrides import Overrides, Ref, Rule
 
 MERGE_AT = 0.7
 REVIEW_AT = 0.4
+SMALL_BLOCK = 64  # blocks up to this size are compared all-pairs
+COMMON_CONTEXT = 200  # context shared by more mentions of a block does not pair them
 NAME_SCORES = {"native": 0.6, "full": 0.5, "pinyin": 0.5, "swapped": 0.4, "initials": 0.2}
 NAME_TEXT = {
     "native": "same native name",
@@ -72,6 +76,7 @@ def _squash(native: str) -> str:
     return re.sub(r"[\s·]", "", native)
 
 
+@cache
 def name_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> str | None:
     """How two ``(name, native name)`` pairs agree (a ``NAME_SCORES`` key), or None
     when they cannot be one person (different native names, incompatible names).
@@ -109,16 +114,27 @@ class Mention:
     path: str
     aliases: list[str] = field(default_factory=list)
     identifiers: dict[str, str] = field(default_factory=dict)
-    pubs: dict[str, str] = field(default_factory=dict)  # canonical publication id -> title
+    # canonical publication id -> (title, author position or None)
+    pubs: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     coauthors: dict[str, str] = field(default_factory=dict)  # name key -> name
     orgs: dict[str, str] = field(default_factory=dict)  # organization id -> name
     topics: dict[str, str] = field(default_factory=dict)
     advisors: dict[str, str] = field(default_factory=dict)  # name key -> name
     students: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def source(self) -> str:
         return self.key.split("/", 1)[0]
+
+    @cached_property
+    def own_keys(self) -> frozenset[str]:
+        return name_keys(self.name, self.native)
+
+    @cached_property
+    def works_with(self) -> dict[str, str]:
+        """Everyone the mention wrote with, advised or was advised by (read once the
+        context is complete)."""
+        return {**self.coauthors, **self.students, **self.advisors}
 
     @property
     def names(self) -> list[str]:
@@ -138,10 +154,11 @@ class Mention:
         return forms_of(self.name, self.native)
 
 
-def name_keys(name: str, native: str | None = None) -> set[str]:
+@cache
+def name_keys(name: str, native: str | None = None) -> frozenset[str]:
     """Comparable keys of a name: full keys where given names are spelled out,
     else ``family|initial`` (``Hong Xu`` and ``徐宏`` share ``xu|hong``)."""
-    return {f.full_key or f.block_key for f in forms_of(name, native)}
+    return frozenset(f.full_key or f.block_key for f in forms_of(name, native))
 
 
 @dataclass(frozen=True)
@@ -162,13 +179,18 @@ def _shared(a: dict[str, str], b: dict[str, str], limit: int = 3) -> list[str]:
     return sorted({a[k] for k in a.keys() & b.keys()})[:limit]
 
 
-def _lineage(a: Mention, b: Mention) -> str | None:
+def _spelled_out(key: str) -> bool:
+    return len(key.partition("|")[2]) > 1
+
+
+def _lineage(a: Mention, b: Mention, counted: set[str]) -> str | None:
     """Advisor-position evidence: ``a`` advised someone ``b`` works with, or ``a``'s
-    advisor works with (or also advised) ``b``."""
-    if students := _shared(a.students, {**b.coauthors, **b.students}, 1):
-        return f"advised {students[0]}, who works with the other"
-    if advisors := _shared(a.advisors, {**b.coauthors, **b.advisors}, 1):
-        return f"advised by {advisors[0]}, who works with the other"
+    advisor works with (or also advised) ``b``; people ``counted`` as shared
+    co-authors already do not count again."""
+    if students := set(_shared(a.students, b.works_with, 3)) - counted:
+        return f"advised {min(students)}, who works with the other"
+    if advisors := set(_shared(a.advisors, b.works_with, 3)) - counted:
+        return f"advised by {min(advisors)}, who works with the other"
     return None
 
 
@@ -178,7 +200,7 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
     if how is None:
         return None
     score, evidence, conflict = NAME_SCORES[how], [NAME_TEXT[how]], None
-    for attr, label in (IDENTIFIERS | CONTACTS).items():
+    for attr, label in (IDENTIFIERS | CONTACTS).items() if a.identifiers else ():
         x, y = a.identifiers.get(attr), b.identifiers.get(attr)
         if x and y and x == y:
             score += 1.0
@@ -188,17 +210,20 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
     if a.source == b.source:  # and, being candidates, never on one author list
         score += 0.2
         evidence.append("same document")
-    elif papers := _shared(a.pubs, b.pubs, 1):
-        score += 0.5
-        evidence.append(f"both authors of '{papers[0]}'")
-    own = name_keys(a.name, a.native) | name_keys(b.name, b.native)
-    coauthors = _shared(
-        {k: v for k, v in a.coauthors.items() if k not in own}, b.coauthors, limit=3
-    )
-    if coauthors:
-        score += 0.2 * len(coauthors)
-        evidence.append("co-authors " + ", ".join(coauthors))
-    if lineage := _lineage(a, b) or _lineage(b, a):
+    else:
+        papers = [(a.pubs[p], b.pubs[p][1]) for p in sorted(a.pubs.keys() & b.pubs.keys())]
+        if moved := [(t, i, j) for (t, i), j in papers if i and j and i != j]:
+            conflict = "authors {1} and {2} of '{0}'".format(*moved[0])
+        elif papers:
+            score += 0.5
+            evidence.append(f"both authors of '{papers[0][0][0]}'")
+    own = a.own_keys | b.own_keys
+    shared = sorted(k for k in a.coauthors.keys() & b.coauthors.keys() if k not in own)
+    names = sorted({b.coauthors[k] for k in shared})[:3]
+    if names:  # a co-author written with initials only tells half as much
+        score += min(0.6, sum(0.2 if _spelled_out(k) else 0.1 for k in shared[:3]))
+        evidence.append("co-authors " + ", ".join(names))
+    if lineage := _lineage(a, b, set(names)) or _lineage(b, a, set(names)):
         score += 0.3
         evidence.append(lineage)
     if orgs := _shared(a.orgs, b.orgs, 1):
@@ -210,16 +235,44 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
     return Candidate(a, b, round(min(score, 1.0), 2), tuple(evidence), conflict)
 
 
+def _context(m: Mention) -> set[str]:
+    """What a mention could share with another of the same person."""
+    out = {f"d:{m.source}"}
+    out.update(f"p:{p}" for p in m.pubs)
+    out.update(f"n:{k}" for k in (*m.coauthors, *m.advisors, *m.students))
+    out.update(f"o:{o}" for o in m.orgs)
+    out.update(f"i:{a}={v}" for a, v in m.identifiers.items())
+    return out
+
+
+def _pairs(block: list[int], context: list[set[str]]) -> Iterable[tuple[int, int]]:
+    """Pairs of a block worth scoring. A small block is compared all-pairs; in a
+    big one (a common name), only pairs sharing some context are, since a name
+    alone cannot merge (such pairs are then not listed for review either)."""
+    if len(block) <= SMALL_BLOCK:
+        return combinations(block, 2)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in block:
+        for feature in context[i]:
+            index[feature].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for shared in index.values():
+        if len(shared) <= COMMON_CONTEXT:  # a very common co-author name tells little
+            pairs.update(combinations(shared, 2))
+    return sorted(pairs)
+
+
 def candidates(mentions: list[Mention]) -> list[Candidate]:
     """Scored pairs that share a block, best first (ties in key order)."""
     blocks: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         for f in m.forms:
             blocks[f.block_key].add(i)
+    context = [_context(m) for m in mentions]
     seen: set[tuple[int, int]] = set()
     out = []
     for block in blocks.values():
-        for i, j in combinations(sorted(block), 2):
+        for i, j in _pairs(sorted(block), context):
             if (i, j) not in seen:
                 seen.add((i, j))
                 if c := compare(mentions[i], mentions[j]):
@@ -229,13 +282,35 @@ def candidates(mentions: list[Mention]) -> list[Candidate]:
 
 @dataclass
 class Cluster:
+    """Mentions taken to be one person, and what any further merge must agree with."""
+
     members: list[Mention]
     links: list[str] = field(default_factory=list)  # why each member joined
     weakest: float | None = None  # the lowest score that joined two parts
+    apart: set[str] = field(default_factory=set)  # mention keys never to join
+    names: set[tuple[str, str | None]] = field(default_factory=set)
+    natives: set[str] = field(default_factory=set)
+    identifiers: dict[str, set[str]] = field(default_factory=dict)
 
-    @property
-    def natives(self) -> set[str]:
-        return {_squash(m.native) for m in self.members if m.native}
+    @classmethod
+    def of(cls, m: Mention) -> Cluster:
+        return cls(
+            [m],
+            names={(m.name, m.native)},
+            natives={_squash(m.native)} if m.native else set(),
+            identifiers={a: {v} for a, v in m.identifiers.items() if a in IDENTIFIERS},
+        )
+
+    def absorb(self, other: Cluster, link: str, score: float | None) -> None:
+        self.members += other.members
+        self.links += [link, *other.links]
+        scores = [s for s in (self.weakest, other.weakest, score) if s is not None]
+        self.weakest = min(scores) if scores else None
+        self.apart |= other.apart
+        self.names |= other.names
+        self.natives |= other.natives
+        for attr, values in other.identifiers.items():
+            self.identifiers.setdefault(attr, set()).update(values)
 
 
 @dataclass
@@ -253,36 +328,32 @@ class Resolution:
 
 class _Clusters:
     def __init__(self, mentions: list[Mention]) -> None:
-        self.of = {m.key: Cluster([m]) for m in mentions}
-        self.apart: dict[str, set[str]] = defaultdict(set)
+        self.of = {m.key: Cluster.of(m) for m in mentions}
 
     def keep_apart(self, a: str, b: str) -> None:
-        self.apart[a].add(b)
-        self.apart[b].add(a)
+        self.of[a].apart.add(b)
+        self.of[b].apart.add(a)
 
     def why_not(self, x: Cluster, y: Cluster) -> str | None:
         """Why the two clusters cannot be one person, or None."""
-        keys = {m.key for m in y.members}
-        if any(self.apart[m.key] & keys for m in x.members):
+        small, big = sorted((x, y), key=lambda c: len(c.members))
+        if any(m.key in big.apart for m in small.members):
             return "listed apart (one author list, or not_same_as)"
         if len(x.natives | y.natives) > 1:
             return "different native names " + ", ".join(sorted(x.natives | y.natives))
         for attr, label in IDENTIFIERS.items():
-            if len({v for m in x.members + y.members if (v := m.identifiers.get(attr))}) > 1:
+            if len(x.identifiers.get(attr, set()) | y.identifiers.get(attr, set())) > 1:
                 return f"different {label}s"
-        names_x = {(m.name, m.native) for m in x.members}
-        names_y = {(m.name, m.native) for m in y.members}
-        for p in names_x:
-            for q in names_y:
+        for p in x.names:
+            for q in y.names:
                 if name_match(p, q) is None:
                     return f"names {p[0]} and {q[0]} cannot be one person"
         return None
 
     def join(self, x: Cluster, y: Cluster, link: str, score: float | None) -> None:
-        x.members += y.members
-        x.links += [link, *y.links]
-        scores = [s for s in (x.weakest, y.weakest, score) if s is not None]
-        x.weakest = min(scores) if scores else None
+        if len(x.members) < len(y.members):
+            x, y = y, x
+        x.absorb(y, link, score)
         for m in y.members:
             self.of[m.key] = x
 
@@ -336,7 +407,23 @@ def resolve_people(
         else:
             state.join(x, y, str(c), c.score)
             decisions.append((c, "merged"))
-    return Resolution(state.all(), decisions, unmatched)
+    return Resolution(state.all(), _one_per_question(decisions, state), unmatched)
+
+
+def _one_per_question(
+    decisions: list[tuple[Candidate, str]], state: _Clusters
+) -> list[tuple[Candidate, str]]:
+    """Open pairs between the same two final people ask one question: keep the best."""
+    asked: set[frozenset[int]] = set()
+    out = []
+    for c, decision in decisions:
+        if decision != "merged":
+            question = frozenset((id(state.of[c.a.key]), id(state.of[c.b.key])))
+            if question in asked:
+                continue
+            asked.add(question)
+        out.append((c, decision))
+    return out
 
 
 def representative(cluster: Cluster) -> tuple[str, str | None, list[str]]:

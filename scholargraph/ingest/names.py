@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pypinyin import lazy_pinyin
 from pypinyin.pinyin_dict import pinyin_dict
@@ -160,18 +160,18 @@ class NameForm:
     given: tuple[str, ...]
     how: str = "latin"
 
-    @property
+    @cached_property
     def initials_only(self) -> bool:
         return all(len(g) == 1 for g in self.given)
 
-    @property
+    @cached_property
     def full_key(self) -> str | None:
         """``family|given`` with the given names run together; None for initials."""
         if not self.given or self.initials_only:
             return None
         return f"{self.family}|{''.join(self.given)}"
 
-    @property
+    @cached_property
     def block_key(self) -> str:
         """``family|first initial``: names that could match share one."""
         return f"{self.family}|{self.given[0][0] if self.given else ''}"

@@ -9,7 +9,6 @@ result is the same whatever order the files were given in.
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from scholargraph.records import (
     RecordSet,
     Source,
     Topic,
+    copied,
     merge_into,
     rekeyed,
 )
@@ -95,7 +95,7 @@ def mentions_of(
     authors: dict[str, list[str]] = defaultdict(list)
     for r in doc.rels[Authored].values():
         authors[r.to_id].append(r.from_id)
-        ms[r.from_id].pubs[pub_map[r.to_id]] = titles[r.to_id]
+        ms[r.from_id].pubs[pub_map[r.to_id]] = (titles[r.to_id], r.position)  # type: ignore[attr-defined]
     apart = []
     for team in authors.values():
         for a, b in combinations(team, 2):
@@ -171,7 +171,7 @@ def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) 
             if p.id in pubs:
                 merge_into(pubs[p.id], p)
             else:
-                pubs[p.id] = copy.deepcopy(p)  # type: ignore[assignment]
+                pubs[p.id] = copied(p)  # type: ignore[assignment]
         people = doc.nodes[Person]
         for r in doc.rels[Authored].values():
             person = people[r.from_id]
@@ -208,11 +208,11 @@ def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) 
         for label, nodes in doc.nodes.items():
             if label not in (Person, Publication):
                 for n in nodes.values():
-                    out.add(copy.deepcopy(n))
+                    out.add(copied(n))
         for rel_type, rels in doc.rels.items():
             for r in rels.values():
                 start, end = remap(rel_type.START, r.from_id), remap(rel_type.END, r.to_id)
                 if start != end:
-                    out.add(copy.deepcopy(rekeyed(r, start, end)))
+                    out.add(rekeyed(r, start, end))
     folded = sum(len(m) - 1 for m in versions.values())
     return Resolved(out, resolution, len(mentions), folded)
