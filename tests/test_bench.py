@@ -73,3 +73,12 @@ def test_report_covers_writes_and_every_query_against_baselines() -> None:
     lines = report.lines()
     assert len(lines) == 1 + len(report.writes) + len(report.queries)
     assert all(("goal" in line) == (line.split()[0] in bench.GOALS_MS) for line in lines[3:])
+
+
+def test_identity_benchmark_beats_one_person_per_name_and_says_so() -> None:
+    report = bench.identity_benchmark(3000, seed=2)
+    precision, recall, f1 = report.ours
+    assert precision > 0.95 and recall > 0.8 and f1 > report.exact_names[2] + 0.1
+    lines = report.lines()
+    assert lines[0].startswith(f"identity: {report.mentions} author mentions")
+    assert "x one pass over the mentions" in lines[1] and "goal <= 2 s" in lines[1]

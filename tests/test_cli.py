@@ -140,3 +140,31 @@ def test_a_bad_setting_is_one_line(tmp_path: Path) -> None:
     assert (
         result.stderr == "Error: SCHOLARGRAPH_BATCH_SIZE must be a positive integer, not 'lots'\n"
     )
+
+
+def test_review_lists_open_questions_and_an_overrides_file_settles_them(tmp_path: Path) -> None:
+    files = [
+        str(shared("fixtures/cv/zh_qijianpeng/cv.yml")),
+        str(shared("fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib")),
+    ]
+    code, out, _ = run("review", *files)
+    line = "      - [齐建鹏 @ cv.yml, 齐建鹏 @ qijianpeng_ouc_qust_papers_zh.bib]"
+    assert code == 0 and "0.60  uncertain: 齐建鹏 (cv.yml) = 齐建鹏" in out and line in out
+    assert "1 uncertain pairs" in out and "scholargraph-overrides.yaml" in out
+    overrides = tmp_path / "decisions.yaml"
+    overrides.write_text("same_as:\n" + line[4:] + "\n", encoding="utf-8")
+    code, out, _ = run("review", "--overrides", str(overrides), *files)
+    assert code == 0 and "0 uncertain pairs" in out
+    for _ in range(2):  # applied on every ingest: the decision survives re-ingest
+        code, out, _ = run("ingest", "--overrides", str(overrides), *files, store=tmp_path / "g")
+        assert code == 0 and "0 uncertain pairs" in out
+    # one person now: the CV's 齐建鹏 (no papers) has the bibliography's co-authors
+    code, out, _ = run("query", "coauthors", "--person", "齐建鹏", store=tmp_path / "g")
+    assert code == 0 and "Yanwei Yu" in out
+
+
+def test_a_missing_overrides_file_named_explicitly_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run(
+        "review", "--overrides", str(tmp_path / "nope.yaml"), str(EXAMPLES / "xin-tan.yaml")
+    )
+    assert code == 1 and err == f"Error: {tmp_path / 'nope.yaml'}: no such overrides file\n"

@@ -206,7 +206,7 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
             score += 1.0
             evidence.append(f"same {label} {x}")
         elif x and y and attr in IDENTIFIERS:
-            conflict = f"different {label}s {x} and {y}"
+            conflict = f"different {label}s {min(x, y)} and {max(x, y)}"
     if a.source == b.source:  # and, being candidates, never on one author list
         score += 0.2
         evidence.append("same document")
