@@ -150,7 +150,7 @@ def test_review_lists_open_questions_and_an_overrides_file_settles_them(tmp_path
     code, out, _ = run("review", *files)
     line = "      - [齐建鹏 @ cv.yml, 齐建鹏 @ qijianpeng_ouc_qust_papers_zh.bib]"
     assert code == 0 and "0.60  uncertain: 齐建鹏 (cv.yml) = 齐建鹏" in out and line in out
-    assert "1 uncertain pairs" in out and "scholargraph-overrides.yaml" in out
+    assert "1 uncertain pair:" in out and "scholargraph-overrides.yaml" in out
     overrides = tmp_path / "decisions.yaml"
     overrides.write_text("same_as:\n" + line[4:] + "\n", encoding="utf-8")
     code, out, _ = run("review", "--overrides", str(overrides), *files)

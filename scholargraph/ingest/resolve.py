@@ -61,7 +61,8 @@ class Resolved:
         uncertain = sum(1 for _, d in self.people.decisions if d == "uncertain")
         return (
             f"identity: {self.mentions} person mentions -> {len(self.people.clusters)} people "
-            f"({merged} merged, {uncertain} uncertain pairs: see `scholargraph review`); "
+            f"({merged} merged, {uncertain} uncertain pair{'' if uncertain == 1 else 's'}: "
+            "see `scholargraph review`); "
             f"{self.folded_publications} publication versions folded"
         )
 
