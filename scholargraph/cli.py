@@ -154,7 +154,6 @@ def review(
     for error in result.errors:
         click.echo(f"failed {error.one_line()}", err=True)
     resolved = result.resolved
-    assert resolved is not None
     shown = [(c, d) for c, d in resolved.people.decisions if show_all or d != "merged"]
     for c, decision in shown:
         click.echo(f"{c.score:.2f}  {decision}: {c.a.label} = {c.b.label}")

@@ -43,8 +43,7 @@ class IngestReport:
         counts = self.written or self.extracted.records.counts()
         verb = "would write" if self.dry_run else "wrote"
         lines.append(f"{verb}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-        if self.extracted.resolved:
-            lines.append(self.extracted.resolved.summary())
+        lines.append(self.extracted.resolved.summary())
         lines += [f"skipped {s}" for s in skipped]
         lines += [f"warning {w}" for w in self.extracted.warnings]
         lines += [f"failed {e.one_line()}" for e in self.errors]

@@ -75,9 +75,7 @@ WORLDS = {  # each a person's own documents; no real person is in two worlds
 @pytest.fixture(scope="module")
 def everything() -> list[Cluster]:
     paths = [shared(p) for files in WORLDS.values() for p in files]
-    resolved = extract(paths).resolved
-    assert resolved is not None
-    return resolved.people.clusters
+    return extract(paths).resolved.people.clusters
 
 
 @pytest.mark.parametrize(
@@ -124,7 +122,6 @@ def test_a_chinese_cv_advisor_meets_the_last_author_of_the_owner_papers() -> Non
         shared("fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib"),
     ]
     resolved = extract(paths, owner="齐建鹏").resolved
-    assert resolved is not None
     owner = _person_of(resolved.people.clusters, "齐建鹏", "about.md")
     assert owner is _person_of(resolved.people.clusters, "Jianpeng Qi", "papers_zh.bib")
     advisor = _person_of(resolved.people.clusters, "王睿", "about.md")
@@ -177,7 +174,6 @@ def test_external_ids_win_over_names_and_never_merge_when_they_conflict(tmp_path
     c = _write(tmp_path, "c.yaml", f"person: {{name: Ann Lee, orcid: 0000-0002}}\n{paper}\n")
     result = extract([a, c])
     assert len([p for p in result.records.nodes[Person].values() if "Lee" in p.name]) == 2  # type: ignore[attr-defined]
-    assert result.resolved is not None
     (decision,) = [d for c_, d in result.resolved.people.decisions if "Lee" in c_.a.name]
     assert decision == "held apart: different ORCIDs 0000-0001 and 0000-0002"
 
@@ -239,7 +235,6 @@ def test_overrides_join_and_split_people_and_say_which_rule(tmp_path: Path) -> N
     rules = parse_overrides(OVERRIDES.lstrip(), "o.yaml")
     paths = [shared(p) for w in ("qijianpeng", "qizhen") for p in WORLDS[w]]
     result = extract(paths, overrides=rules)
-    assert result.resolved is not None
     clusters = result.resolved.people.clusters
     qi = _person_of(clusters, "齐建鹏", "cv.yml")
     assert qi is _person_of(clusters, "Jianpeng Qi", "papers_zh.bib")

@@ -61,9 +61,12 @@ class FileResult:
 
 @dataclass
 class ExtractResult:
-    records: RecordSet
     files: list[FileResult]
-    resolved: Resolved | None = None
+    resolved: Resolved
+
+    @property
+    def records(self) -> RecordSet:
+        return self.resolved.records
 
     @property
     def errors(self) -> list[InputError]:
@@ -76,7 +79,7 @@ class ExtractResult:
     @property
     def warnings(self) -> list[Note]:
         out = [w for f in self.files for w in f.warnings]
-        for rule in self.resolved.people.unmatched_rules if self.resolved else ():
+        for rule in self.resolved.people.unmatched_rules:
             out.append(Note(rule.path, rule.line, f"{rule} matches no one in this ingest"))
         return out
 
@@ -127,5 +130,4 @@ def extract(
         files.append(result)
         if on_file:
             on_file(result)
-    resolved = resolve(documents, overrides)
-    return ExtractResult(resolved.records, files, resolved)
+    return ExtractResult(files, resolve(documents, overrides))

@@ -218,10 +218,12 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
             score += 0.5
             evidence.append(f"both authors of '{papers[0][0][0]}'")
     own = a.own_keys | b.own_keys
-    shared = sorted(k for k in a.coauthors.keys() & b.coauthors.keys() if k not in own)
-    names = sorted({b.coauthors[k] for k in shared})[:3]
-    if names:  # a co-author written with initials only tells half as much
-        score += min(0.6, sum(0.2 if _spelled_out(k) else 0.1 for k in shared[:3]))
+    shared: dict[str, bool] = {}  # co-author (as b writes them) -> spelled out?
+    for k in a.coauthors.keys() & b.coauthors.keys() - own:
+        shared[b.coauthors[k]] = shared.get(b.coauthors[k], False) or _spelled_out(k)
+    names = sorted(shared)[:3]
+    if names:  # one per person, however many keys; initials only tell half as much
+        score += sum(0.2 if shared[n] else 0.1 for n in names)
         evidence.append("co-authors " + ", ".join(names))
     if lineage := _lineage(a, b, set(names)) or _lineage(b, a, set(names)):
         score += 0.3

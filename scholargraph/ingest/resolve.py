@@ -77,7 +77,8 @@ def mentions_of(
     doc: RecordSet, pub_map: dict[str, str]
 ) -> tuple[dict[str, Mention], list[tuple[str, str]]]:
     """The document's people as mentions with their context, and the pairs of
-    them that share an author list (certainly different people)."""
+    them that are certainly different people (on one author list, or advisor and
+    student)."""
     src = _source(doc)
     people: dict[str, Person] = doc.nodes[Person]  # type: ignore[assignment]
     ms = {
@@ -97,7 +98,7 @@ def mentions_of(
     for r in doc.rels[Authored].values():
         authors[r.to_id].append(r.from_id)
         ms[r.from_id].pubs[pub_map[r.to_id]] = (titles[r.to_id], r.position)  # type: ignore[attr-defined]
-    apart = []
+    apart: list[tuple[str, str]] = []
     for team in authors.values():
         for a, b in combinations(team, 2):
             apart.append((ms[a].key, ms[b].key))
@@ -105,6 +106,7 @@ def mentions_of(
             ms[b].coauthors.update(dict.fromkeys(keys[a], people[a].name))
     for rel_type in (Advised, Mentored):
         for r in doc.rels[rel_type].values():
+            apart.append((ms[r.from_id].key, ms[r.to_id].key))  # nobody advises themselves
             ms[r.from_id].students.update(dict.fromkeys(keys[r.to_id], people[r.to_id].name))
             ms[r.to_id].advisors.update(dict.fromkeys(keys[r.from_id], people[r.from_id].name))
             if org := getattr(r, "organization", None):  # both were there then
