@@ -117,13 +117,17 @@ def test_no_person_is_merged_across_unrelated_profiles(everything: list[Cluster]
 
 def test_a_chinese_cv_advisor_meets_the_last_author_of_the_owner_papers() -> None:
     folder = shared("fixtures/cv/zh_qijianpeng")
+    pages = ("about.md", "about_qi.md", "cv.yml", "resume.jsonresume.jsonc")
     paths = [
-        folder / "about.md",
+        *(folder / name for name in pages),
         shared("fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib"),
     ]
     resolved = extract(paths, owner="齐建鹏").resolved
     owner = _person_of(resolved.people.clusters, "齐建鹏", "about.md")
     assert owner is _person_of(resolved.people.clusters, "Jianpeng Qi", "papers_zh.bib")
+    # the page's 博士毕业于北京科技大学 meets the CV's PhD there: one person from all five
+    assert owner is _person_of(resolved.people.clusters, "齐建鹏", "cv.yml")
+    assert len({m.source for m in owner.members}) == 5
     advisor = _person_of(resolved.people.clusters, "王睿", "about.md")
     assert advisor is _person_of(resolved.people.clusters, "Rui Wang", "papers_zh.bib")
     assert any("advised" in link for link in owner.links + advisor.links)

@@ -461,6 +461,23 @@ def test_chinese_group_phrases_name_phd_and_postdoc_advisors(tmp_path: Path) -> 
     assert advisors(ex.records) == {("周文", "Jia Lu", "phd"), ("吴青", "Jia Lu", "postdoc")}
 
 
+def test_chinese_degree_and_postdoc_sentences_place_the_owner_and_the_advisor(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "博士毕业于北京科技大学计算机学院，导师为[周文教授](https://a)。"
+        "于2023年在中国海洋大学[吴青教授](https://b)课题组做博士后研究。\n"
+    )
+    ex = extract_file(write(tmp_path, text, "zh.md"), owner="Jia Lu")
+    places = {(r.to_id, r.role, r.degree) for r in ex.records.rels[AffiliatedWith].values()}  # type: ignore[attr-defined]
+    assert places == {
+        ("org:北京科技大学", "student", "博士"),
+        ("org:中国海洋大学", "postdoc", None),
+    }
+    where = {r.from_id: r.organization for r in ex.records.rels[Advised].values()}  # type: ignore[attr-defined]
+    assert where == {"person:周文": "北京科技大学", "person:吴青": "中国海洋大学"}
+
+
 # --- the seeds, read in place ---------------------------------------------------
 
 

@@ -200,6 +200,11 @@ _DEGREE_SENTENCE = re.compile(
     r"^(?P<degree>[^,]{2,40}?)\s+(?:in|of)\s+(?P<field>[^,]+?)\s+(?:at|from)\s+(?:the\s+)?"
     r"(?P<org>[A-Z][^,.;]+)"
 )
+_ZH_ORG = r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|研究院|研究所|科学院)"
+_ZH_DEGREE_SENTENCE = re.compile(
+    rf"(?P<degree>博士后|博士|硕士|本科|学士)(?:研究生)?(?:毕业|就读)于(?P<org>{_ZH_ORG})"
+    rf"|在(?P<lab>{_ZH_ORG}).{{0,40}}?做(?P<postdoc>博士后)"
+)
 _INTEREST = re.compile(
     r"(?:research interests?|interests?) (?:include|includes|are|lie in|span|cover)\s*:?\s*"
     r"|(?:i am|i'm) (?:broadly )?interested in\s+|(?:研究兴趣|研究方向|研究领域|主要研究领域)"
@@ -808,23 +813,39 @@ class _Reader:
             self.b.position(self.owner_id, pos)
 
     def _loose(self, section: Section) -> None:
-        """Sentences outside the structured sections: degrees, advisors, interests."""
+        """Sentences outside the structured sections: degrees, advisors (at the
+        organization their sentence names), interests."""
         for ln in section.lines:
-            for sentence in sentences(ln.text):
-                m = _DEGREE_SENTENCE.match(sentence.strip())
-                if m and DEGREE.fullmatch(m.group("degree").strip()) and self.owner_id:
-                    self.b.affiliation(
-                        self.owner_id,
-                        m.group("org").strip(),
-                        ln.no,
-                        role="student",
-                        degree=m.group("degree").strip(),
-                        field=m.group("field").strip(),
-                    )
-            for adv in advisors_in(ln.raw, ln.no, None):
-                self._advisor(adv, None)
+            for sentence in sentences(ln.raw):
+                org = self._sentence_position(plain(sentence).strip(), ln.no)
+                for adv in advisors_in(sentence, ln.no, None):
+                    self._advisor(adv, org)
             if section.kind != "interests" and (m := _INTEREST.search(ln.text)):
                 self._add_interests([(t, ln.no) for t in _topics(ln.text[m.end() :])])
+
+    def _sentence_position(self, sentence: str, line: int) -> str | None:
+        """The owner's degree or postdoc a sentence states (``Ph.D. in X at Y``,
+        ``博士毕业于Y``, ``在Y…做博士后``), added as an affiliation; its organization."""
+        if m := _DEGREE_SENTENCE.match(sentence):
+            if not DEGREE.fullmatch(m.group("degree").strip()):
+                return None
+            org, degree, field = m.group("org"), m.group("degree"), m.group("field")
+        elif m := _ZH_DEGREE_SENTENCE.search(sentence):
+            org, degree = m.group("org") or m.group("lab"), m.group("degree") or m.group("postdoc")
+            field = None
+        else:
+            return None
+        if self.owner_id:
+            role = "postdoc" if degree_kind(degree) == "postdoc" else "student"
+            self.b.affiliation(
+                self.owner_id,
+                org.strip(),
+                line,
+                role=role,
+                degree=degree.strip() if role == "student" else None,
+                field=field.strip() if field else None,
+            )
+        return org.strip()
 
     def _add_interests(self, topics: list[tuple[str, int]]) -> None:
         if self.owner_id is None:
