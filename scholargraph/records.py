@@ -229,9 +229,19 @@ def merge_into(old: Record, new: Record) -> None:
             setattr(old, f.name, b)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(record_type: type[Node] | type[Rel]) -> tuple[str, ...]:
+    """The record type's fields, in declaration order (looked up once per type)."""
+    if record_type not in _FIELD_NAMES:
+        _FIELD_NAMES[record_type] = tuple(f.name for f in dataclasses.fields(record_type))
+    return _FIELD_NAMES[record_type]
+
+
 def as_row(record: Record) -> dict[str, Any]:
     """The parameter row the batched writer sends for this record."""
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return {name: getattr(record, name) for name in field_names(type(record))}
 
 
 class RecordSet:

@@ -21,7 +21,6 @@ from scholargraph.records import (
     Publication,
     RecordSet,
     Source,
-    as_row,
 )
 
 
@@ -177,15 +176,14 @@ def test_bulk_load_into_an_empty_store_gives_the_upserted_graph(
 
 
 def test_bulk_load_happens_only_into_an_empty_store(embedded: LadybugStore) -> None:
-    rows = [(Person, [as_row(Person(id="person:c", name="C"))])]
-    assert embedded.load_into_empty(rows)
-    assert not embedded.load_into_empty([(Person, [as_row(Person(id="person:d", name="D"))])])
+    assert embedded.load_into_empty([(Person, [Person(id="person:c", name="C")])])
+    assert not embedded.load_into_empty([(Person, [Person(id="person:d", name="D")])])
     assert stats(embedded)["Person"] == 1
 
 
 def test_a_failing_bulk_load_leaves_the_store_empty(embedded: LadybugStore) -> None:
-    person = as_row(Person(id="person:c", name="C"))
-    edge = as_row(Authored(id="au", from_id="person:c", to_id="pub:missing"))
+    person = Person(id="person:c", name="C")
+    edge = Authored(id="au", from_id="person:c", to_id="pub:missing")
     with pytest.raises(StoreError, match="pub:missing"):
         embedded.load_into_empty([(Person, [person]), (Authored, [edge])])
     assert stats(embedded) == {k: 0 for k in stats(embedded)}

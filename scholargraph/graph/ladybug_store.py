@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,8 @@ import pyarrow as pa
 
 from scholargraph.errors import StoreError, StoreUnavailableError
 from scholargraph.graph import schema
-from scholargraph.graph.store import Rows, Store
-from scholargraph.records import Node, Rel
+from scholargraph.graph.store import Store, Tables
+from scholargraph.records import Node, Record, Rel
 
 _URI_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _ARROW_TYPES = {
@@ -98,7 +99,7 @@ class LadybugStore(Store):
             raise
         self._execute("COMMIT", None)
 
-    def load_into_empty(self, tables: Rows) -> bool:
+    def load_into_empty(self, tables: Tables) -> bool:
         """``COPY … FROM`` Arrow tables, one per record type, in one transaction.
 
         Ladybug maps copied columns by position, so columns follow the declared
@@ -109,21 +110,23 @@ class LadybugStore(Store):
             return False
         self._in_transaction(
             [
-                (f"COPY {schema.type_name(cls)} FROM $rows", {"rows": self._arrow(cls, rows)})
-                for cls, rows in tables
-                if rows
+                (f"COPY {schema.type_name(cls)} FROM $rows", {"rows": self._arrow(cls, records)})
+                for cls, records in tables
+                if records
             ]
         )
         return True
 
-    def _arrow(self, cls: type[Node] | type[Rel], rows: list[dict[str, Any]]) -> pa.Table:
+    def _arrow(self, cls: type[Node] | type[Rel], records: Sequence[Record]) -> pa.Table:
         types = {p.name: _ARROW_TYPES[p.ladybug_type] for p in schema.properties(cls)}
         declared = self.query(f"CALL table_info('{schema.type_name(cls)}') RETURN name")
         columns = [r["name"] for r in declared]
         if issubclass(cls, Rel):
             columns = ["from_id", "to_id", *columns]
             types.update(from_id=pa.string(), to_id=pa.string())
-        return pa.table({c: pa.array([row[c] for row in rows], type=types[c]) for c in columns})
+        return pa.table(
+            {c: pa.array([getattr(r, c) for r in records], type=types[c]) for c in columns}
+        )
 
     def close(self) -> None:
         self._conn.close()

@@ -12,9 +12,9 @@ from types import TracebackType
 from typing import Any
 
 from scholargraph.config import Settings
-from scholargraph.records import Node, Rel
+from scholargraph.records import Node, Record, Rel
 
-Rows = Sequence[tuple[type[Node] | type[Rel], list[dict[str, Any]]]]
+Tables = Sequence[tuple[type[Node] | type[Rel], Sequence[Record]]]
 
 
 class Store(ABC):
@@ -39,13 +39,13 @@ class Store(ABC):
     def write(self, text: str, params: dict[str, Any]) -> None:
         """Run one write statement in its own transaction (all or nothing)."""
 
-    def load_into_empty(self, tables: Rows) -> bool:
+    def load_into_empty(self, tables: Tables) -> bool:
         """Load whole tables with the store's bulk loader, in one transaction, if the
         store holds no node yet; False (nothing written) when it does or when the
         store has no bulk loader, so the caller falls back to batched upserts.
 
-        Rows are the writer's rows: unique ids, relationships between nodes that
-        are among the rows.
+        Tables are the writer's records per type: unique ids, relationships between
+        nodes that are among them.
         """
         return False
 

@@ -7,7 +7,7 @@ from itertools import islice
 from typing import TypeVar
 
 from scholargraph.graph import schema
-from scholargraph.graph.store import Rows, Store
+from scholargraph.graph.store import Store, Tables
 from scholargraph.records import NODE_TYPES, REL_TYPES, RecordSet, as_row
 
 T = TypeVar("T")
@@ -45,30 +45,27 @@ def write_records(
     called with the size of each committed batch.
     """
     store.ensure_schema()
-    tables: Rows = [
-        *((t, [as_row(n) for n in records.nodes[t].values()]) for t in NODE_TYPES),
-        *((t, [as_row(r) for r in records.rels[t].values()]) for t in REL_TYPES),
+    tables: Tables = [
+        *((t, list(records.nodes[t].values())) for t in NODE_TYPES),
+        *((t, list(records.rels[t].values())) for t in REL_TYPES),
     ]
     if bulk and store.load_into_empty(_without_dangling(tables, records)):
         if progress:
-            progress(sum(len(rows) for _, rows in tables))
+            progress(sum(len(items) for _, items in tables))
     else:
-        for record_type, rows in tables:
+        for record_type, items in tables:
             statement = schema.upsert_statement(record_type, store.dialect)
-            for chunk in batched(rows, batch_size):
-                store.write(statement, {"rows": chunk})
+            for chunk in batched(items, batch_size):  # rows are made a batch at a time
+                store.write(statement, {"rows": [as_row(r) for r in chunk]})
                 if progress:
                     progress(len(chunk))
-    return {schema.type_name(t): len(rows) for t, rows in tables if rows}
+    return {schema.type_name(t): len(items) for t, items in tables if items}
 
 
-def _without_dangling(tables: Rows, records: RecordSet) -> Rows:
+def _without_dangling(tables: Tables, records: RecordSet) -> Tables:
     """The tables minus relationships to nodes outside ``records`` (which an upsert's
     MATCH would skip in an empty store, but a bulk loader rejects)."""
-    dangling = {(r.TYPE, r.id) for r in records.dangling()}
+    dangling = {id(r) for r in records.dangling()}
     if not dangling:
         return tables
-    return [
-        (t, [row for row in rows if (schema.type_name(t), row["id"]) not in dangling])
-        for t, rows in tables
-    ]
+    return [(t, [r for r in items if id(r) not in dangling]) for t, items in tables]
