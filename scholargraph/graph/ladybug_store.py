@@ -14,7 +14,7 @@ import pyarrow as pa
 from scholargraph.errors import StoreError, StoreUnavailableError
 from scholargraph.graph import schema
 from scholargraph.graph.store import Store, Tables
-from scholargraph.records import Node, Record, Rel
+from scholargraph.records import RECORD_TYPES, Node, Record, Rel
 
 _URI_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _ARROW_TYPES = {
@@ -100,22 +100,36 @@ class LadybugStore(Store):
         self._execute("COMMIT", None)
 
     def load_into_empty(self, tables: Tables) -> bool:
-        """``COPY … FROM`` Arrow tables, one per record type, in one transaction.
+        """``COPY … FROM`` Arrow tables, one per record type, all or nothing.
 
+        Each COPY commits on its own (one transaction around them all made a 1M
+        authorship load 2.7x slower); if one fails, the tables are dropped and
+        declared again, which restores the empty store the load began with.
         Ladybug maps copied columns by position, so columns follow the declared
         order (``table_info``), with a relationship's two endpoint ids first.
         """
         self.ensure_schema()
         if self.query("MATCH (n) RETURN n.id AS id LIMIT 1"):
             return False
-        self._in_transaction(
-            [
-                (f"COPY {schema.type_name(cls)} FROM $rows", {"rows": self._arrow(cls, records)})
-                for cls, records in tables
-                if records
-            ]
-        )
+        copies = [
+            (f"COPY {schema.type_name(cls)} FROM $rows", self._arrow(cls, records))
+            for cls, records in tables
+            if records
+        ]
+        try:
+            for statement, table in copies:
+                self._execute(statement, {"rows": table})
+        except BaseException:
+            self._drop_all()
+            raise
         return True
+
+    def _drop_all(self) -> None:
+        """Drop every table (relationships first) and declare them again: empty."""
+        for t in reversed(RECORD_TYPES):
+            self._conn.execute(f"DROP TABLE IF EXISTS {schema.type_name(t)}")
+        self._schema_ready = False
+        self.ensure_schema()
 
     def _arrow(self, cls: type[Node] | type[Rel], records: Sequence[Record]) -> pa.Table:
         types = {p.name: _ARROW_TYPES[p.ladybug_type] for p in schema.properties(cls)}
