@@ -11,7 +11,9 @@ the generator's truth) against one-person-per-name.
 
 from __future__ import annotations
 
+import math
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -19,21 +21,34 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
+from scholargraph.graph import schema
 from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.graph.store import Store
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest.resolve import mentions_of, resolve
 from scholargraph.queries import list_queries, run
 from scholargraph.queries.library import QUERIES
-from scholargraph.records import Authored, Organization, Person, Publication, RecordSet, Topic
+from scholargraph.records import (
+    Authored,
+    Organization,
+    Person,
+    Publication,
+    RecordSet,
+    Topic,
+    as_row,
+)
 from scholargraph.synthetic import profile_documents, synthetic
 
 BASELINE = "MATCH (p:Person {id: $id}) RETURN p.name AS name"
 GOALS_MS = {"shared-collaborators": 10.0, "connection": 10.0}  # p50 on the embedded store
 IDENTITY_GOAL_S = 60.0  # per 100k author mentions
-UPSERT_SAMPLE = 20_000  # authorships written through the upserts for the write baseline
+WRITE_GOAL = 50_000.0  # authorships/s into an empty embedded store
+WRITE_RATIO_GOAL = 100.0  # times the per-row MERGE
+PER_ROW_SAMPLE = 1_000  # authorships written one MERGE per record (the write baseline)
+UPSERT_SAMPLE = 20_000  # authorships written through the batched upserts
 
 
 @dataclass
@@ -114,27 +129,50 @@ def query_latency(
 class WriteFigure:
     name: str
     rows_per_s: float
-    ratio: float  # over the upserts' rows/s
+    ratio: float  # over the per-row MERGE's rows/s
 
     def __str__(self) -> str:
-        return f"{self.name:<22} {self.rows_per_s:10.0f} authorships/s   {self.ratio:7.1f}x upserts"
+        return (
+            f"{self.name:<22} {self.rows_per_s:10.0f} authorships/s   "
+            f"{self.ratio:7.1f}x per-row MERGE"
+        )
+
+
+def _sample(records: RecordSet, authorships: int) -> RecordSet:
+    """The first ``authorships`` AUTHORED edges with their people and papers."""
+    out = RecordSet()
+    for rel in list(records.rels[Authored].values())[:authorships]:
+        out.add(rel)
+        for kind, key in ((Person, rel.from_id), (Publication, rel.to_id)):
+            out.add(records.nodes[kind][key])
+    return out
+
+
+def _per_row(store: Store, records: RecordSet) -> None:
+    """The naive baseline: one MERGE statement, one transaction, per record."""
+    store.ensure_schema()
+    for record in records:
+        statement = schema.upsert_statement(type(record), store.dialect)
+        store.write(statement, {"rows": [as_row(record)]})
 
 
 def write_speed(store: Store, records: RecordSet) -> list[WriteFigure]:
     """Write ``records`` into the empty ``store`` (bulk load where it has one) and,
-    as the baseline, a sample of them through the batched upserts into a scratch
-    store; rows/s counted in authorships."""
-    sample = RecordSet()
-    for rel in list(records.rels[Authored].values())[:UPSERT_SAMPLE]:
-        sample.add(rel)
-        for kind, key in ((Person, rel.from_id), (Publication, rel.to_id)):
-            sample.add(records.nodes[kind][key])
-    with tempfile.TemporaryDirectory() as folder, LadybugStore(f"{folder}/s.lbug") as scratch:
-        upserts = _rate(lambda: write_records(scratch, sample, batch_size=5000, bulk=False), sample)
-    bulk = _rate(lambda: write_records(store, records), records)
+    into scratch stores, samples of them one MERGE per record (the baseline) and
+    through the batched upserts; rows/s counted in authorships."""
+    with tempfile.TemporaryDirectory() as folder:
+        with LadybugStore(f"{folder}/row.lbug") as scratch:
+            sample = _sample(records, PER_ROW_SAMPLE)
+            per_row = _rate(partial(_per_row, scratch, sample), sample)
+        with LadybugStore(f"{folder}/batch.lbug") as scratch:
+            sample = _sample(records, UPSERT_SAMPLE)
+            upsert = partial(write_records, scratch, sample, batch_size=5000, bulk=False)
+            upserts = _rate(upsert, sample)
+    bulk = _rate(partial(write_records, store, records), records)
     return [
-        WriteFigure("batched upserts", upserts, 1.0),
-        WriteFigure("write_records", bulk, bulk / upserts),
+        WriteFigure("per-row MERGE", per_row, 1.0),
+        WriteFigure("batched upserts", upserts, upserts / per_row),
+        WriteFigure("write_records", bulk, bulk / per_row),
     ]
 
 
@@ -144,45 +182,92 @@ def _rate(write: Callable[[], object], records: RecordSet) -> float:
     return len(records.rels[Authored]) / (time.perf_counter() - t0)
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def disk_bytes(path: str | Path) -> int:
+    """Bytes a store takes on disk (a file, or a folder's files)."""
+    p = Path(path)
+    files = [p] if p.is_file() else [f for f in p.rglob("*") if f.is_file()]
+    return sum(f.stat().st_size for f in files)
+
+
 @dataclass
 class Report:
     authorships: int
     people: int
+    publications: int
     writes: list[WriteFigure]
     queries: list[Figure]
+    store_bytes: int
+    peak_rss_mb: float  # of the whole run so far (generator, records and store)
 
     def missed(self) -> list[str]:
-        """Queries whose p50 is over their goal."""
-        return [f.name for f in self.queries if f.p50_ms > GOALS_MS.get(f.name, float("inf"))]
+        """Figures under their goal: queries over their p50, writes under the rate."""
+        out = [f.name for f in self.queries if f.p50_ms > GOALS_MS.get(f.name, float("inf"))]
+        bulk = next((f for f in self.writes if f.name == "write_records"), None)
+        if bulk and (bulk.rows_per_s < WRITE_GOAL or bulk.ratio < WRITE_RATIO_GOAL):
+            out.append(bulk.name)
+        return out
 
     def lines(self) -> list[str]:
-        out = [f"synthetic graph: {self.authorships} authorships, {self.people} people"]
-        out += [str(f) for f in self.writes]
+        out = [
+            f"synthetic graph: {self.authorships} authorships, {self.people} people, "
+            f"{self.publications} publications; store {self.store_bytes / 2**20:.0f} MiB "
+            f"on disk; peak memory {self.peak_rss_mb:.0f} MiB"
+        ]
+        for w in self.writes:
+            goal = ""
+            if w.name == "write_records":
+                verdict = "MISSED" if w.name in self.missed() else "met"
+                goal = f"   goal >= {WRITE_GOAL / 1000:g}k/s and {WRITE_RATIO_GOAL:g}x: {verdict}"
+            out.append(f"{w}{goal}")
         for f in self.queries:
-            goal = GOALS_MS.get(f.name)
-            verdict = "" if goal is None else f"   goal p50 <= {goal:g} ms: "
-            if goal is not None:
+            goal_ms = GOALS_MS.get(f.name)
+            verdict = "" if goal_ms is None else f"   goal p50 <= {goal_ms:g} ms: "
+            if goal_ms is not None:
                 verdict += "MISSED" if f.name in self.missed() else "met"
             out.append(f"{f}{verdict}")
         return out
 
 
-def benchmark(authorships: int, *, samples: int = 100, seed: int = 0) -> Report:
-    """Generate a graph, write it to a temporary embedded store (never yours), time
-    the writes and every named query.
+def benchmark(
+    authorships: int,
+    *,
+    samples: int = 100,
+    seed: int = 0,
+    writes: bool = True,
+    queries: bool = True,
+) -> Report:
+    """Generate a graph, write it to a temporary embedded store (never yours), and
+    time the writes against their baselines and every named query (each part
+    unless turned off).
 
     >>> report = benchmark(300, samples=2)
     >>> [f.name for f in report.writes]
-    ['batched upserts', 'write_records']
+    ['per-row MERGE', 'batched upserts', 'write_records']
     >>> report.queries[0].name, len(report.queries) == 1 + len(list_queries())
     ('baseline (id lookup)', True)
     """
     records = synthetic(authorships, seed=seed)
-    with tempfile.TemporaryDirectory() as folder, LadybugStore(f"{folder}/bench.lbug") as store:
-        writes = write_speed(store, records)
-        figures = query_latency(store, records, samples=samples, seed=seed)
-    people = len(records.nodes[Person])
-    return Report(len(records.rels[Authored]), people, writes, figures)
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/bench.lbug"
+        with LadybugStore(path) as store:
+            speeds = write_speed(store, records) if writes else []
+            if not writes:
+                write_records(store, records)
+            figures = query_latency(store, records, samples=samples, seed=seed) if queries else []
+        return Report(
+            authorships=len(records.rels[Authored]),
+            people=len(records.nodes[Person]),
+            publications=len(records.nodes[Publication]),
+            writes=speeds,
+            queries=figures,
+            store_bytes=disk_bytes(path),
+            peak_rss_mb=peak_rss_mb(),
+        )
 
 
 def b_cubed(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
@@ -263,3 +348,73 @@ def identity_benchmark(mentions: int, *, seed: int = 0) -> IdentityReport:
         ours=b_cubed(predicted, truth),
         exact_names=b_cubed(by_name, truth),
     )
+
+
+PLOTTED = ("write_records", "shared-collaborators", "connection", "coauthors", "people-by-topic")
+_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
+
+
+def scaling_series(reports: list[Report]) -> dict[str, list[tuple[int, float]]]:
+    """Milliseconds against authorships for each plotted figure: the whole write,
+    and each query's p50."""
+    series: dict[str, list[tuple[int, float]]] = {name: [] for name in PLOTTED}
+    for r in sorted(reports, key=lambda r: r.authorships):
+        for w in r.writes:
+            if w.name in series:
+                series[w.name].append((r.authorships, 1000 * r.authorships / w.rows_per_s))
+        for f in r.queries:
+            if f.name in series:
+                series[f.name].append((r.authorships, f.p50_ms))
+    return {k: v for k, v in series.items() if v}
+
+
+def plot_scaling(reports: list[Report], path: str | Path) -> Path:
+    """A log-log SVG of how each plotted figure grows with the graph (no plotting
+    library needed: the page is a few lines of SVG)."""
+    series = scaling_series(reports)
+    points = [p for pts in series.values() for p in pts]
+    if not points:
+        raise ValueError("nothing to plot: run the ingest or query benchmark first")
+    lx = [math.log10(x) for x, _ in points]
+    ly = [math.log10(max(y, 1e-3)) for _, y in points]
+    x0, x1 = math.floor(min(lx)), math.ceil(max(lx)) + (min(lx) == max(lx))
+    y0, y1 = math.floor(min(ly)), math.ceil(max(ly)) + (min(ly) == max(ly))
+    w, h, m = 640, 400, 60
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        px = m + (math.log10(x) - x0) / (x1 - x0) * (w - 2 * m)
+        py = h - m - (math.log10(max(y, 1e-3)) - y0) / (y1 - y0) * (h - 2 * m)
+        return round(px, 1), round(py, 1)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        'font-family="sans-serif" font-size="11">',
+        f'<rect width="{w}" height="{h}" fill="white"/>',
+        f'<text x="{w / 2}" y="20" text-anchor="middle" font-size="13">'
+        "scholargraph bench: time against graph size (log-log)</text>",
+        f'<text x="{w / 2}" y="{h - 15}" text-anchor="middle">authorships (AUTHORED edges)</text>',
+        f'<text x="15" y="{h / 2}" transform="rotate(-90 15 {h / 2})" text-anchor="middle">'
+        "milliseconds (write: whole load; queries: p50)</text>",
+    ]
+    for e in range(x0, x1 + 1):
+        px, _ = at(10**e, 10**y0)
+        out.append(f'<line x1="{px}" y1="{m}" x2="{px}" y2="{h - m}" stroke="#ddd"/>')
+        out.append(f'<text x="{px}" y="{h - m + 15}" text-anchor="middle">1e{e}</text>')
+    for e in range(y0, y1 + 1):
+        _, py = at(10**x0, 10**e)
+        out.append(f'<line x1="{m}" y1="{py}" x2="{w - m}" y2="{py}" stroke="#ddd"/>')
+        out.append(f'<text x="{m - 5}" y="{py + 4}" text-anchor="end">1e{e}</text>')
+    for i, (name, pts) in enumerate(series.items()):
+        colour = _COLOURS[i % len(_COLOURS)]
+        xy = " ".join(f"{px},{py}" for px, py in (at(x, y) for x, y in pts))
+        out.append(f'<polyline points="{xy}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        out += [f'<circle cx="{px}" cy="{py}" r="3" fill="{colour}"/>' for px, py in
+                (at(x, y) for x, y in pts)]  # fmt: skip
+        ly_ = m + 10 + 16 * i
+        out.append(f'<rect x="{m + 10}" y="{ly_ - 9}" width="12" height="4" fill="{colour}"/>')
+        out.append(f'<text x="{m + 28}" y="{ly_}">{name}</text>')
+    out.append("</svg>")
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return target

@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any, TypeVar
 
 import click
@@ -236,34 +237,75 @@ def query(
     click.echo(formats.render_answer(answer, fmt))
 
 
+BENCH_PARTS = ("ingest", "queries", "resolve")
+
+
 @main.command()
-@click.option("--authorships", default=100_000, show_default=True, help="AUTHORED edges.")
+@click.option(
+    "--scale",
+    "--authorships",
+    "scales",
+    type=int,
+    multiple=True,
+    default=(100_000,),
+    show_default=True,
+    help="AUTHORED edges of the synthetic graph; repeat for a scaling run.",
+)
 @click.option("--samples", default=100, show_default=True, help="Runs per query.")
 @click.option("--mentions", default=100_000, show_default=True, help="Author mentions to resolve.")
 @click.option(
-    "--only", type=click.Choice(["graph", "identity"]), help="Run one part (default: both)."
+    "--only",
+    default=",".join(BENCH_PARTS),
+    show_default=True,
+    help="Comma-separated parts to run: ingest, queries, resolve.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@click.option("--plot", metavar="FILE.svg", help="Write a log-log plot of time against scale.")
 @click.option("--check", is_flag=True, help="Exit 1 when a goal is missed.")
 @one_line_errors
-def bench(authorships: int, samples: int, mentions: int, only: str | None, check: bool) -> None:
-    """Benchmarks on synthetic data, in a temporary embedded store (never yours).
+def bench(
+    scales: tuple[int, ...],
+    samples: int,
+    mentions: int,
+    only: str,
+    as_json: bool,
+    plot: str | None,
+    check: bool,
+) -> None:
+    """Benchmarks on synthetic data, in temporary embedded stores (never yours).
 
-    graph: write speed and per-query latency p50/p95 on a co-author graph, as
-    ratios to the batched upserts and to an id lookup measured in the same run.
-    identity: resolving author mentions of synthetic profiles, time as a ratio to
-    one pass over the mentions, quality (B³) next to one-person-per-name.
+    ingest: authorships/s of write_records against the batched upserts and a
+    per-row MERGE measured in the same run, store size, peak memory. queries:
+    p50/p95 of every named query against an id lookup. resolve: author mentions
+    of synthetic profiles resolved, time against one pass over the mentions,
+    quality (B³) next to one-person-per-name.
 
-    Example: scholargraph bench --authorships 1000000 --only graph
+    Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
-    missed: list[str] = []
-    if only in (None, "graph"):
-        report = bench_mod.benchmark(authorships, samples=samples)
-        click.echo("\n".join(report.lines()))
-        missed += report.missed()
-    if only in (None, "identity"):
-        identity = bench_mod.identity_benchmark(mentions)
+    parts = {p.strip() for p in only.split(",") if p.strip()}
+    if unknown := parts - set(BENCH_PARTS):
+        raise ScholargraphError(
+            f"unknown bench part(s): {', '.join(sorted(unknown))}",
+            hint=f"choose from {', '.join(BENCH_PARTS)}",
+        )
+    reports = []
+    for scale in scales if parts & {"ingest", "queries"} else ():
+        report = bench_mod.benchmark(
+            scale, samples=samples, writes="ingest" in parts, queries="queries" in parts
+        )
+        reports.append(report)
+        if not as_json:  # each scale as soon as it is measured
+            click.echo("\n".join(report.lines()))
+    identity = bench_mod.identity_benchmark(mentions) if "resolve" in parts else None
+    if identity and not as_json:
         click.echo("\n".join(identity.lines()))
-        missed += identity.missed()
+    if as_json:
+        out = {"graph": [asdict(r) for r in reports], "resolve": identity and asdict(identity)}
+        click.echo(json.dumps(out, indent=1))
+    if plot:
+        written = bench_mod.plot_scaling(reports, plot)
+        click.echo(f"wrote {written}", err=as_json)
+    missed = [m for r in reports for m in r.missed()] + (identity.missed() if identity else [])
     if check and missed:
         sys.exit(1)
 

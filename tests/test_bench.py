@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from pathlib import Path
+from xml.etree import ElementTree
 
 from scholargraph import bench
 from scholargraph.graph.export import stats
@@ -68,11 +70,26 @@ def test_report_covers_writes_and_every_query_against_baselines() -> None:
     base = report.queries[0].p50_ms
     assert all(f.p95_ms >= f.p50_ms > 0 for f in report.queries)
     assert all(abs(f.ratio - f.p50_ms / base) < 1e-9 for f in report.queries)
-    upserts, bulk = report.writes
-    assert upserts.ratio == 1.0 and bulk.ratio == bulk.rows_per_s / upserts.rows_per_s
+    per_row, upserts, bulk = report.writes
+    assert per_row.ratio == 1.0 and bulk.ratio == bulk.rows_per_s / per_row.rows_per_s
+    assert upserts.ratio == upserts.rows_per_s / per_row.rows_per_s
+    assert report.store_bytes > 0 and report.peak_rss_mb > 0 and report.publications > 0
     lines = report.lines()
+    assert "MiB on disk; peak memory" in lines[0]
     assert len(lines) == 1 + len(report.writes) + len(report.queries)
-    assert all(("goal" in line) == (line.split()[0] in bench.GOALS_MS) for line in lines[3:])
+    assert ["goal" in line for line in lines[1:4]] == [False, False, True]
+    assert all(("goal" in line) == (line.split()[0] in bench.GOALS_MS) for line in lines[4:])
+
+
+def test_scaling_plot_is_an_svg_with_a_line_per_figure(tmp_path: Path) -> None:
+    reports = [bench.benchmark(n, samples=2) for n in (300, 1200)]
+    svg = bench.plot_scaling(reports, tmp_path / "s.svg").read_text("utf-8")
+    root = ElementTree.fromstring(svg)
+    lines = root.findall("{http://www.w3.org/2000/svg}polyline")
+    assert len(lines) == len(bench.PLOTTED)
+    assert all(len(line.get("points", "").split()) == 2 for line in lines)  # one per scale
+    series = bench.scaling_series(reports)
+    assert [x for x, _ in series["connection"]] == [r.authorships for r in reports]
 
 
 def test_identity_benchmark_beats_one_person_per_name_and_says_so() -> None:

@@ -168,3 +168,15 @@ def test_a_missing_overrides_file_named_explicitly_is_an_error(tmp_path: Path) -
         "review", "--overrides", str(tmp_path / "nope.yaml"), str(EXAMPLES / "xin-tan.yaml")
     )
     assert code == 1 and err == f"Error: {tmp_path / 'nope.yaml'}: no such overrides file\n"
+
+
+def test_bench_runs_the_parts_asked_for_and_prints_json(tmp_path: Path) -> None:
+    plot = tmp_path / "scaling.svg"
+    args = ("bench", "--scale", "400", "--scale", "800", "--samples", "2", "--mentions", "300")
+    code, out, err = run(*args, "--only", "queries,resolve", "--json", "--plot", str(plot))
+    data = json.loads(out)
+    assert code == 0 and [g["writes"] for g in data["graph"]] == [[], []]  # ingest not asked
+    assert all(g["queries"] for g in data["graph"]) and data["resolve"]["mentions"] >= 300
+    assert plot.read_text("utf-8").startswith("<svg") and f"wrote {plot}" in err
+    code, _, err = run("bench", "--only", "render")
+    assert code == 1 and "unknown bench part(s): render" in err
