@@ -9,10 +9,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from scholargraph import bench
+from scholargraph import synthetic as synthetic_mod
 from scholargraph.graph.export import stats
 from scholargraph.graph.ladybug_store import LadybugStore
+from scholargraph.ingest import extract_file
 from scholargraph.queries import list_queries, run
-from scholargraph.records import Advised, Authored, Person
+from scholargraph.records import Advised, Authored, Person, Publication
 from scholargraph.synthetic import synthetic
 
 
@@ -99,3 +101,13 @@ def test_identity_benchmark_beats_one_person_per_name_and_says_so() -> None:
     lines = report.lines()
     assert lines[0].startswith(f"identity: {report.mentions} author mentions")
     assert "x one pass over the mentions" in lines[1] and "goal <= 2 s" in lines[1]
+
+
+def test_synthetic_bibtex_goes_through_the_parser_whole(tmp_path: Path) -> None:
+    records = synthetic(600, seed=3)
+    path = tmp_path / "synthetic.bib"
+    path.write_text(synthetic_mod.to_bibtex(records), encoding="utf-8")
+    ex = extract_file(path)
+    assert len(ex.records.nodes[Publication]) == len(records.nodes[Publication])
+    assert len(ex.records.rels[Authored]) == len(records.rels[Authored])
+    assert not ex.skipped and not ex.warnings
