@@ -323,10 +323,6 @@ class Resolution:
     decisions: list[tuple[Candidate, str]]  # (pair, "merged" | "uncertain" | "held apart: …")
     unmatched_rules: list[Rule]
 
-    @property
-    def uncertain(self) -> list[tuple[Candidate, str]]:
-        return [(c, d) for c, d in self.decisions if d != "merged"]
-
 
 class _Clusters:
     def __init__(self, mentions: list[Mention]) -> None:
