@@ -13,8 +13,9 @@ from scholargraph.config import Settings
 from scholargraph.errors import InputError
 from scholargraph.graph.export import stats, to_networkx
 from scholargraph.graph.store import Store, open_store
+from scholargraph.graph.sync import Coverage, coverage, prune, stored_sources
 from scholargraph.graph.writer import write_records
-from scholargraph.ingest import ExtractResult, FileResult, extract
+from scholargraph.ingest import ExtractResult, FileResult, check_paths, extract
 from scholargraph.ingest.overrides import Overrides
 from scholargraph.queries.render import render
 
@@ -26,6 +27,8 @@ class IngestReport:
     extracted: ExtractResult
     written: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    coverage: Coverage = field(default_factory=Coverage)
+    removed: dict[str, int] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[InputError]:
@@ -44,8 +47,18 @@ class IngestReport:
         verb = "would write" if self.dry_run else "wrote"
         lines.append(f"{verb}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         lines.append(self.extracted.resolved.summary())
+        if again := self.coverage.again:
+            lines.append(f"read again: {len(again)} stored source(s), to resolve identities with")
+        if self.removed:
+            stale = ", ".join(f"{k} {v}" for k, v in self.removed.items())
+            lines.append(f"removed: {stale} (no longer in the resolved graph)")
         lines += [f"skipped {s}" for s in skipped]
         lines += [f"warning {w}" for w in self.extracted.warnings]
+        lines += [
+            f"warning {s.path}: stored source gone or changed and not given again; its facts "
+            "stay as they were, and nothing was removed (ingest it again to re-resolve)"
+            for s in self.coverage.gone
+        ]
         lines += [f"failed {e.one_line()}" for e in self.errors]
         return "\n".join(lines)
 
@@ -61,19 +74,34 @@ def ingest_into(
     on_file: Callable[[FileResult], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Parse every file, resolve identities, then write what parsed (nothing when
-    ``dry_run``).
+    """Parse every file, and the store's own sources again (see ``graph.sync``),
+    resolve identities across all of them, then write (nothing when ``dry_run``).
+    When every stored source was covered and every file parsed, the store is made
+    equal to the resolved graph: records replace what it holds and what they no
+    longer contain is removed.
 
     ``owner`` names whom CVs and pages are about when they never say; ``overrides``
     holds human same-as / not-same-as decisions; ``on_file`` and ``on_batch``
     report progress (a file parsed, a batch written).
     """
-    extracted = extract(paths, on_file=on_file, owner=owner, overrides=overrides)
-    report = IngestReport(extracted, dry_run=dry_run)
+    given = check_paths(paths)
+    cover = coverage(stored_sources(store), given)
+    again = {path: s.owner for path, s in cover.again}
+    extracted = extract(
+        [*given, *map(Path, again)],
+        on_file=on_file,
+        owner=owner,
+        owners=again,
+        overrides=overrides,
+    )
+    report = IngestReport(extracted, dry_run=dry_run, coverage=cover)
+    whole = cover.complete and not extracted.errors
     if not dry_run:
         report.written = write_records(
-            store, extracted.records, batch_size=batch_size, progress=on_batch
+            store, extracted.records, batch_size=batch_size, progress=on_batch, replace=whole
         )
+        if whole:
+            report.removed = prune(store, extracted.records)
     return report
 
 

@@ -93,6 +93,8 @@ class Source(Node):
     sha256: str
     kind: str
     ingested_at: str = field(default="", metadata=ON_CREATE)
+    location: str | None = None  # absolute path, to read the file again
+    owner: str | None = None  # whom the user said the document is about (--owner)
 
 
 @dataclass(kw_only=True)

@@ -121,32 +121,54 @@ def _value(p: Prop, dialect: str) -> str:
     return f"row.{_q(p.name)}"
 
 
-def _assignments(var: str, cls: type[Node] | type[Rel], dialect: str) -> str:
+def _assignments(var: str, cls: type[Node] | type[Rel], dialect: str, replace: bool) -> str:
     props = [p for p in properties(cls) if p.name != "id"]
     on_create = [f"{var}.{_q(p.name)} = []" for p in props if p.is_list]
     on_create += [f"{var}.{_q(p.name)} = {_value(p, dialect)}" for p in props if p.on_create]
-    updates = [f"{var}.{_q(p.name)} = {_union(var, p, dialect)}" for p in props if p.is_list]
-    updates += [
-        f"{var}.{_q(p.name)} = coalesce({_value(p, dialect)}, {var}.{_q(p.name)})"
-        for p in props
-        if not p.is_list and not p.on_create
-    ]
+    if replace:
+        updates = [f"{var}.{_q(p.name)} = {_value(p, dialect)}" for p in props if not p.on_create]
+    else:
+        updates = [f"{var}.{_q(p.name)} = {_union(var, p, dialect)}" for p in props if p.is_list]
+        updates += [
+            f"{var}.{_q(p.name)} = coalesce({_value(p, dialect)}, {var}.{_q(p.name)})"
+            for p in props
+            if not p.is_list and not p.on_create
+        ]
     sep = ",\n    "
     return f"ON CREATE SET {', '.join(on_create)}\nSET {sep.join(updates)}"
 
 
-def upsert_statement(cls: type[Node] | type[Rel], dialect: str) -> str:
+def upsert_statement(cls: type[Node] | type[Rel], dialect: str, *, replace: bool = False) -> str:
     """``UNWIND $rows`` upsert: MERGE on id, union list properties, keep old
-    scalars where the new row has none, set ``on_create`` fields once."""
+    scalars where the new row has none, set ``on_create`` fields once. With
+    ``replace``, the row's values replace the stored ones (the row is the whole
+    truth about the record)."""
     if issubclass(cls, Node):
         head = f"UNWIND $rows AS row\nMERGE (n:{cls.LABEL} {{id: row.id}})"
-        return f"{head}\n{_assignments('n', cls, dialect)}"
+        return f"{head}\n{_assignments('n', cls, dialect, replace)}"
     head = (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{cls.START.LABEL} {{id: row.from_id}}), (b:{cls.END.LABEL} {{id: row.to_id}})\n"
         f"MERGE (a)-[r:{cls.TYPE} {{id: row.id}}]->(b)"
     )
-    return f"{head}\n{_assignments('r', cls, dialect)}"
+    return f"{head}\n{_assignments('r', cls, dialect, replace)}"
+
+
+def ids_statement(cls: type[Node] | type[Rel]) -> str:
+    """The ids of every record of one type (both dialects)."""
+    if issubclass(cls, Node):
+        return f"MATCH (n:{cls.LABEL}) RETURN n.id AS id"
+    return f"MATCH (:{cls.START.LABEL})-[r:{cls.TYPE}]->(:{cls.END.LABEL}) RETURN r.id AS id"
+
+
+def delete_statement(cls: type[Node] | type[Rel]) -> str:
+    """Delete the records of one type whose id is in ``$ids`` (a node with its
+    relationships; both dialects)."""
+    if issubclass(cls, Node):
+        return f"MATCH (n:{cls.LABEL}) WHERE n.id IN $ids DETACH DELETE n"
+    return (
+        f"MATCH (:{cls.START.LABEL})-[r:{cls.TYPE}]->(:{cls.END.LABEL}) WHERE r.id IN $ids DELETE r"
+    )
 
 
 def read_statement(cls: type[Node] | type[Rel], *, subset: bool = False) -> str:
@@ -176,7 +198,9 @@ def all_statements(dialect: str) -> list[str]:
     ddl = neo4j_ddl() if dialect == "neo4j" else ladybug_ddl()
     return (
         ddl
-        + [upsert_statement(t, dialect) for t in RECORD_TYPES]
+        + [upsert_statement(t, dialect, replace=r) for t in RECORD_TYPES for r in (False, True)]
         + [read_statement(t) for t in RECORD_TYPES]
+        + [ids_statement(t) for t in RECORD_TYPES]
+        + [delete_statement(t) for t in RECORD_TYPES]
         + [count_statement(t) for t in RECORD_TYPES]
     )

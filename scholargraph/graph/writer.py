@@ -33,6 +33,7 @@ def write_records(
     batch_size: int = 2000,
     progress: Callable[[int], None] | None = None,
     bulk: bool = True,
+    replace: bool = False,
 ) -> dict[str, int]:
     """Upsert ``records``: nodes first, then relationships, one transaction per batch.
 
@@ -41,8 +42,10 @@ def write_records(
     (Ladybug's ``COPY FROM``) everything goes in one transaction instead, which
     gives the same graph many times faster; ``bulk=False`` forces the upserts.
     A relationship whose endpoint is neither in ``records`` nor in the store is
-    skipped either way. Returns rows sent per label / type; ``progress`` is
-    called with the size of each committed batch.
+    skipped either way. With ``replace`` the records' values replace what the
+    store holds instead of being merged into it (see ``graph.sync``). Returns rows
+    sent per label / type; ``progress`` is called with the size of each committed
+    batch.
     """
     store.ensure_schema()
     tables: Tables = [
@@ -54,7 +57,7 @@ def write_records(
             progress(sum(len(items) for _, items in tables))
     else:
         for record_type, items in tables:
-            statement = schema.upsert_statement(record_type, store.dialect)
+            statement = schema.upsert_statement(record_type, store.dialect, replace=replace)
             for chunk in batched(items, batch_size):  # rows are made a batch at a time
                 store.write(statement, {"rows": [as_row(r) for r in chunk]})
                 if progress:

@@ -7,7 +7,7 @@ chooses one from the file name and a look at its text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,17 +109,19 @@ def extract(
     *,
     on_file: Callable[[FileResult], None] | None = None,
     owner: str | None = None,
+    owners: Mapping[str, str | None] | None = None,
     overrides: Overrides | None = None,
 ) -> ExtractResult:
     """Parse every file, then resolve identities across them (see ``resolve``); a
-    file that fails is reported and the others still count. ``overrides``: human
+    file that fails is reported and the others still count. ``owners`` gives some
+    paths an owner of their own instead of ``owner``; ``overrides``: human
     same-as / not-same-as decisions."""
     documents = []
     files = []
     for path in check_paths(paths):
         result = FileResult(path.as_posix())
         try:
-            ex = extract_file(path, owner=owner)
+            ex = extract_file(path, owner=(owners or {}).get(path.as_posix(), owner))
         except InputError as exc:
             result.error = exc
         else:

@@ -68,5 +68,7 @@ def read_document(
         kind=kind_of(shown, text),
         ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         sources=[source_id],
+        location=str(Path(path).resolve()),
+        owner=owner,
     )
     return Document(path=shown, text=text, source=source, owner=owner)
