@@ -62,7 +62,9 @@ def _sha256(path: Path) -> str | None:
 def coverage(stored: Iterable[StoredSource], given: Iterable[Path]) -> Coverage:
     """Which stored sources this ingest covers: given anew (same path, or same
     content), readable again unchanged (at its path or its location), or gone."""
-    given = list(given)
+    stored, given = list(stored), list(given)
+    if not stored:  # a fresh store: nothing to cover, no file to hash
+        return Coverage()
     given_paths = {p.as_posix() for p in given} | {str(p.resolve()) for p in given}
     given_shas = {_sha256(p) for p in given}
     out = Coverage()
