@@ -82,8 +82,24 @@ class Organization(Node):
 
 @dataclass(kw_only=True)
 class Topic(Node):
+    """A canonical topic of the shipped vocabulary (``topic:llm-serving``), or a
+    stated interest it has no entry for, under the words it was stated in."""
+
     LABEL: ClassVar[str] = "Topic"
     name: str
+    aliases: list[str] = field(default_factory=list)  # how people stated it, when not its name
+
+
+@dataclass(kw_only=True)
+class Cluster(Node):
+    """A group of topics that occur together, found by community detection."""
+
+    LABEL: ClassVar[str] = "Cluster"
+    name: str  # its top topics, most central first
+    size: int = 0  # topics in it
+    topics: list[str] = field(default_factory=list)  # their names, most central first
+    top_people: list[str] = field(default_factory=list)  # names, most engaged first
+    top_papers: list[str] = field(default_factory=list)  # titles, most on-topic first
 
 
 @dataclass(kw_only=True)
@@ -171,13 +187,47 @@ class About(Rel):
 
 @dataclass(kw_only=True)
 class InterestedIn(Rel):
+    """A person works on a topic: they say so (``stated``: 1.0 in an interests
+    section, 0.5 in other prose about their work) and/or their papers are about
+    it (``papers``); ``score`` is the statement plus the papers' ABOUT scores."""
+
     TYPE: ClassVar[str] = "INTERESTED_IN"
     START: ClassVar[type[Node]] = Person
     END: ClassVar[type[Node]] = Topic
     score: float = 1.0
+    stated: float = 0.0
+    papers: int = 0
 
 
-NODE_TYPES: tuple[type[Node], ...] = (Source, Person, Publication, Venue, Organization, Topic)
+@dataclass(kw_only=True)
+class InCluster(Rel):
+    """topic -> its cluster; ``score``: the topic's share of the cluster's weight."""
+
+    TYPE: ClassVar[str] = "IN_CLUSTER"
+    START: ClassVar[type[Node]] = Topic
+    END: ClassVar[type[Node]] = Cluster
+    score: float = 0.0
+
+
+@dataclass(kw_only=True)
+class MemberOf(Rel):
+    """person -> a cluster they work in; ``score``: their interest in its topics."""
+
+    TYPE: ClassVar[str] = "MEMBER_OF"
+    START: ClassVar[type[Node]] = Person
+    END: ClassVar[type[Node]] = Cluster
+    score: float = 0.0
+
+
+NODE_TYPES: tuple[type[Node], ...] = (
+    Source,
+    Person,
+    Publication,
+    Venue,
+    Organization,
+    Topic,
+    Cluster,
+)
 REL_TYPES: tuple[type[Rel], ...] = (
     Authored,
     PublishedIn,
@@ -186,6 +236,8 @@ REL_TYPES: tuple[type[Rel], ...] = (
     AffiliatedWith,
     About,
     InterestedIn,
+    InCluster,
+    MemberOf,
 )
 RECORD_TYPES: tuple[type[Node] | type[Rel], ...] = (*NODE_TYPES, *REL_TYPES)
 Record = Node | Rel

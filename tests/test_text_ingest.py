@@ -72,8 +72,11 @@ def affiliations(r: RecordSet) -> list[tuple[str, str, str | None, str | None, s
 
 
 def topics(r: RecordSet) -> set[str]:
-    t = r.nodes[Topic]
-    return {t[i.to_id].name for i in r.rels[InterestedIn].values()}  # type: ignore[attr-defined]
+    """Listed interests in the words the document used (a canonical topic keeps
+    them as aliases)."""
+    t: dict[str, Topic] = r.nodes[Topic]  # type: ignore[assignment]
+    listed = [i for i in r.rels[InterestedIn].values() if isinstance(i, InterestedIn)]
+    return {w for i in listed if i.stated >= 1 for w in t[i.to_id].aliases or [t[i.to_id].name]}
 
 
 def venue_of(r: RecordSet, pub_id: str) -> str | None:

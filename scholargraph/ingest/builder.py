@@ -14,6 +14,7 @@ from scholargraph import ids
 from scholargraph.ingest.documents import Document
 from scholargraph.ingest.names import display_name, has_cjk, is_initials_only, nickname_aliases
 from scholargraph.ingest.positions import Advisor, Position
+from scholargraph.ingest.topics import MENTIONED, STATED, vocabulary
 from scholargraph.records import (
     About,
     Advised,
@@ -284,16 +285,32 @@ class GraphBuilder:
         )
         return mid
 
-    def topic(self, name: str, line: int | None) -> str:
+    def _written_topic(self, name: str, line: int | None) -> str:
         tid = ids.named_id("topic", name)
         self.out.records.add(Topic(id=tid, name=" ".join(name.split()), **self._prov(line)))
         return tid
 
-    def interest(self, person: str, topic: str, line: int | None, *, score: float = 1.0) -> None:
-        self._topic_link(InterestedIn, person, topic, line, score)
+    def interest(self, person: str, topic: str, line: int | None) -> None:
+        """A topic the person states an interest in: the canonical topics it names,
+        else the topic as written."""
+        self._topic_link(InterestedIn, person, topic, line, STATED)
 
-    def about(self, publication: str, topic: str, line: int | None, *, score: float = 1.0) -> None:
-        self._topic_link(About, publication, topic, line, score)
+    def statement(self, person: str, text: str, line: int | None) -> None:
+        """Prose about the person's work (a CV bullet, a bio sentence): the
+        canonical topics it names, as weaker stated interests."""
+        for key in vocabulary().find(text):
+            self._link(InterestedIn, person, self._canonical(key, line), line, MENTIONED)
+
+    def about(self, publication: str, topic: str, line: int | None) -> None:
+        """A topic the document gives a publication (canonical when it names one)."""
+        self._topic_link(About, publication, topic, line, 1.0)
+
+    def _canonical(self, key: str, line: int | None, written: str | None = None) -> str:
+        tid = f"topic:{key}"
+        name = vocabulary().name(key)
+        aliases = [written] if written and written.casefold() != name.casefold() else []
+        self.out.records.add(Topic(id=tid, name=name, aliases=aliases, **self._prov(line)))
+        return tid
 
     def _topic_link(
         self,
@@ -303,13 +320,28 @@ class GraphBuilder:
         line: int | None,
         score: float,
     ) -> None:
-        tid = self.topic(topic, line)
-        self.out.records.add(
-            cls(
-                id=rel_id(cls, from_id, tid),
-                from_id=from_id,
-                to_id=tid,
-                score=score,
-                **self._prov(line),
-            )
-        )
+        written = " ".join(topic.split())
+        keys = list(vocabulary().find(written))
+        tids = [self._canonical(k, line, written) for k in keys] or [
+            self._written_topic(written, line)
+        ]
+        for tid in tids:
+            self._link(cls, from_id, tid, line, score)
+
+    def _link(
+        self,
+        cls: type[InterestedIn] | type[About],
+        from_id: str,
+        tid: str,
+        line: int | None,
+        score: float,
+    ) -> None:
+        rid = rel_id(cls, from_id, tid)
+        old = self.out.records.rels[cls].get(rid)
+        strongest = max(score, old.score if isinstance(old, cls) else 0.0)  # stated twice
+        self.out.records.add(cls(id=rid, from_id=from_id, to_id=tid, **self._prov(line)))
+        link = self.out.records.rels[cls][rid]
+        assert isinstance(link, cls)
+        link.score = strongest
+        if isinstance(link, InterestedIn):
+            link.stated = strongest

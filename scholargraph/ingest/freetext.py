@@ -725,6 +725,7 @@ class _Reader:
             if section.kind not in ("education", "experience", "publications", "other"):
                 self._loose(section)
         self._news()
+        self._statements()
         return self.b.out
 
     def _owner(self) -> None:
@@ -852,6 +853,16 @@ class _Reader:
             return
         for topic, line in topics:
             self.b.interest(self.owner_id, topic, line)
+
+    def _statements(self) -> None:
+        """Topics named anywhere in the document outside its publication list (a
+        bio, CV bullets, project blurbs, news), as the owner's weaker interests."""
+        if self.owner_id is None:
+            return
+        for section in self.sections:
+            if section.kind != "publications":
+                for ln in section.lines:
+                    self.b.statement(self.owner_id, plain(ln.raw), ln.no)
 
     def _news(self) -> None:
         titles = [e.citation.title for e in self.entries if e.citation]

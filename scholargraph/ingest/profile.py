@@ -71,7 +71,7 @@ def parse_profile(doc: Document) -> Extraction:
         homepage=_text(person, "homepage"),
         orcid=_text(person, "orcid"),
     )
-    interests_line = _line(data, 1)
+    interests_line = data.line_of("interests") if isinstance(data, LineDict) else 1
     for topic in _list(data, "interests"):
         b.interest(owner, str(topic), interests_line)
     for aff in _list(data, "affiliations"):

@@ -15,9 +15,15 @@ from scholargraph.errors import InputError
 
 
 class LineDict(dict[str, Any]):
-    """A mapping from YAML, with ``line`` = its 1-based first line."""
+    """A mapping from YAML, with ``line`` = its 1-based first line and the line
+    of each key (``line_of``)."""
 
     line: int = 0
+    key_lines: dict[str, int] = {}  # noqa: RUF012 - replaced per instance on load
+
+    def line_of(self, key: str) -> int:
+        """The line ``key`` is on (the mapping's first line when it is absent)."""
+        return self.key_lines.get(key, self.line)
 
 
 class _Loader(yaml.SafeLoader):
@@ -27,6 +33,7 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     out = LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     out.line = node.start_mark.line + 1
+    out.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return out
 
 
