@@ -14,7 +14,9 @@ from pathlib import Path
 from scholargraph.errors import InputError
 from scholargraph.ingest import bibtex, freetext, profile, resume
 from scholargraph.ingest.builder import Extraction, Note
+from scholargraph.ingest.clusters import topic_clusters
 from scholargraph.ingest.documents import Document, read_document
+from scholargraph.ingest.interests import derive_topics
 from scholargraph.ingest.overrides import Overrides
 from scholargraph.ingest.resolve import Resolved, resolve
 from scholargraph.records import RecordSet
@@ -112,7 +114,8 @@ def extract(
     owners: Mapping[str, str | None] | None = None,
     overrides: Overrides | None = None,
 ) -> ExtractResult:
-    """Parse every file, then resolve identities across them (see ``resolve``); a
+    """Parse every file, resolve identities across them (see ``resolve``), then
+    derive topics and topic clusters over the resolved graph; a
     file that fails is reported and the others still count. ``owners`` gives some
     paths an owner of their own instead of ``owner``; ``overrides``: human
     same-as / not-same-as decisions."""
@@ -132,4 +135,7 @@ def extract(
         files.append(result)
         if on_file:
             on_file(result)
-    return ExtractResult(files, resolve(documents, overrides))
+    resolved = resolve(documents, overrides)
+    derive_topics(resolved.records)
+    resolved.records.update(topic_clusters(resolved.records))
+    return ExtractResult(files, resolved)

@@ -1,0 +1,144 @@
+"""Topic clusters: topics that occur together on papers and in people's stated
+interests, grouped by Louvain community detection (networkx), seeded, over a
+graph built in id order, so the clusters are the same on every run and in
+whatever order the documents were ingested.
+
+Each cluster is labelled by its most central topics and lists its top people and
+papers; topics point to their cluster (IN_CLUSTER) and people to the clusters
+they work in (MEMBER_OF).
+
+>>> from scholargraph.records import About, Publication, RecordSet, Topic
+>>> rs = RecordSet([Topic(id=f"topic:{t}", name=t.upper()) for t in "abcd"])
+>>> for i, (x, y) in enumerate(["ab", "ab", "cd", "cd", "bc"]):
+...     rs.add(Publication(id=f"w:{i}", title=f"Paper {i}"))
+...     rs.add(About(id=f"{i}{x}", from_id=f"w:{i}", to_id=f"topic:{x}"))
+...     rs.add(About(id=f"{i}{y}", from_id=f"w:{i}", to_id=f"topic:{y}"))
+>>> for c in topic_clusters(rs).nodes[Cluster].values():
+...     print(c.id, c.name, c.top_papers)
+cluster:a A · B ['Paper 0', 'Paper 1', 'Paper 4']
+cluster:c C · D ['Paper 2', 'Paper 3', 'Paper 4']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+import networkx as nx
+
+from scholargraph.records import (
+    About,
+    Cluster,
+    InCluster,
+    InterestedIn,
+    MemberOf,
+    Node,
+    Person,
+    Publication,
+    RecordSet,
+    Rel,
+    Topic,
+    rel_id,
+)
+
+SEED = 42
+LABEL_TOPICS = 2  # topics named in a cluster's label
+TOP = 5  # people and papers listed on a cluster
+MIN_MEMBER = 1.0  # interest score in a cluster's topics that makes a person a member
+STATED_PAIR = 0.5  # weight of two topics one person states, against one shared paper
+
+
+def topic_graph(records: RecordSet) -> nx.Graph:
+    """Topics joined by how often they occur together: on one paper (the smaller
+    of the two ABOUT scores) and among one person's stated interests, each paper
+    or person shared out over its pairs (1 / (topics - 1)), so a long list of
+    interests does not outweigh one focused paper."""
+    g = nx.Graph()
+    groups: dict[str, dict[str, float]] = defaultdict(dict)
+    for a in records.rels[About].values():
+        assert isinstance(a, About)
+        groups[a.from_id][a.to_id] = a.score
+    for r in records.rels[InterestedIn].values():
+        assert isinstance(r, InterestedIn)
+        if r.stated:
+            groups[r.from_id][r.to_id] = STATED_PAIR * r.stated
+    g.add_nodes_from(sorted({t for topics in groups.values() for t in topics}))
+    weights: dict[tuple[str, str], float] = defaultdict(float)
+    for owner in sorted(groups):
+        topics = groups[owner]
+        share = 1 / max(1, len(topics) - 1)
+        for x, y in combinations(sorted(topics), 2):
+            weights[(x, y)] += share * min(topics[x], topics[y])
+    g.add_weighted_edges_from((x, y, w) for (x, y), w in sorted(weights.items()))
+    return g
+
+
+def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
+    """Cluster nodes, IN_CLUSTER and MEMBER_OF for the records' topics."""
+    g = topic_graph(records)
+    communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    topics = records.nodes[Topic]
+    out = RecordSet()
+    for community in communities:
+        inner = g.subgraph(community)
+        strength = {t: inner.degree(t, weight="weight") or 1.0 for t in community}
+        ranked = sorted(community, key=lambda t: (-strength[t], t))
+        cid = "cluster:" + ranked[0].removeprefix("topic:")
+        total = sum(strength.values())
+        for t in ranked:
+            out.add(
+                InCluster(
+                    id=rel_id(InCluster, t, cid),
+                    from_id=t,
+                    to_id=cid,
+                    score=round(strength[t] / total, 3),
+                )
+            )
+        people = _ranked(records.rels[InterestedIn].values(), community, MIN_MEMBER)
+        for pid, score in people:
+            out.add(MemberOf(id=rel_id(MemberOf, pid, cid), from_id=pid, to_id=cid, score=score))
+        papers = _ranked(records.rels[About].values(), community, 0.0)
+        out.add(
+            Cluster(
+                id=cid,
+                name=" · ".join(_name(topics, t) for t in ranked[:LABEL_TOPICS]),
+                size=len(community),
+                topics=[_name(topics, t) for t in ranked],
+                top_people=_names(records, Person, people),
+                top_papers=_names(records, Publication, papers),
+            )
+        )
+    return RecordSet(sorted(out, key=lambda r: (type(r).__name__, r.id)))
+
+
+def _name(topics: dict[str, Node], tid: str) -> str:
+    node = topics.get(tid)
+    return node.name if isinstance(node, Topic) else tid
+
+
+def _ranked(rels: Iterable[Rel], community: set[str], at_least: float) -> list[tuple[str, float]]:
+    """Start nodes by the summed score of their relationships into the community
+    (ABOUT or INTERESTED_IN), at least ``at_least``."""
+    total: dict[str, float] = defaultdict(float)
+    for r in rels:
+        if r.to_id in community and isinstance(r, (About, InterestedIn)):
+            total[r.from_id] += r.score
+    return sorted(
+        ((k, round(v, 3)) for k, v in total.items() if v >= at_least),
+        key=lambda kv: (-kv[1], kv[0]),
+    )
+
+
+def _names(
+    records: RecordSet, label: type[Person] | type[Publication], ranked: list[tuple[str, float]]
+) -> list[str]:
+    nodes = records.nodes[label]
+    out = []
+    for node_id, _ in ranked[:TOP]:
+        node = nodes.get(node_id)
+        if isinstance(node, Person):
+            out.append(node.name)
+        elif isinstance(node, Publication):
+            out.append(node.title)
+    return out
