@@ -205,17 +205,27 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in counts.items()))
 
 
+def query_arguments(fn: F) -> F:
+    """The options naming a query's arguments (shared by ``query`` and ``render``)."""
+    options = [
+        click.option("--person", help="A person: name, alias, native-script name or id."),
+        click.option("--other", help="The second person of two-person queries."),
+        click.option("--limit", type=int, help="At most this many rows."),
+        click.option("--depth", type=int, help="How far to go (lineage, ego)."),
+        click.option("--k", "k", type=int, help="How many paths (k-paths)."),
+        click.option("--topic", help="A topic in any words (people-by-topic)."),
+        click.option("--group-a", help="An organization, or an advisor with their students."),
+        click.option("--group-b", help="The other group (collaboration-between)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @main.command()
 @click.argument("name", required=False)
 @click.option("--list", "list_all", is_flag=True, help="List every query and its parameters.")
-@click.option("--person", help="A person: name, alias, native-script name or id.")
-@click.option("--other", help="The second person of two-person queries.")
-@click.option("--limit", type=int, help="At most this many rows.")
-@click.option("--depth", type=int, help="How far to go (lineage, ego).")
-@click.option("--k", "k", type=int, help="How many paths (k-paths).")
-@click.option("--topic", help="Part of a topic name (people-by-topic).")
-@click.option("--group-a", help="An organization, or an advisor with their students.")
-@click.option("--group-b", help="The other group (collaboration-between).")
+@query_arguments
 @click.option(
     "--format", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True
 )
@@ -235,6 +245,23 @@ def query(
     with open_store(settings_of(ctx)) as store:
         answer = queries.run(store, name, **given)
     click.echo(formats.render_answer(answer, fmt))
+
+
+@main.command()
+@click.argument("name")
+@query_arguments
+@click.option("--output", "-o", required=True, help="The page to write (PATH.html).")
+@click.pass_context
+@one_line_errors
+def render(ctx: click.Context, /, name: str, output: str, **arguments: Any) -> None:
+    """Run the named query NAME and write its answer as an interactive page.
+
+    Example: scholargraph render topic-clusters --output clusters.html
+    """
+    given = {k: v for k, v in arguments.items() if v is not None}
+    with open_store(settings_of(ctx)) as store:
+        page = pipeline.render_query(store, name, output, **given)
+    click.echo(f"wrote {page}")
 
 
 BENCH_PARTS = ("ingest", "queries", "resolve")

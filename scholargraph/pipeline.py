@@ -6,18 +6,22 @@ import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from scholargraph.config import Settings
 from scholargraph.errors import InputError
 from scholargraph.graph.export import stats, to_networkx
+from scholargraph.graph.schema import read_statement
 from scholargraph.graph.store import Store, open_store
 from scholargraph.graph.sync import Coverage, coverage, prune, stored_sources
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest import ExtractResult, FileResult, check_paths, extract
 from scholargraph.ingest.overrides import Overrides
+from scholargraph.queries import answer_graph, run
 from scholargraph.queries.render import render
+from scholargraph.records import Source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -126,6 +130,25 @@ def ingest(
         )
 
 
+def source_paths(store: Store) -> dict[str, str]:
+    """Source id -> file path, for the tooltips of rendered pages."""
+    return {str(r["id"]): str(r["path"]) for r in store.query(read_statement(Source))}
+
+
+def render_query(store: Store, name: str, output: str | Path, **arguments: Any) -> Path:
+    """Run the named query and write the part of the graph its answer is about as an
+    interactive page at ``output`` (the people asked about highlighted)."""
+    answer = run(store, name, **arguments)
+    asked = ", ".join(f"{k}={v}" for k, v in arguments.items() if v is not None)
+    return render(
+        answer_graph(store, answer),
+        output,
+        title=f"{name} ({asked})" if asked else name,
+        highlight=answer.focus,
+        sources=source_paths(store),
+    )
+
+
 def review(
     paths: Iterable[str | Path], settings: Settings | None = None, *, owner: str | None = None
 ) -> ExtractResult:
@@ -190,6 +213,7 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         report = ingest_into(store, sorted(EXAMPLES.glob("*.yaml")), batch_size=settings.batch_size)
         counts = stats(store)
         g = to_networkx(store)
+        clusters = render_query(store, "topic-clusters", out / "topic-clusters.html")
     sources = {n: str(d["path"]) for n, d in g.nodes(data=True) if d["labels"] == ["Source"]}
     shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
     pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
@@ -199,6 +223,7 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         pages.append(
             render(view, page, title=f"{name}: collaborations", highlight=[pid], sources=sources)
         )
+    pages.append(clusters)
     index = _write_index(out / "index.html", pages, counts)
     return DemoReport(report, counts, [index, *pages])
 

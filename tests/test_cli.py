@@ -97,6 +97,26 @@ def test_demo_prints_counts_and_where_the_pages_are(tmp_path: Path) -> None:
     assert code == 0 and f"open {out_dir}/index.html" in out
     index = (out_dir / "index.html").read_text("utf-8")
     assert 'href="overview.html"' in index and 'href="person-xin-tan.html"' in index
+    assert 'href="topic-clusters.html"' in index
+
+
+def test_render_writes_the_answer_of_a_query_as_a_page(tmp_path: Path) -> None:
+    store = tmp_path / "g"
+    assert run("ingest", *examples(), store=store)[0] == 0
+    page = tmp_path / "clusters.html"
+    code, out, _ = run("render", "topic-clusters", "--output", str(page), store=store)
+    assert code == 0 and out.strip() == f"wrote {page}"
+    html = page.read_text("utf-8")
+    assert "LLM serving" in html and '"group": "Cluster"' in html
+    code, out, _ = run("query", "topic-clusters", "--format", "json", store=store)
+    clusters = json.loads(out)
+    for c in clusters:  # every cluster, topic and top person of the answer is drawn
+        for node in [c["id"], *c["topic_ids"], *c["people_ids"]]:
+            assert json.dumps(node) in html
+    code, _, err = run(
+        "render", "people-by-topic", "--topic", "quantum", "-o", str(page), store=store
+    )
+    assert code == 1 and err.startswith("Error: no topic 'quantum' in the graph")
 
 
 def test_owner_option_names_whom_an_unnamed_page_is_about(tmp_path: Path) -> None:

@@ -171,17 +171,56 @@ def test_connection_and_k_paths_show_the_linking_papers(world: Store) -> None:
 
 
 def test_topic_overlap_and_people_by_topic(world: Store) -> None:
+    # Bo states graphs and wrote P1 (graphs) and P2 (joins); Cy states both, wrote P1
     rows = run(world, "topic-overlap", person="Bo Lin", other="Cy Wu").rows
-    assert [(r["topic"], r["papers_person"], r["papers_other"]) for r in rows] == [
-        ("graphs", ["Graph Paper One"], ["Graph Paper One"]),
-        ("joins", ["Join Paper Two"], []),
+    assert [
+        (r["topic"], r["score_person"], r["score_other"], r["papers_person"], r["papers_other"])
+        for r in rows
+    ] == [
+        ("graphs", 2.0, 2.0, ["Graph Paper One"], ["Graph Paper One"]),
+        ("joins", 1.0, 1.0, ["Join Paper Two"], []),
     ]
     ranked = run(world, "people-by-topic", topic="GRAPH").rows
-    assert [(r["name"], r["links"]) for r in ranked] == [
-        ("Bo Lin", 2),
-        ("Cy Wu", 2),
-        ("Fay Ode", 1),
+    assert [(r["name"], r["score"], r["papers"], r["stated"]) for r in ranked] == [
+        ("Bo Lin", 2.0, 1, 1.0),
+        ("Cy Wu", 2.0, 1, 1.0),
+        ("Fay Ode", 1.0, 1, 0.0),
     ]
+
+
+def test_topics_of_a_person_strongest_first_with_evidence(world: Store) -> None:
+    rows = run(world, "topics", person="Bo Lin").rows
+    assert [(r["topic"], r["score"], r["stated"], r["papers"]) for r in rows] == [
+        ("graphs", 2.0, 1.0, 1),
+        ("joins", 1.0, 0.0, 1),
+    ]
+    graphs = rows[0]["evidence"]
+    assert any(e.endswith("interests: [graphs]") for e in graphs)
+    assert "paper: Graph Paper One" in graphs
+    assert rows[0]["cluster"]
+
+
+def test_similar_people_by_topic_profile_give_the_shared_topics(world: Store) -> None:
+    rows = run(world, "similar-people", person="Bo Lin").rows
+    # Cy's profile (graphs 2, joins 1) is Bo's exactly; Fay has one paper on each
+    assert [(r["name"], r["similarity"], sorted(r["shared"])) for r in rows] == [
+        ("Cy Wu", 1.0, ["graphs", "joins"]),
+        ("Fay Ode", 0.949, ["graphs", "joins"]),
+    ]
+
+
+def test_topic_clusters_list_topics_people_and_papers(world: Store) -> None:
+    (cluster,) = run(world, "topic-clusters").rows  # graphs and joins share Cy and Bo
+    assert (cluster["size"], sorted(cluster["topics"])) == (2, ["graphs", "joins"])
+    assert cluster["people"][:2] == ["Bo Lin", "Cy Wu"]
+    assert set(cluster["papers"]) == {"Graph Paper One", "Join Paper Two"}
+    assert len(cluster["people_ids"]) == len(cluster["people"])
+
+
+def test_unknown_topic_is_one_error_with_close_names(world: Store) -> None:
+    with pytest.raises(QueryError, match="no topic 'grahps'") as err:
+        run(world, "people-by-topic", topic="grahps")
+    assert "graphs" in (err.value.hint or "")
 
 
 def test_colleagues_overlap_in_time_without_a_joint_paper(world: Store) -> None:

@@ -30,9 +30,19 @@ import networkx as nx
 from scholargraph.errors import QueryError
 from scholargraph.graph.export import to_networkx
 from scholargraph.graph.store import Store
+from scholargraph.ingest.topics import vocabulary
 from scholargraph.queries.library import QUERIES, Param, Query
 
-ID_COLUMNS = ("id", "ids", "other_id", "advisor_id", "paper_ids", "other_paper_ids")
+ID_COLUMNS = (
+    "id",
+    "ids",
+    "other_id",
+    "advisor_id",
+    "paper_ids",
+    "other_paper_ids",
+    "topic_ids",
+    "people_ids",
+)
 
 
 @dataclass
@@ -102,6 +112,28 @@ def resolve_group(store: Store, text: str) -> list[str]:
     return [advisor, *(str(r["id"]) for r in students)]
 
 
+def resolve_topic(store: Store, text: str) -> list[str]:
+    """Ids of the topics ``text`` names: the canonical topics the vocabulary finds
+    in it ("serving LLMs" is LLM serving), and every topic whose name or stated
+    wording contains it (any case). None is a QueryError naming close topics."""
+    topics = store.query(QUERIES["_topics"].text(store.dialect), {})
+    wanted = {f"topic:{key}" for key in vocabulary().find(text)}
+    needle = text.strip().casefold()
+    found = [
+        str(t["id"])
+        for t in topics
+        if t["id"] in wanted
+        or any(needle in str(w).casefold() for w in [t["name"], *(t["aliases"] or [])])
+    ]
+    if found:
+        return found
+    close = difflib.get_close_matches(text, [str(t["name"]) for t in topics], n=5, cutoff=0.4)
+    hint = (
+        f"did you mean: {', '.join(close)}?" if close else "see: scholargraph query topic-clusters"
+    )
+    raise QueryError(f"no topic {text!r} in the graph", hint=hint)
+
+
 def _argument(store: Store, query: Query, p: Param, value: Any) -> Any:
     if value is None:
         if p.default is None:
@@ -111,6 +143,8 @@ def _argument(store: Store, query: Query, p: Param, value: Any) -> Any:
         return resolve_person(store, str(value))
     if p.type == "group":
         return resolve_group(store, str(value))
+    if p.type == "topic":
+        return resolve_topic(store, str(value))
     if p.type == "int":
         try:
             number = int(value)

@@ -11,7 +11,8 @@ not listed for users.
 
 Parameter types: ``person`` (a name, alias, native-script name or id, resolved to
 one person), ``group`` (an organization, or an advisor and their students,
-resolved to person ids), ``int`` and ``text``.
+resolved to person ids), ``topic`` (words naming a topic, resolved to topic ids
+by the vocabulary and by topic names), ``int`` and ``text``.
 
 >>> q = QUERIES["shared-collaborators"]
 >>> [(p.name, p.type, p.default) for p in q.params]
@@ -28,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-PARAM_TYPES = ("person", "group", "int", "text")
+PARAM_TYPES = ("person", "group", "topic", "int", "text")
 _PARAM = re.compile(r"^param (?P<name>\w+): (?P<type>\w+)(?: = (?P<default>\S+))? - (?P<help>.+)$")
 
 

@@ -27,6 +27,7 @@ GROUPS: dict[str, dict[str, Any]] = {
     "Venue": {"shape": "diamond", "color": {"background": "#59a14f", "border": "#356b2f"}},
     "Organization": {"shape": "triangle", "color": {"background": "#b07aa1", "border": "#6e4a65"}},
     "Topic": {"shape": "hexagon", "color": {"background": "#edc948", "border": "#a08520"}},
+    "Cluster": {"shape": "star", "color": {"background": "#76b7b2", "border": "#3f6e6a"}},
     "Source": {"shape": "box", "color": {"background": "#bab0ac", "border": "#7a726e"}},
 }
 HIGHLIGHT = {"background": "#e15759", "border": "#8c1c1e"}

@@ -1,10 +1,11 @@
-// People who work on a topic (name contains the text, any case): stated interests
-// and papers about it, ranked by how many of these links they have.
-// param topic: text - part of a topic name
+// People who work on a topic, strongest first: the canonical topic the words name
+// ("serving large language models" is LLM serving), or every topic whose name or
+// stated wording contains them; score sums what they state and their papers on it.
+// param topic: topic - a topic, in any words
 // param limit: int = 50 - at most this many people
-MATCH (t:Topic)
-WHERE toLower(t.name) CONTAINS toLower($topic)
-MATCH (p:Person)-[:AUTHORED|ABOUT|INTERESTED_IN*1..2]->(t)
-RETURN p.id AS id, p.name AS name, count(*) AS links, collect(DISTINCT t.name) AS topics
-ORDER BY links DESC, name
+MATCH (p:Person)-[i:INTERESTED_IN]->(t:Topic)
+WHERE t.id IN $topic
+RETURN p.id AS id, p.name AS name, sum(i.score) AS score, sum(i.papers) AS papers,
+       max(i.stated) AS stated, collect(t.name) AS topics, collect(t.id) AS topic_ids
+ORDER BY score DESC, name
 LIMIT $limit
