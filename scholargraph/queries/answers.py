@@ -196,5 +196,14 @@ def list_queries() -> list[str]:
 
 def answer_graph(store: Store, answer: Answer) -> nx.MultiDiGraph:
     """The graph among the nodes an answer is about: every node it names, every
-    relationship between two of them."""
-    return to_networkx(store, ids=answer.node_ids)
+    relationship between two of them (of the types the query draws, if it says)."""
+    g = to_networkx(store, ids=answer.node_ids)
+    if answer.query.draw:
+        g.remove_edges_from(
+            [
+                (u, v, k)
+                for u, v, k, t in g.edges(keys=True, data="type")
+                if t not in answer.query.draw
+            ]
+        )
+    return g

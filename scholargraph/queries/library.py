@@ -2,7 +2,8 @@
 
 A file starts with its documentation as ``//`` comments: what it answers, then one
 ``// param NAME: TYPE [= DEFAULT] - meaning`` line per parameter, and optionally
-``// sort: col, col`` (for UNION queries, whose order Cypher leaves open). Where
+``// sort: col, col`` (for UNION queries, whose order Cypher leaves open) and
+``// draw: TYPE, TYPE`` (the relationship types its rendered page shows). Where
 LadybugDB's dialect differs (list comprehensions, ``relationships()``,
 ``allShortestPaths``), ``NAME.ladybug.cypher`` holds the smallest override.
 
@@ -48,6 +49,7 @@ class Query:
     params: tuple[Param, ...]
     texts: dict[str, str] = field(default_factory=dict)  # dialect -> Cypher
     sort: tuple[str, ...] = ()
+    draw: tuple[str, ...] = ()  # relationship types its page draws (all when empty)
 
     def text(self, dialect: str) -> str:
         """The Cypher to run on a store of this dialect (the Neo4j text unless
@@ -64,6 +66,7 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
     doc: list[str] = []
     params: list[Param] = []
     sort: tuple[str, ...] = ()
+    draw: tuple[str, ...] = ()
     body: list[str] = []
     for line in text.splitlines():
         if line.startswith("//") and not body:
@@ -77,6 +80,8 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
                 params.append(Param(m.group("name"), m.group("type"), m.group("help"), default))
             elif comment.startswith("sort:"):
                 sort = tuple(c.strip() for c in comment[5:].split(","))
+            elif comment.startswith("draw:"):
+                draw = tuple(c.strip() for c in comment[5:].split(","))
             elif not params:
                 doc.append(comment)
         elif line.strip() and not line.startswith("//"):
@@ -90,7 +95,7 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
             f"{name}: needs a description and one '// param' line per parameter "
             f"(used {sorted(used)}, documented {sorted(documented)})"
         )
-    return Query(name, " ".join(doc), tuple(params), texts, sort)
+    return Query(name, " ".join(doc), tuple(params), texts, sort, draw)
 
 
 def load() -> dict[str, Query]:

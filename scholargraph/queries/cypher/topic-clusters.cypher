@@ -2,6 +2,7 @@
 // people's stated interests (Louvain, seeded), each labelled by its most central
 // topics, with its topics in order and its top people and papers.
 // param limit: int = 50 - at most this many clusters
+// draw: IN_CLUSTER, MEMBER_OF
 MATCH (c:Cluster)
 OPTIONAL MATCH (t:Topic)-[:IN_CLUSTER]->(c)
 WITH c, collect(t.id) AS topic_ids
