@@ -13,7 +13,7 @@ from scholargraph.graph.store import Store
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest import extract
 from scholargraph.ingest.topics import vocabulary
-from scholargraph.queries import run
+from scholargraph.queries import answer_graph, run
 from scholargraph.records import (
     Cluster,
     InCluster,
@@ -120,6 +120,17 @@ def test_interest_scores_say_whether_stated_or_from_papers(seed_records: RecordS
     assert papers.score == papers.stated + 2.0
 
 
+def test_a_profile_pages_interface_text_states_no_interest(seed_records: RecordSet) -> None:
+    # 002 is a scraped profile page: "Verification L1", "topics", "Research graph" ...
+    people = seed_records.nodes[Person]
+    stated = [
+        r
+        for r in seed_records.rels[InterestedIn].values()
+        if isinstance(r, InterestedIn) and r.stated and people[r.from_id].name == "Xinming Wei"  # type: ignore[attr-defined]
+    ]
+    assert stated == []
+
+
 def cluster_facts(rs: RecordSet) -> list[tuple[str, ...]]:
     out = [
         (c.id, c.name, *c.topics, *c.top_people, *c.top_papers)  # type: ignore[attr-defined]
@@ -155,7 +166,10 @@ def test_topic_questions_on_the_seed_graph(store: Store) -> None:
     assert [r["similarity"] for r in similar] == sorted(
         (r["similarity"] for r in similar), reverse=True
     )
-    clusters = run(store, "topic-clusters").rows
+    answer = run(store, "topic-clusters")
+    clusters = answer.rows
+    drawn = {t for *_, t in answer_graph(store, answer).edges(data="type")}
+    assert drawn == {"IN_CLUSTER", "MEMBER_OF"}  # the query's '// draw:' line
     assert sum(r["size"] for r in clusters) == stats(store)["Topic"]
     mine = run(store, "topics", person="Xueshen Liu").rows
     assert "Mixture of experts (MoE)" in {r["topic"] for r in mine}
