@@ -172,7 +172,7 @@ class DemoReport:
 
 def _profile_owners(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
     """(person id, name) of each person whose profile a source describes:
-    the person with affiliations or interests, else the most prolific author."""
+    the person with affiliations or stated interests, else the most prolific author."""
     owners = []
     people = [n for n, d in g.nodes(data=True) if d["labels"] == ["Person"]]
     for source, sdata in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
@@ -184,7 +184,7 @@ def _profile_owners(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
             own = sum(
                 1
                 for _, _, d in g.out_edges(p, data=True)
-                if d["type"] in ("AFFILIATED_WITH", "INTERESTED_IN")
+                if (d["type"] == "AFFILIATED_WITH" or d.get("stated"))
                 and source in d.get("sources", [])
             )
             return own, g.out_degree(p)
