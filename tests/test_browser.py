@@ -1,0 +1,98 @@
+"""The rendered pages in headless Chromium (Debian's chromium and chromium-driver,
+which .ci/run installs when missing): each demo page loads with the network off and
+no console errors, draws every node of its graph, and leaves a screenshot in
+test-artifacts/ for people to look at."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium.webdriver import Chrome
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+from scholargraph.config import Settings
+from scholargraph.graph.store import open_store
+from scholargraph.pipeline import demo
+from scholargraph.queries import answer_graph, run
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+if not (CHROMIUM and DRIVER):
+    if os.environ.get("CI"):
+        pytest.fail("CI needs chromium and chromium-driver (.ci/run installs them)")
+    pytest.skip(
+        "no chromium / chromedriver here (apt-get install chromium chromium-driver)",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Chrome]:
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = Chrome(options=options, service=Service(str(DRIVER)))
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd(  # offline: a page that needs a CDN fails to load its assets
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The demo's pages, and how many nodes the topic-clusters answer has."""
+    folder = tmp_path_factory.mktemp("demo")
+    settings = Settings(store=str(folder / "g"))
+    report = demo(settings, folder / "out")
+    with open_store(settings) as store:
+        expected = answer_graph(store, run(store, "topic-clusters")).number_of_nodes()
+    return report.index, expected
+
+
+def drawn(driver: Chrome, page: Path) -> dict[str, object]:
+    """Load ``page``, wait for the network to be drawn, and read what it drew."""
+    driver.get(page.as_uri())
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return !!(window.scholargraph && window.scholargraph.stable)")
+    )
+    return driver.execute_script(  # type: ignore[no-any-return]
+        "return {drawn: Object.keys(network.getPositions()).length, data: rawNodes.length,"
+        " title: document.title}"
+    )
+
+
+def test_every_demo_page_loads_offline_without_errors_and_draws_every_node(
+    browser: Chrome, site: tuple[Path, int], socket_enabled: None
+) -> None:
+    index, clusters_nodes = site
+    pages = sorted(index.parent.glob("*.html"))
+    assert {p.name for p in pages} >= {"index.html", "overview.html", "topic-clusters.html"}
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.get(index.as_uri())
+    links = browser.execute_script(
+        "return Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'))"
+    )
+    assert sorted(links) == sorted(p.name for p in pages if p.name != "index.html")
+    for page in pages:
+        if page.name == "index.html":
+            continue
+        facts = drawn(browser, page)
+        assert facts["drawn"] == facts["data"] and facts["drawn"], page.name
+        if page.name == "topic-clusters.html":
+            assert facts["drawn"] == clusters_nodes
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], f"{page.name}: {errors}"
+        browser.save_screenshot(str(ARTIFACTS / f"{page.stem}.png"))
+        assert (ARTIFACTS / f"{page.stem}.png").stat().st_size > 10_000
