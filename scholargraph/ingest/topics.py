@@ -5,7 +5,7 @@ and English inside Chinese text is read too.
 
 >>> v = vocabulary()
 >>> sorted(v.find("Serving Large Language Models with Dynamic Input Lengths"))
-['generative-ai', 'llm-serving']
+['llm-serving']
 >>> sorted(v.find("ReLibra: Load Balancing for MoE Training in Reinforcement Learning"))
 ['llm-training', 'mixture-of-experts', 'resource-management', 'rl-post-training']
 >>> sorted(v.find("面向大规模 RLHF/Agentic RL 后训练集群"))
