@@ -13,12 +13,12 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing() -> None:
-    result = run("ruff", "check", "scholargraph", "tests")
+    result = run("ruff", "check", "scholargraph", "tests", "notebooks")
     assert result.returncode == 0, result.stdout
 
 
 def test_ruff_format_is_applied() -> None:
-    result = run("ruff", "format", "--check", "scholargraph", "tests")
+    result = run("ruff", "format", "--check", "scholargraph", "tests", "notebooks")
     assert result.returncode == 0, result.stdout
 
 
