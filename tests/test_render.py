@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import networkx as nx
 
-from scholargraph.queries.render import display_text, render
+from scholargraph.queries.render import LAYOUT_IN_PYTHON_ABOVE, display_text, render
 
 
 def graph() -> nx.MultiDiGraph:
@@ -55,3 +56,44 @@ def test_queried_people_are_highlighted_and_shapes_follow_labels(tmp_path: Path)
     text = page.read_text("utf-8")
     assert text.count('"borderWidth": 4') == 1 and '"background": "#e15759"' in text
     assert '"shape": "square"' in text  # publications
+
+
+def coauthors(n: int) -> nx.MultiDiGraph:
+    """A ring of n people with a hub who wrote with everyone (joint papers on edges)."""
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"p{i}", labels=["Person"], name=f"P {i}")
+        g.add_edge(f"p{i}", f"p{(i + 1) % n}", type="COAUTHOR", papers=1)
+        if i:
+            g.add_edge("p0", f"p{i}", type="COAUTHOR", papers=4)
+    return g
+
+
+def nodes_of(page: Path) -> list[dict[str, object]]:
+    text = page.read_text("utf-8")
+    m = re.search(r"var rawNodes = (\[.*?\]);\n", text, re.S)
+    assert m
+    return json.loads(m.group(1))  # type: ignore[no-any-return]
+
+
+def test_big_graphs_are_laid_out_here_with_the_browsers_physics_off(tmp_path: Path) -> None:
+    page = render(coauthors(LAYOUT_IN_PYTHON_ABOVE + 1), tmp_path / "big.html", title="t")
+    drawn = nodes_of(page)
+    assert len(drawn) == LAYOUT_IN_PYTHON_ABOVE + 1
+    assert all(n["physics"] is False and isinstance(n["x"], float) for n in drawn)
+    assert '"enabled": false' in page.read_text("utf-8")  # options.physics
+    again = render(coauthors(LAYOUT_IN_PYTHON_ABOVE + 1), tmp_path / "again.html", title="t")
+    assert nodes_of(again) == drawn  # the same graph is drawn alike
+
+
+def test_past_the_cap_the_best_connected_and_asked_for_nodes_are_drawn(tmp_path: Path) -> None:
+    page = render(coauthors(50), tmp_path / "cap.html", title="t", highlight=["p7"], max_nodes=10)
+    ids = {n["id"] for n in nodes_of(page)}
+    assert len(ids) == 10 and {"p0", "p7"} <= ids
+    assert "the 10 best-connected of 50 nodes" in page.read_text("utf-8")
+
+
+def test_edges_are_wider_the_more_joint_papers(tmp_path: Path) -> None:
+    text = render(coauthors(5), tmp_path / "w.html", title="t").read_text("utf-8")
+    widths = {float(w) for w in re.findall(r'"width": ([0-9.]+)', text)}
+    assert widths == {1.0, 4.0}  # 1 paper: 1; 4 papers: 1 + 1.5 * log2(4)
