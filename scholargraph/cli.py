@@ -17,7 +17,7 @@ import click
 from tqdm import tqdm
 
 from scholargraph import bench as bench_mod
-from scholargraph import pipeline, queries
+from scholargraph import pipeline, queries, render_bench
 from scholargraph.config import DEFAULT_OVERRIDES, Settings
 from scholargraph.errors import ScholargraphError
 from scholargraph.graph import export as export_mod
@@ -264,7 +264,7 @@ def render(ctx: click.Context, /, name: str, output: str, **arguments: Any) -> N
     click.echo(f"wrote {page}")
 
 
-BENCH_PARTS = ("ingest", "queries", "resolve")
+BENCH_PARTS = ("ingest", "queries", "resolve", "render")
 
 
 @main.command()
@@ -281,10 +281,13 @@ BENCH_PARTS = ("ingest", "queries", "resolve")
 @click.option("--samples", default=100, show_default=True, help="Runs per query.")
 @click.option("--mentions", default=100_000, show_default=True, help="Author mentions to resolve.")
 @click.option(
+    "--people", default=5000, show_default=True, help="People on the co-author page (render)."
+)
+@click.option(
     "--only",
     default=",".join(BENCH_PARTS),
     show_default=True,
-    help="Comma-separated parts to run: ingest, queries, resolve.",
+    help="Comma-separated parts to run: ingest, queries, resolve, render.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @click.option("--plot", metavar="FILE.svg", help="Write a log-log plot of time against scale.")
@@ -294,6 +297,7 @@ def bench(
     scales: tuple[int, ...],
     samples: int,
     mentions: int,
+    people: int,
     only: str,
     as_json: bool,
     plot: str | None,
@@ -305,7 +309,8 @@ def bench(
     per-row MERGE measured in the same run, store size, peak memory. queries:
     p50/p95 of every named query against an id lookup. resolve: author mentions
     of synthetic profiles resolved, time against one pass over the mentions,
-    quality (B³) next to one-person-per-name.
+    quality (B³) next to one-person-per-name. render: a synthetic co-author page
+    in headless Chromium, seconds until still, against pyvis's defaults.
 
     Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
@@ -326,13 +331,21 @@ def bench(
     identity = bench_mod.identity_benchmark(mentions) if "resolve" in parts else None
     if identity and not as_json:
         click.echo("\n".join(identity.lines()))
+    page = render_bench.render_benchmark(people) if "render" in parts else None
+    if page and not as_json:
+        click.echo("\n".join(page.lines()))
     if as_json:
-        out = {"graph": [asdict(r) for r in reports], "resolve": identity and asdict(identity)}
+        out = {
+            "graph": [asdict(r) for r in reports],
+            "resolve": identity and asdict(identity),
+            "render": page and asdict(page),
+        }
         click.echo(json.dumps(out, indent=1))
     if plot:
         written = bench_mod.plot_scaling(reports, plot)
         click.echo(f"wrote {written}", err=as_json)
     missed = [m for r in reports for m in r.missed()] + (identity.missed() if identity else [])
+    missed += page.missed() if page else []
     if check and missed:
         sys.exit(1)
 

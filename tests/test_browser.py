@@ -5,21 +5,23 @@ test-artifacts/ for people to look at."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from selenium.webdriver import Chrome
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
+from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.graph.store import open_store
 from scholargraph.pipeline import demo
 from scholargraph.queries import answer_graph, run
+from scholargraph.render_bench import chromium
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -35,19 +37,8 @@ if not (CHROMIUM and DRIVER):
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Chrome]:
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = Chrome(options=options, service=Service(str(DRIVER)))
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd(  # offline: a page that needs a CDN fails to load its assets
-        "Network.emulateNetworkConditions",
-        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
-    yield driver
-    driver.quit()
+    with chromium() as driver:
+        yield driver
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +87,11 @@ def test_every_demo_page_loads_offline_without_errors_and_draws_every_node(
         assert errors == [], f"{page.name}: {errors}"
         browser.save_screenshot(str(ARTIFACTS / f"{page.stem}.png"))
         assert (ARTIFACTS / f"{page.stem}.png").stat().st_size > 10_000
+
+
+def test_render_bench_times_our_page_and_pyvis_defaults_in_chromium(socket_enabled: None) -> None:
+    result = CliRunner().invoke(main, ["bench", "--only", "render", "--people", "60", "--json"])
+    page = json.loads(result.stdout)["render"]
+    assert result.exit_code == 0 and page["nodes"] == 60 and page["edges"] <= 240
+    assert 0 < page["ours_s"] < page["timeout_s"]  # drawn and still
+    assert page["defaults_s"] is None or page["defaults_s"] > 0
