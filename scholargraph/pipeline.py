@@ -24,6 +24,14 @@ from scholargraph.queries.render import render
 from scholargraph.records import Source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# One page per query view in the demo: (query, arguments), people of the examples.
+DEMO_QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("ego", {"person": "Xin Tan"}),
+    ("shared-collaborators", {"person": "Yimin Jiang", "other": "Yibo Zhu"}),
+    ("connection", {"person": "Kaiwen Chen", "other": "Yu Zhou"}),
+    ("lineage", {"person": "Hong Xu"}),
+    ("topic-clusters", {}),
+)
 
 
 @dataclass
@@ -146,6 +154,7 @@ def render_query(store: Store, name: str, output: str | Path, **arguments: Any) 
         title=f"{name} ({asked})" if asked else name,
         highlight=answer.focus,
         sources=source_paths(store),
+        hierarchical=answer.query.layout == "hierarchical",
     )
 
 
@@ -213,7 +222,7 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         report = ingest_into(store, sorted(EXAMPLES.glob("*.yaml")), batch_size=settings.batch_size)
         counts = stats(store)
         g = to_networkx(store)
-        clusters = render_query(store, "topic-clusters", out / "topic-clusters.html")
+        views = [render_query(store, q, out / f"{q}.html", **args) for q, args in DEMO_QUERIES]
     sources = {n: str(d["path"]) for n, d in g.nodes(data=True) if d["labels"] == ["Source"]}
     shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
     pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
@@ -223,7 +232,7 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         pages.append(
             render(view, page, title=f"{name}: collaborations", highlight=[pid], sources=sources)
         )
-    pages.append(clusters)
+    pages += views
     index = _write_index(out / "index.html", pages, counts)
     return DemoReport(report, counts, [index, *pages])
 

@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.graph.store import open_store
-from scholargraph.pipeline import demo
+from scholargraph.pipeline import DEMO_QUERIES, demo
 from scholargraph.queries import answer_graph, run
 from scholargraph.render_bench import chromium
 
@@ -42,13 +42,16 @@ def browser() -> Iterator[Chrome]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """The demo's pages, and how many nodes the topic-clusters answer has."""
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The demo's pages, and how many nodes each query page's answer graph has."""
     folder = tmp_path_factory.mktemp("demo")
     settings = Settings(store=str(folder / "g"))
     report = demo(settings, folder / "out")
     with open_store(settings) as store:
-        expected = answer_graph(store, run(store, "topic-clusters")).number_of_nodes()
+        expected = {
+            f"{name}.html": answer_graph(store, run(store, name, **args)).number_of_nodes()
+            for name, args in DEMO_QUERIES
+        }
     return report.index, expected
 
 
@@ -65,11 +68,11 @@ def drawn(driver: Chrome, page: Path) -> dict[str, object]:
 
 
 def test_every_demo_page_loads_offline_without_errors_and_draws_every_node(
-    browser: Chrome, site: tuple[Path, int], socket_enabled: None
+    browser: Chrome, site: tuple[Path, dict[str, int]], socket_enabled: None
 ) -> None:
-    index, clusters_nodes = site
+    index, answers = site
     pages = sorted(index.parent.glob("*.html"))
-    assert {p.name for p in pages} >= {"index.html", "overview.html", "topic-clusters.html"}
+    assert {p.name for p in pages} >= {"index.html", "overview.html", *answers}
     ARTIFACTS.mkdir(exist_ok=True)
     browser.get(index.as_uri())
     links = browser.execute_script(
@@ -81,8 +84,8 @@ def test_every_demo_page_loads_offline_without_errors_and_draws_every_node(
             continue
         facts = drawn(browser, page)
         assert facts["drawn"] == facts["data"] and facts["drawn"], page.name
-        if page.name == "topic-clusters.html":
-            assert facts["drawn"] == clusters_nodes
+        if page.name in answers:  # a query's page draws its answer graph, all of it
+            assert facts["drawn"] == answers[page.name], page.name
         errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == [], f"{page.name}: {errors}"
         browser.save_screenshot(str(ARTIFACTS / f"{page.stem}.png"))

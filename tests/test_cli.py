@@ -97,7 +97,8 @@ def test_demo_prints_counts_and_where_the_pages_are(tmp_path: Path) -> None:
     assert code == 0 and f"open {out_dir}/index.html" in out
     index = (out_dir / "index.html").read_text("utf-8")
     assert 'href="overview.html"' in index and 'href="person-xin-tan.html"' in index
-    assert 'href="topic-clusters.html"' in index
+    for view in ("ego", "shared-collaborators", "connection", "lineage", "topic-clusters"):
+        assert f'href="{view}.html"' in index
 
 
 def test_render_writes_the_answer_of_a_query_as_a_page(tmp_path: Path) -> None:

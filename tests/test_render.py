@@ -97,3 +97,9 @@ def test_edges_are_wider_the_more_joint_papers(tmp_path: Path) -> None:
     text = render(coauthors(5), tmp_path / "w.html", title="t").read_text("utf-8")
     widths = {float(w) for w in re.findall(r'"width": ([0-9.]+)', text)}
     assert widths == {1.0, 4.0}  # 1 paper: 1; 4 papers: 1 + 1.5 * log2(4)
+
+
+def test_a_hierarchical_page_is_drawn_top_down_without_physics(tmp_path: Path) -> None:
+    text = render(graph(), tmp_path / "h.html", title="t", hierarchical=True).read_text("utf-8")
+    assert '"hierarchical": {"enabled": true, "direction": "UD"' in text
+    assert '"physics": {"enabled": false' in text

@@ -3,7 +3,8 @@
 A file starts with its documentation as ``//`` comments: what it answers, then one
 ``// param NAME: TYPE [= DEFAULT] - meaning`` line per parameter, and optionally
 ``// sort: col, col`` (for UNION queries, whose order Cypher leaves open) and
-``// draw: TYPE, TYPE`` (the relationship types its rendered page shows). Where
+``// draw: TYPE, TYPE`` (the relationship types its rendered page shows) and
+``// layout: hierarchical`` (its page drawn top-down). Where
 LadybugDB's dialect differs (list comprehensions, ``relationships()``,
 ``allShortestPaths``), ``NAME.ladybug.cypher`` holds the smallest override.
 
@@ -50,6 +51,7 @@ class Query:
     texts: dict[str, str] = field(default_factory=dict)  # dialect -> Cypher
     sort: tuple[str, ...] = ()
     draw: tuple[str, ...] = ()  # relationship types its page draws (all when empty)
+    layout: str = ""  # "hierarchical": its page is drawn top-down (advisor above student)
 
     def text(self, dialect: str) -> str:
         """The Cypher to run on a store of this dialect (the Neo4j text unless
@@ -67,6 +69,7 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
     params: list[Param] = []
     sort: tuple[str, ...] = ()
     draw: tuple[str, ...] = ()
+    layout = ""
     body: list[str] = []
     for line in text.splitlines():
         if line.startswith("//") and not body:
@@ -82,6 +85,8 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
                 sort = tuple(c.strip() for c in comment[5:].split(","))
             elif comment.startswith("draw:"):
                 draw = tuple(c.strip() for c in comment[5:].split(","))
+            elif comment.startswith("layout:"):
+                layout = comment[7:].strip()
             elif not params:
                 doc.append(comment)
         elif line.strip() and not line.startswith("//"):
@@ -95,7 +100,7 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
             f"{name}: needs a description and one '// param' line per parameter "
             f"(used {sorted(used)}, documented {sorted(documented)})"
         )
-    return Query(name, " ".join(doc), tuple(params), texts, sort, draw)
+    return Query(name, " ".join(doc), tuple(params), texts, sort, draw, layout)
 
 
 def load() -> dict[str, Query]:

@@ -128,6 +128,7 @@ def render(
     highlight: Iterable[str] = (),
     sources: dict[str, str] | None = None,
     max_nodes: int = MAX_NODES,
+    hierarchical: bool = False,
 ) -> Path:
     """Write ``g`` as an interactive page at ``path`` (UTF-8, works offline).
 
@@ -136,6 +137,8 @@ def render(
     nodes the layout is computed here and the browser's physics is off; above
     ``max_nodes`` only the best-connected nodes are drawn (the title says so).
     An edge with a ``papers`` count is drawn wider the more papers it stands for.
+    ``hierarchical`` draws the graph top-down along its edges (advisor above
+    student), without physics.
     """
     sources = sources or {}
     marked = set(highlight)
@@ -157,7 +160,7 @@ def render(
     )
     net.templateEnv.filters["script_json"] = script_json
     net.path = "scholargraph.html"
-    big = g.number_of_nodes() > LAYOUT_IN_PYTHON_ABOVE
+    big = g.number_of_nodes() > LAYOUT_IN_PYTHON_ABOVE and not hierarchical
     positions = python_layout(g) if big else {}
     for node, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
         group = _label_of(data)
@@ -186,11 +189,15 @@ def render(
         "edges": {"color": {"color": "#9aa5b1", "highlight": "#e15759"}, "smooth": False},
         "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150},
         "physics": {
-            "enabled": not big,
+            "enabled": not (big or hierarchical),
             "solver": "forceAtlas2Based",
             "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
         },
     }
+    if hierarchical:
+        net.options["layout"] = {
+            "hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed"}
+        }
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(net.generate_html(name=out.name), encoding="utf-8")

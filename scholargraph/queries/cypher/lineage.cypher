@@ -3,6 +3,7 @@
 // param person: person - whose lineage
 // param depth: int = 3 - how many generations each way (at most 6)
 // sort: generation, names
+// layout: hierarchical
 MATCH p = (a:Person)-[:ADVISED*1..6]->(me:Person {id: $person})
 WHERE length(p) <= $depth
 RETURN -length(p) AS generation, [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names,
