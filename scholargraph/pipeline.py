@@ -223,7 +223,7 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         counts = stats(store)
         g = to_networkx(store)
         views = [render_query(store, q, out / f"{q}.html", **args) for q, args in DEMO_QUERIES]
-    sources = {n: str(d["path"]) for n, d in g.nodes(data=True) if d["labels"] == ["Source"]}
+        sources = source_paths(store)
     shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
     pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
     for pid, name in _profile_owners(g):

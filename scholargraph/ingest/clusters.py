@@ -79,34 +79,32 @@ def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
     g = topic_graph(records)
     communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
     topics = records.nodes[Topic]
-    out = RecordSet()
+    ranked: dict[str, list[str]] = {}  # cluster id -> its topics, most central first
+    strength: dict[str, float] = {}
     for community in communities:
         inner = g.subgraph(community)
-        strength = {t: inner.degree(t, weight="weight") or 1.0 for t in community}
-        ranked = sorted(community, key=lambda t: (-strength[t], t))
-        cid = "cluster:" + ranked[0].removeprefix("topic:")
-        total = sum(strength.values())
-        for t in ranked:
-            out.add(
-                InCluster(
-                    id=rel_id(InCluster, t, cid),
-                    from_id=t,
-                    to_id=cid,
-                    score=round(strength[t] / total, 3),
-                )
-            )
-        people = _ranked(records.rels[InterestedIn].values(), community, MIN_MEMBER)
-        for pid, score in people:
+        strength.update((t, inner.degree(t, weight="weight") or 1.0) for t in community)
+        order = sorted(community, key=lambda t: (-strength[t], t))
+        ranked["cluster:" + order[0].removeprefix("topic:")] = order
+    cluster_of = {t: cid for cid, order in ranked.items() for t in order}
+    people = _by_cluster(records.rels[InterestedIn].values(), cluster_of, MIN_MEMBER)
+    papers = _by_cluster(records.rels[About].values(), cluster_of, 0.0)
+    out = RecordSet()
+    for cid, order in ranked.items():
+        total = sum(strength[t] for t in order)
+        for t in order:
+            score = round(strength[t] / total, 3)
+            out.add(InCluster(id=rel_id(InCluster, t, cid), from_id=t, to_id=cid, score=score))
+        for pid, score in people[cid]:
             out.add(MemberOf(id=rel_id(MemberOf, pid, cid), from_id=pid, to_id=cid, score=score))
-        papers = _ranked(records.rels[About].values(), community, 0.0)
         out.add(
             Cluster(
                 id=cid,
-                name=" · ".join(_name(topics, t) for t in ranked[:LABEL_TOPICS]),
-                size=len(community),
-                topics=[_name(topics, t) for t in ranked],
-                top_people=_names(records, Person, people),
-                top_papers=_names(records, Publication, papers),
+                name=" · ".join(_name(topics, t) for t in order[:LABEL_TOPICS]),
+                size=len(order),
+                topics=[_name(topics, t) for t in order],
+                top_people=_names(records, Person, people[cid]),
+                top_papers=_names(records, Publication, papers[cid]),
             )
         )
     return RecordSet(sorted(out, key=lambda r: (type(r).__name__, r.id)))
@@ -117,16 +115,25 @@ def _name(topics: dict[str, Node], tid: str) -> str:
     return node.name if isinstance(node, Topic) else tid
 
 
-def _ranked(rels: Iterable[Rel], community: set[str], at_least: float) -> list[tuple[str, float]]:
-    """Start nodes by the summed score of their relationships into the community
-    (ABOUT or INTERESTED_IN), at least ``at_least``."""
-    total: dict[str, float] = defaultdict(float)
+def _by_cluster(
+    rels: Iterable[Rel], cluster_of: dict[str, str], at_least: float
+) -> dict[str, list[tuple[str, float]]]:
+    """For each cluster, the start nodes of ABOUT / INTERESTED_IN relationships into
+    its topics, by their summed score (at least ``at_least``), highest first; one
+    pass over the relationships."""
+    total: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in rels:
-        if r.to_id in community and isinstance(r, (About, InterestedIn)):
-            total[r.from_id] += r.score
-    return sorted(
-        ((k, round(v, 3)) for k, v in total.items() if v >= at_least),
-        key=lambda kv: (-kv[1], kv[0]),
+        if r.to_id in cluster_of and isinstance(r, (About, InterestedIn)):
+            total[cluster_of[r.to_id]][r.from_id] += r.score
+    return defaultdict(
+        list,
+        {
+            cid: sorted(
+                ((k, round(v, 3)) for k, v in scores.items() if v >= at_least),
+                key=lambda kv: (-kv[1], kv[0]),
+            )
+            for cid, scores in total.items()
+        },
     )
 
 
