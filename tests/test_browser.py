@@ -98,3 +98,23 @@ def test_render_bench_times_our_page_and_pyvis_defaults_in_chromium(socket_enabl
     assert result.exit_code == 0 and page["nodes"] == 60 and page["edges"] <= 240
     assert 0 < page["ours_s"] < page["timeout_s"]  # drawn and still
     assert page["defaults_s"] is None or page["defaults_s"] > 0
+
+
+def test_legend_boxes_filter_labels_and_search_selects_matches(
+    browser: Chrome, site: tuple[Path, dict[str, int]], socket_enabled: None
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    index, _ = site
+    facts = drawn(browser, index.parent / "shared-collaborators.html")
+    count = "return Object.keys(network.getPositions()).length"
+    papers = browser.execute_script("return rawNodes.filter(n => n.group === 'Publication').length")
+    browser.find_element(By.ID, "show-Publication").click()  # hide the papers
+    assert browser.execute_script(count) == facts["drawn"] - papers > 0
+    browser.find_element(By.ID, "show-Publication").click()
+    assert browser.execute_script(count) == facts["drawn"]
+    search = browser.find_element(By.ID, "search")
+    search.send_keys("Yibo", Keys.ENTER)
+    assert browser.find_element(By.ID, "status").text == "1 match(es)"
+    assert browser.execute_script("return network.getSelectedNodes()") == ["person:yibo-zhu"]
