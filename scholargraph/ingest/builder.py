@@ -306,8 +306,8 @@ class GraphBuilder:
         self._topic_link(About, publication, topic, line, 1.0)
 
     def _canonical(self, key: str, line: int | None, written: str | None = None) -> str:
-        tid = f"topic:{key}"
-        name = vocabulary().name(key)
+        concept = vocabulary().concepts[key]
+        tid, name = concept.id, concept.name
         aliases = [written] if written and written.casefold() != name.casefold() else []
         self.out.records.add(Topic(id=tid, name=name, aliases=aliases, **self._prov(line)))
         return tid

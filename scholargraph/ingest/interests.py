@@ -68,7 +68,7 @@ def publication_topics(records: RecordSet) -> None:
                 if weight > scores.get(key, (0.0, ""))[0]:
                     scores[key] = (weight, f"{part}: {phrase}")
         for key, (score, why) in scores.items():
-            tid = f"topic:{key}"
+            tid = vocab.concepts[key].id
             records.add(Topic(id=tid, name=vocab.name(key), sources=list(pub.sources)))
             rid = rel_id(About, pub.id, tid)
             old = about.get(rid)

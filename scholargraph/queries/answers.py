@@ -117,7 +117,8 @@ def resolve_topic(store: Store, text: str) -> list[str]:
     in it ("serving LLMs" is LLM serving), and every topic whose name or stated
     wording contains it (any case). None is a QueryError naming close topics."""
     topics = store.query(QUERIES["_topics"].text(store.dialect), {})
-    wanted = {f"topic:{key}" for key in vocabulary().find(text)}
+    vocab = vocabulary()
+    wanted = {vocab.concepts[key].id for key in vocab.find(text)}
     needle = text.strip().casefold()
     found = [
         str(t["id"])
