@@ -24,6 +24,7 @@ from scholargraph.graph import export as export_mod
 from scholargraph.graph.store import open_store
 from scholargraph.ingest import FileResult
 from scholargraph.queries import formats
+from scholargraph.queries.render import MAX_NODES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -251,16 +252,34 @@ def query(
 @click.argument("name")
 @query_arguments
 @click.option("--output", "-o", required=True, help="The page to write (PATH.html).")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=MAX_NODES,
+    show_default=True,
+    help="Draw at most this many nodes: the people asked about, then the best-connected.",
+)
+@click.option(
+    "--min-papers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Draw only co-author ties of at least this many joint papers.",
+)
 @click.pass_context
 @one_line_errors
-def render(ctx: click.Context, /, name: str, output: str, **arguments: Any) -> None:
+def render(
+    ctx: click.Context, /, name: str, output: str, max_nodes: int, min_papers: int, **arguments: Any
+) -> None:
     """Run the named query NAME and write its answer as an interactive page.
 
-    Example: scholargraph render topic-clusters --output clusters.html
+    Example: scholargraph render ego --person "Xin Tan" --min-papers 2 -o ego.html
     """
     given = {k: v for k, v in arguments.items() if v is not None}
     with open_store(settings_of(ctx)) as store:
-        page = pipeline.render_query(store, name, output, **given)
+        page = pipeline.render_query(
+            store, name, output, max_nodes=max_nodes, min_papers=min_papers, **given
+        )
     click.echo(f"wrote {page}")
 
 

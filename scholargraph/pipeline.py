@@ -19,8 +19,8 @@ from scholargraph.graph.sync import Coverage, coverage, prune, stored_sources
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest import ExtractResult, FileResult, check_paths, extract
 from scholargraph.ingest.overrides import Overrides
-from scholargraph.queries import answer_graph, run
-from scholargraph.queries.render import render
+from scholargraph.queries import add_coauthor_ties, answer_graph, run
+from scholargraph.queries.render import MAX_NODES, render
 from scholargraph.records import Source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -143,9 +143,19 @@ def source_paths(store: Store) -> dict[str, str]:
     return {str(r["id"]): str(r["path"]) for r in store.query(read_statement(Source))}
 
 
-def render_query(store: Store, name: str, output: str | Path, **arguments: Any) -> Path:
+def render_query(
+    store: Store,
+    name: str,
+    output: str | Path,
+    *,
+    max_nodes: int = MAX_NODES,
+    min_papers: int = 1,
+    **arguments: Any,
+) -> Path:
     """Run the named query and write the part of the graph its answer is about as an
-    interactive page at ``output`` (the people asked about highlighted)."""
+    interactive page at ``output`` (the people asked about highlighted, co-authors
+    joined by edges as wide as their joint papers). ``max_nodes`` and ``min_papers``
+    thin a large answer (see ``render``)."""
     answer = run(store, name, **arguments)
     asked = ", ".join(f"{k}={v}" for k, v in arguments.items() if v is not None)
     return render(
@@ -154,6 +164,8 @@ def render_query(store: Store, name: str, output: str | Path, **arguments: Any) 
         title=f"{name} ({asked})" if asked else name,
         highlight=answer.focus,
         sources=source_paths(store),
+        max_nodes=max_nodes,
+        min_papers=min_papers,
         hierarchical=answer.query.layout == "hierarchical",
     )
 
@@ -224,7 +236,8 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         g = to_networkx(store)
         views = [render_query(store, q, out / f"{q}.html", **args) for q, args in DEMO_QUERIES]
         sources = source_paths(store)
-    shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
+        shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
+        add_coauthor_ties(store, shown)
     pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
     for pid, name in _profile_owners(g):
         page = out / f"person-{pid.split(':', 1)[1].split('@')[0]}.html"

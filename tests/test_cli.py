@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,28 @@ def test_render_writes_the_answer_of_a_query_as_a_page(tmp_path: Path) -> None:
         "render", "people-by-topic", "--topic", "quantum", "-o", str(page), store=store
     )
     assert code == 1 and err.startswith("Error: no topic 'quantum' in the graph")
+
+
+def drawn_ids(page: Path) -> set[str]:
+    found = re.search(r"var rawNodes = (\[.*?\]);\n", page.read_text("utf-8"), re.S)
+    assert found
+    return {n["id"] for n in json.loads(found.group(1))}
+
+
+def test_render_thins_a_big_answer_by_joint_papers_and_node_count(tmp_path: Path) -> None:
+    store = tmp_path / "g"
+    assert run("ingest", *examples(), store=store)[0] == 0
+    ask = ("render", "ego", "--person", "Xin Tan", "--depth", "3")
+    pages = {name: tmp_path / f"{name}.html" for name in ("all", "strong", "few")}
+    assert run(*ask, "-o", str(pages["all"]), store=store)[0] == 0
+    assert run(*ask, "--min-papers", "2", "-o", str(pages["strong"]), store=store)[0] == 0
+    assert run(*ask, "--max-nodes", "12", "-o", str(pages["few"]), store=store)[0] == 0
+    every, strong, few = (drawn_ids(p) for p in pages.values())
+    assert strong < every and "person:xin-tan" in strong
+    assert len(few) == 12 and "person:xin-tan" in few
+    assert "ties of at least 2 joint papers" in pages["strong"].read_text("utf-8")
+    code, _, err = run(*ask, "--min-papers", "0", "-o", str(pages["few"]), store=store)
+    assert code == 2 and "'--min-papers': 0 is not in the range x>=1" in err
 
 
 def test_owner_option_names_whom_an_unnamed_page_is_about(tmp_path: Path) -> None:

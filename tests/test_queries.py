@@ -272,11 +272,20 @@ def test_ego_walks_through_people_and_papers_but_stops_at_topics(store: Store) -
     assert rings == {1: [("pub:a", 1)], 3: [("pub:a", 1), ("topic:g", 2)]}
 
 
-def test_answer_graph_holds_the_answer_and_its_links(world: Store) -> None:
+def test_answer_graph_holds_the_answer_its_links_and_joint_paper_ties(world: Store) -> None:
     answer = run(world, "connection", person="Bo Lin", other="Gus Hale")
     g = answer_graph(world, answer)
     assert set(g.nodes) == {i for r in answer.rows for i in r["ids"]}
-    assert {d["type"] for _, _, d in g.edges(data=True)} == {"AUTHORED", "ADVISED"}
+    assert {d["type"] for _, _, d in g.edges(data=True)} == {"AUTHORED", "ADVISED", "COAUTHOR"}
+    ties = [(u, v, d["papers"]) for u, v, d in g.edges(data=True) if d["type"] == "COAUTHOR"]
+    assert ties
+    for u, v, papers in ties:  # counted over the whole store, as the coauthors query does
+        assert {r["id"]: r["papers"] for r in run(world, "coauthors", person=u).rows}[v] == papers
+
+
+def test_a_page_of_topics_only_draws_no_coauthor_ties(world: Store) -> None:
+    g = answer_graph(world, run(world, "topic-clusters"))
+    assert "COAUTHOR" not in {d["type"] for _, _, d in g.edges(data=True)}
 
 
 def test_people_resolve_by_alias_native_name_id_and_any_case(world: Store) -> None:

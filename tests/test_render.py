@@ -99,6 +99,27 @@ def test_edges_are_wider_the_more_joint_papers(tmp_path: Path) -> None:
     assert widths == {1.0, 4.0}  # 1 paper: 1; 4 papers: 1 + 1.5 * log2(4)
 
 
+def test_min_papers_keeps_only_strong_ties_and_the_people_asked_about(tmp_path: Path) -> None:
+    page = render(coauthors(6), tmp_path / "s.html", title="t", highlight=["p3"], min_papers=2)
+    assert {n["id"] for n in nodes_of(page)} == {"p0", "p1", "p2", "p3", "p4", "p5"}
+    text = page.read_text("utf-8")
+    assert "ties of at least 2 joint papers" in text
+    assert {float(w) for w in re.findall(r'"width": ([0-9.]+)', text)} == {4.0}  # 1-paper ties gone
+    lone = coauthors(6)
+    lone.add_node("p9", labels=["Person"], name="P 9")
+    lone.add_edge("p9", "p1", type="COAUTHOR", papers=1)
+    lone.add_node("w", labels=["Publication"], title="only p9's")
+    lone.add_edge("p9", "w", type="AUTHORED")
+    ids = {n["id"] for n in nodes_of(render(lone, tmp_path / "l.html", title="t", min_papers=2))}
+    assert "p9" not in ids and "w" not in ids
+
+
+def test_coauthor_ties_are_drawn_without_arrows(tmp_path: Path) -> None:
+    text = render(coauthors(3), tmp_path / "a.html", title="t").read_text("utf-8")
+    edges = json.loads(re.search(r"var rawEdges = (\[.*?\]);\n", text, re.S).group(1))  # type: ignore[union-attr]
+    assert edges and all(e["arrows"] == "" and e["dashes"] is True for e in edges)
+
+
 def test_a_hierarchical_page_is_drawn_top_down_without_physics(tmp_path: Path) -> None:
     text = render(graph(), tmp_path / "h.html", title="t", hierarchical=True).read_text("utf-8")
     assert '"hierarchical": {"enabled": true, "direction": "UD"' in text

@@ -8,6 +8,7 @@ answer is about, for rendering.
 
 from scholargraph.queries.answers import (
     Answer,
+    add_coauthor_ties,
     answer_graph,
     list_queries,
     resolve_group,
@@ -21,6 +22,7 @@ __all__ = [
     "Answer",
     "Param",
     "Query",
+    "add_coauthor_ties",
     "answer_graph",
     "list_queries",
     "resolve_group",

@@ -195,16 +195,31 @@ def list_queries() -> list[str]:
     return [n for n in QUERIES if not n.startswith("_")]
 
 
+COAUTHOR = "COAUTHOR"  # drawn only: people who wrote together, ``papers`` joint papers
+
+
+def add_coauthor_ties(store: Store, g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Join every two people of ``g`` who wrote together by a ``COAUTHOR`` edge whose
+    ``papers`` counts their joint papers in the whole store (drawn or not), so a
+    page can draw ties wider the more papers they stand for. Returns ``g``."""
+    people = sorted(str(n) for n, labels in g.nodes(data="labels") if labels == ["Person"])
+    if len(people) > 1:
+        for row in store.query(QUERIES["_joint-papers"].text(store.dialect), {"ids": people}):
+            a, b, papers = str(row["a"]), str(row["b"]), int(row["papers"])
+            g.add_edge(a, b, key=f"coauthor:{a}:{b}", type=COAUTHOR, papers=papers)
+    return g
+
+
 def answer_graph(store: Store, answer: Answer) -> nx.MultiDiGraph:
     """The graph among the nodes an answer is about: every node it names, every
-    relationship between two of them (of the types the query draws, if it says)."""
+    relationship between two of them (of the types the query draws, if it says),
+    and co-author ties among its people (unless the query draws other types only)."""
     g = to_networkx(store, ids=answer.node_ids)
-    if answer.query.draw:
+    draw = answer.query.draw
+    if draw:
         g.remove_edges_from(
-            [
-                (u, v, k)
-                for u, v, k, t in g.edges(keys=True, data="type")
-                if t not in answer.query.draw
-            ]
+            [(u, v, k) for u, v, k, t in g.edges(keys=True, data="type") if t not in draw]
         )
+    if not draw or COAUTHOR in draw:
+        add_coauthor_ties(store, g)
     return g

@@ -120,6 +120,43 @@ def keep_best_connected(
     return g.subgraph(chosen).copy()
 
 
+def keep_strong_ties(
+    g: nx.MultiDiGraph, min_papers: int, keep: Iterable[str] = ()
+) -> nx.MultiDiGraph:
+    """Only ties of at least ``min_papers`` joint papers: weaker edges that carry a
+    ``papers`` count are dropped, then the people left with no such tie (the ``keep``
+    ones excepted), then papers none of whose authors is left.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from(["ann", "bo", "cy"], labels=["Person"])
+    >>> g.add_node("w1", labels=["Publication"])
+    >>> _ = g.add_edge("ann", "bo", type="COAUTHOR", papers=3)
+    >>> _ = g.add_edge("ann", "cy", type="COAUTHOR", papers=1)
+    >>> _ = g.add_edge("cy", "w1", type="AUTHORED")
+    >>> sorted(keep_strong_ties(g, 2))
+    ['ann', 'bo']
+    """
+    if min_papers <= 1:
+        return g
+    kept = set(keep)
+    strong: set[str] = set()
+    for u, v, papers in g.edges(data="papers"):
+        if papers is not None and papers >= min_papers:
+            strong.update((u, v))
+    people = {n for n, labels in g.nodes(data="labels") if labels == ["Person"]}
+    gone = (people - strong) - kept
+    gone |= {
+        n
+        for n, labels in g.nodes(data="labels")
+        if labels == ["Publication"] and all(a in gone for a in g.predecessors(n) if a in people)
+    }
+    out = g.subgraph(n for n in g if n not in gone).copy()
+    out.remove_edges_from(
+        [(u, v, k) for u, v, k, p in out.edges(keys=True, data="papers") if p and p < min_papers]
+    )
+    return out
+
+
 def render(
     g: nx.MultiDiGraph,
     path: str | Path,
@@ -128,6 +165,7 @@ def render(
     highlight: Iterable[str] = (),
     sources: dict[str, str] | None = None,
     max_nodes: int = MAX_NODES,
+    min_papers: int = 1,
     hierarchical: bool = False,
 ) -> Path:
     """Write ``g`` as an interactive page at ``path`` (UTF-8, works offline).
@@ -136,12 +174,16 @@ def render(
     names node ids drawn larger and in red. Above ``LAYOUT_IN_PYTHON_ABOVE``
     nodes the layout is computed here and the browser's physics is off; above
     ``max_nodes`` only the best-connected nodes are drawn (the title says so).
-    An edge with a ``papers`` count is drawn wider the more papers it stands for.
+    An edge with a ``papers`` count is drawn wider the more papers it stands for;
+    ``min_papers`` above 1 keeps only ties that strong (see ``keep_strong_ties``).
     ``hierarchical`` draws the graph top-down along its edges (advisor above
     student), without physics.
     """
     sources = sources or {}
     marked = set(highlight)
+    g = keep_strong_ties(g, min_papers, marked)
+    if min_papers > 1:
+        title = f"{title} (ties of at least {min_papers} joint papers)"
     total = g.number_of_nodes()
     g = keep_best_connected(g, max_nodes, marked)
     if g.number_of_nodes() < total:
@@ -180,8 +222,15 @@ def render(
             net.node_map[str(node)].update(color=HIGHLIGHT, borderWidth=4)
     for u, v, data in g.edges(data=True):
         width = 1 + 1.5 * math.log2(data["papers"]) if data.get("papers") else 1
+        tie = data.get("type") == "COAUTHOR"  # symmetric: no arrow, dashed over the papers
         net.add_edge(
-            str(u), str(v), title=tooltip(data, sources), label="", arrows="to", width=width
+            str(u),
+            str(v),
+            title=tooltip(data, sources),
+            label="",
+            arrows="" if tie else "to",
+            dashes=tie,
+            width=width,
         )
     net.options = {
         "groups": GROUPS,
