@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scholargraph.errors import ScholargraphError
@@ -21,6 +21,7 @@ from scholargraph.ingest.overrides import Overrides, load_overrides
 
 DEFAULT_STORE = "./scholargraph-data"
 DEFAULT_OVERRIDES = "scholargraph-overrides.yaml"
+DEFAULT_CACHE = "./scholargraph-cache"  # HTTP responses of the public APIs, so re-runs cost nothing
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
@@ -29,6 +30,81 @@ def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ScholargraphError(f"{key} must be a positive integer, not {raw!r}")
     return int(raw)
+
+
+def _positive_float(env: Mapping[str, str], key: str, default: float) -> float:
+    raw = env.get(key) or str(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise ScholargraphError(f"{key} must be a positive number, not {raw!r}")
+    return value
+
+
+# Each public API: its default base URL and how many requests a second it is sent
+# (OpenAlex and Crossref's polite pools allow 10; Semantic Scholar 1 with a key;
+# DBLP throttles hard; arXiv asks for one request every 3 seconds).
+APIS: dict[str, tuple[str, float]] = {
+    "openalex": ("https://api.openalex.org", 10.0),
+    "s2": ("https://api.semanticscholar.org/graph/v1", 1.0),
+    "dblp": ("https://dblp.org", 0.5),
+    "crossref": ("https://api.crossref.org", 10.0),
+    "arxiv": ("https://export.arxiv.org/api", 1 / 3),
+}
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    """How the enrichment clients reach the public APIs.
+
+    Every base URL can be replaced (``SCHOLARGRAPH_OPENALEX_URL`` …) to point at
+    a mirror or a local replay server; ``SCHOLARGRAPH_<API>_RATE`` is requests a
+    second.
+
+    >>> a = ApiSettings.from_env({"SCHOLARGRAPH_S2_URL": "http://127.0.0.1:8000/s2/",
+    ...                           "SCHOLARGRAPH_MAILTO": "me@example.org"})
+    >>> a.base_urls["s2"], a.base_urls["arxiv"]
+    ('http://127.0.0.1:8000/s2', 'https://export.arxiv.org/api')
+    >>> a.user_agent
+    'scholargraph (mailto:me@example.org)'
+    """
+
+    base_urls: dict[str, str] = field(default_factory=lambda: {k: v[0] for k, v in APIS.items()})
+    rates: dict[str, float] = field(default_factory=lambda: {k: v[1] for k, v in APIS.items()})
+    mailto: str | None = None
+    openalex_api_key: str | None = None
+    s2_api_key: str | None = None
+    cache_dir: str = DEFAULT_CACHE
+    offline: bool = False  # answer from the cache only; a miss is an error, never a request
+    timeout: float = 30.0  # seconds for a connection or a read
+    retries: int = 4  # further tries after a 429, a 5xx, a timeout or a cut-off body
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ApiSettings:
+        env = os.environ if env is None else env
+        return cls(
+            base_urls={
+                api: (env.get(f"SCHOLARGRAPH_{api.upper()}_URL") or url).rstrip("/")
+                for api, (url, _) in APIS.items()
+            },
+            rates={
+                api: _positive_float(env, f"SCHOLARGRAPH_{api.upper()}_RATE", rate)
+                for api, (_, rate) in APIS.items()
+            },
+            mailto=env.get("SCHOLARGRAPH_MAILTO") or None,
+            openalex_api_key=env.get("OPENALEX_API_KEY") or None,
+            s2_api_key=env.get("S2_API_KEY") or None,
+            cache_dir=env.get("SCHOLARGRAPH_CACHE") or DEFAULT_CACHE,
+            offline=(env.get("SCHOLARGRAPH_OFFLINE") or "").lower() in ("1", "true", "yes"),
+            timeout=_positive_float(env, "SCHOLARGRAPH_HTTP_TIMEOUT", 30.0),
+        )
+
+    @property
+    def user_agent(self) -> str:
+        """Names the project and, when configured, whom to contact."""
+        return f"scholargraph (mailto:{self.mailto})" if self.mailto else "scholargraph"
 
 
 @dataclass(frozen=True)
@@ -44,6 +120,7 @@ class Settings:
     neo4j_database: str | None = None
     batch_size: int = 2000
     overrides: str = DEFAULT_OVERRIDES  # same_as / not_same_as decisions; optional if default
+    apis: ApiSettings = field(default_factory=ApiSettings)  # the enrichment clients'
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,6 +135,7 @@ class Settings:
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             batch_size=_positive_int(env, "SCHOLARGRAPH_BATCH_SIZE", 2000),
             overrides=env.get("SCHOLARGRAPH_OVERRIDES") or DEFAULT_OVERRIDES,
+            apis=ApiSettings.from_env(env),
         )
 
     def load_overrides(self) -> Overrides | None:

@@ -42,3 +42,11 @@ class StoreUnavailableError(StoreError):
 
 class QueryError(ScholargraphError):
     """A named query was unknown, mis-parameterised, or its person argument did not resolve."""
+
+
+class ApiError(ScholargraphError):
+    """A public API could not answer: refused, kept failing, or sent a body we cannot read."""
+
+
+class NotCachedError(ApiError):
+    """Offline, and the cache holds no answer to this request."""

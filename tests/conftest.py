@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_socket import enable_socket, socket_allow_hosts
+from replay import Replay, serving
 
-from scholargraph.config import Settings
+from scholargraph.config import ApiSettings, Settings
 from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.graph.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORDED = Path(__file__).resolve().parent / "fixtures" / "api"  # MIT recordings, copied
 # The seed documents and real-world fixtures the project is tested on, read in place
 # (not copied into the repository); SCHOLARGRAPH_SHARED points elsewhere.
 SHARED = Path(os.environ.get("SCHOLARGRAPH_SHARED") or ROOT.parent / "shared")
@@ -55,3 +58,33 @@ def embedded(tmp_path: Path) -> Iterator[LadybugStore]:
     s = LadybugStore(str(tmp_path / "graph.lbug"))
     yield s
     s.close()
+
+
+@pytest.fixture
+def replay() -> Iterator[Replay]:
+    """A replay server on 127.0.0.1; sockets may reach it and nothing else."""
+    enable_socket()
+    socket_allow_hosts(["127.0.0.1"], allow_unix_socket=True)
+    with serving(Replay()) as server:
+        yield server
+
+
+@pytest.fixture
+def api_settings(replay: Replay, tmp_path: Path) -> ApiSettings:
+    """Every API pointed at the replay server, no rate wait, a fresh cache."""
+    hosts = {
+        "openalex": "api.openalex.org",
+        "s2": "api.semanticscholar.org/graph/v1",
+        "dblp": "dblp.org",
+        "crossref": "api.crossref.org",
+        "arxiv": "export.arxiv.org/api",
+    }
+    return ApiSettings(
+        base_urls={api: replay.base(host) for api, host in hosts.items()},
+        rates={api: 1000.0 for api in hosts},
+        mailto="tests@example.org",
+        openalex_api_key="SECRET-KEY",
+        cache_dir=str(tmp_path / "cache"),
+        timeout=1.0,
+        retries=2,
+    )
