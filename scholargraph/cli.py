@@ -6,6 +6,7 @@ become one line on stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -17,7 +18,8 @@ import click
 from tqdm import tqdm
 
 from scholargraph import bench as bench_mod
-from scholargraph import pipeline, queries, render_bench
+from scholargraph import enrich as enrich_mod
+from scholargraph import enrich_bench, pipeline, queries, render_bench
 from scholargraph.config import DEFAULT_OVERRIDES, Settings
 from scholargraph.errors import ScholargraphError
 from scholargraph.graph import export as export_mod
@@ -79,6 +81,14 @@ OVERRIDES = click.option(
     f"[default {DEFAULT_OVERRIDES} when it exists; env SCHOLARGRAPH_OVERRIDES].",
 )
 
+ENRICHED = click.option(
+    "--enriched",
+    metavar="FOLDER",
+    default=enrich_mod.DEFAULT_FOLDER,
+    show_default=True,
+    help="The folder of enrichment documents, their progress and doubtful author matches.",
+)
+
 
 @main.command()
 @FILES
@@ -137,6 +147,7 @@ def ingest(
 @OWNER
 @OVERRIDES
 @click.option("--all", "show_all", is_flag=True, help="Also list the pairs that were merged.")
+@ENRICHED
 @click.pass_context
 @one_line_errors
 def review(
@@ -145,9 +156,12 @@ def review(
     owner: str | None,
     overrides: str | None,
     show_all: bool,
+    enriched: str,
 ) -> None:
     """List the uncertain same-person pairs in FILES with their score and evidence,
-    and the line to add to the overrides file to decide each one. Writes nothing.
+    and the line to add to the overrides file to decide each one; then the author
+    records `scholargraph enrich` found too doubtful to use, and the command that
+    takes one. Writes nothing.
 
     Example: scholargraph review cv.yml papers.bib
     """
@@ -167,6 +181,11 @@ def review(
             f"To decide a pair, copy its '- [...]' line under same_as: or not_same_as: in "
             f"{settings.overrides}; every ingest applies it."
         )
+    for person, candidate in enrich_mod.pending_reviews(enriched):
+        author, score, why = candidate.split(" ", 2)
+        click.echo(f"{score.rstrip(':')}  uncertain author record: {person} = {author}")
+        click.echo(f"      {why}")
+        click.echo(f"      scholargraph enrich --person {person} --accept {author}  # to take it")
     if result.errors:
         sys.exit(1)
 
@@ -283,7 +302,79 @@ def render(
     click.echo(f"wrote {page}")
 
 
-BENCH_PARTS = ("ingest", "queries", "resolve", "render")
+@main.command()
+@click.option(
+    "--person",
+    "people",
+    multiple=True,
+    metavar="NAME",
+    help="Whom to enrich (repeatable; default: everyone a profile is about).",
+)
+@click.option(
+    "--sources",
+    default=",".join(enrich_mod.APIS),
+    show_default=True,
+    help="The APIs to ask, comma-separated.",
+)
+@click.option(
+    "--accept",
+    multiple=True,
+    metavar="API:ID",
+    help="Take this author record for the one --person (e.g. openalex:A5023888391).",
+)
+@click.option("--offline", is_flag=True, help="Answer from the HTTP cache only; send nothing.")
+@click.option("--refresh", is_flag=True, help="Ask again for people an earlier run finished.")
+@ENRICHED
+@click.pass_context
+@one_line_errors
+def enrich(
+    ctx: click.Context,
+    people: tuple[str, ...],
+    sources: str,
+    accept: tuple[str, ...],
+    offline: bool,
+    refresh: bool,
+    enriched: str,
+) -> None:
+    """Fill gaps from OpenAlex, Semantic Scholar, DBLP, Crossref and arXiv.
+
+    Finds each person's author records (judged on name, papers, co-authors and
+    organizations; doubtful ones are listed for review, not used), writes what the
+    APIs say as documents in --enriched and ingests them: identifiers, missing
+    co-authors and author order, venues, years, DOIs, abstracts, topics and
+    organizations, never overruling your own documents (conflicts are kept).
+    Resumable: a re-run continues where an interrupted one stopped.
+
+    Example: scholargraph enrich --person "Xin Tan" --sources openalex,s2
+    """
+    settings = settings_of(ctx)
+    if offline:
+        settings = dataclasses.replace(
+            settings, apis=dataclasses.replace(settings.apis, offline=True)
+        )
+    apis = [a.strip() for a in sources.split(",") if a.strip()]
+    with open_store(settings) as store, tqdm(unit="person", desc="enrich", disable=None) as bar:
+
+        def on_person(api: str, person: str) -> None:
+            bar.set_postfix_str(api)
+            bar.update(1)
+
+        report = enrich_mod.enrich(
+            store,
+            settings,
+            people=people,
+            apis=apis,
+            accept=accept,
+            refresh=refresh,
+            folder=enriched,
+            on_person=on_person,
+        )
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich")
 
 
 @main.command()
@@ -303,10 +394,13 @@ BENCH_PARTS = ("ingest", "queries", "resolve", "render")
     "--people", default=5000, show_default=True, help="People on the co-author page (render)."
 )
 @click.option(
+    "--works", default=600, show_default=True, help="Works looked up on the APIs (enrich)."
+)
+@click.option(
     "--only",
     default=",".join(BENCH_PARTS),
     show_default=True,
-    help="Comma-separated parts to run: ingest, queries, resolve, render.",
+    help="Comma-separated parts to run: ingest, queries, resolve, render, enrich.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @click.option("--plot", metavar="FILE.svg", help="Write a log-log plot of time against scale.")
@@ -317,6 +411,7 @@ def bench(
     samples: int,
     mentions: int,
     people: int,
+    works: int,
     only: str,
     as_json: bool,
     plot: str | None,
@@ -329,7 +424,9 @@ def bench(
     p50/p95 of every named query against an id lookup. resolve: author mentions
     of synthetic profiles resolved, time against one pass over the mentions,
     quality (B³) next to one-person-per-name. render: a synthetic co-author page
-    in headless Chromium, seconds until still, against pyvis's defaults.
+    in headless Chromium, seconds until still, against pyvis's defaults. enrich:
+    requests per publication looked up on played APIs (127.0.0.1), batched and
+    cached, against one request per work.
 
     Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
@@ -353,11 +450,15 @@ def bench(
     page = render_bench.render_benchmark(people) if "render" in parts else None
     if page and not as_json:
         click.echo("\n".join(page.lines()))
+    lookups = enrich_bench.enrich_benchmark(works) if "enrich" in parts else None
+    if lookups and not as_json:
+        click.echo("\n".join(lookups.lines()))
     if as_json:
         out = {
             "graph": [asdict(r) for r in reports],
             "resolve": identity and asdict(identity),
             "render": page and asdict(page),
+            "enrich": lookups and asdict(lookups),
         }
         click.echo(json.dumps(out, indent=1))
     if plot:
@@ -365,6 +466,7 @@ def bench(
         click.echo(f"wrote {written}", err=as_json)
     missed = [m for r in reports for m in r.missed()] + (identity.missed() if identity else [])
     missed += page.missed() if page else []
+    missed += lookups.missed() if lookups else []
     if check and missed:
         sys.exit(1)
 

@@ -12,7 +12,7 @@ import networkx as nx
 
 from scholargraph.config import Settings
 from scholargraph.errors import InputError
-from scholargraph.graph.export import stats, to_networkx
+from scholargraph.graph.export import profile_owners, stats, to_networkx
 from scholargraph.graph.schema import read_statement
 from scholargraph.graph.store import Store, open_store
 from scholargraph.graph.sync import Coverage, coverage, prune, stored_sources
@@ -191,31 +191,6 @@ class DemoReport:
         return self.pages[0]
 
 
-def _profile_owners(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
-    """(person id, name) of each person whose profile a source describes:
-    the person with affiliations or stated interests, else the most prolific author."""
-    owners = []
-    people = [n for n, d in g.nodes(data=True) if d["labels"] == ["Person"]]
-    for source, sdata in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
-        if sdata["labels"] != ["Source"]:
-            continue
-        cited = [p for p in people if source in g.nodes[p].get("sources", [])]
-
-        def weight(p: str, source: str = source) -> tuple[int, int]:
-            own = sum(
-                1
-                for _, _, d in g.out_edges(p, data=True)
-                if (d["type"] == "AFFILIATED_WITH" or d.get("stated"))
-                and source in d.get("sources", [])
-            )
-            return own, g.out_degree(p)
-
-        if cited:
-            best = max(cited, key=weight)
-            owners.append((best, str(g.nodes[best]["name"])))
-    return owners
-
-
 def collaboration_view(g: nx.MultiDiGraph, person: str) -> nx.MultiDiGraph:
     """A person, their papers, co-authors, advisors/mentors/students and organizations."""
     keep = {person}
@@ -239,7 +214,7 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
         add_coauthor_ties(store, shown)
     pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
-    for pid, name in _profile_owners(g):
+    for pid, name in profile_owners(g):
         page = out / f"person-{pid.split(':', 1)[1].split('@')[0]}.html"
         view = collaboration_view(shown, pid)
         pages.append(

@@ -51,6 +51,7 @@ class Person(Node):
     homepage: str | None = None
     merge_score: float | None = None  # weakest accepted link when mentions were merged
     merge_evidence: list[str] = field(default_factory=list)  # why, one line per merge
+    conflicts: list[str] = field(default_factory=list)  # what an API said that the profile does not
 
 
 @dataclass(kw_only=True)
@@ -64,6 +65,7 @@ class Publication(Node):
     abstract: str | None = None
     title_is_system_name: bool = False  # a news item named the system, not the paper title
     merge_evidence: list[str] = field(default_factory=list)  # versions folded into this one
+    conflicts: list[str] = field(default_factory=list)  # what an API said that the profile does not
 
 
 @dataclass(kw_only=True)
@@ -273,14 +275,46 @@ def copied(record: R) -> R:
 def merge_into(old: Record, new: Record) -> None:
     """Fold ``new`` into ``old`` (same id): lists are unioned in order, and a
     non-empty new scalar replaces the old one, as the store's upsert does."""
+    _fold(old, new, None)
+
+
+# Scalars where a secondary source (an API) disagreeing with a document is worth telling.
+CHECKED = ("year", "doi", "arxiv", "orcid", "openalex_id", "dblp_pid", "s2_id", "position")
+
+
+def note_conflict(notes: list[str], name: str, kept: Any, said_by: str, said: Any) -> None:
+    """Add ``name: KEPT kept; SAID_BY says SAID`` to ``notes`` (once)."""
+    note = f"{name}: {kept} kept; {said_by} says {said}"
+    if note not in notes:
+        notes.append(note)
+
+
+def fill_into(old: Record, new: Record, said_by: str) -> None:
+    """Fold ``new``, from a secondary source (an API, named by ``said_by``), into
+    ``old``: lists are unioned, a scalar is taken only where ``old`` has none, and a
+    different value is kept out but noted in ``old.conflicts`` (where it has them).
+
+    >>> old = Publication(id="w", title="T", year=2023)
+    >>> fill_into(old, Publication(id="w", title="T", year=2024, doi="10.1/x"), "openalex:W1")
+    >>> old.year, old.doi, old.conflicts
+    (2023, '10.1/x', ['year: 2023 kept; openalex:W1 says 2024'])
+    """
+    _fold(old, new, said_by)
+
+
+def _fold(old: Record, new: Record, said_by: str | None) -> None:
     for f in dataclasses.fields(old):
         if f.name == "id" or f.metadata.get("on_create"):
             continue
         a, b = getattr(old, f.name), getattr(new, f.name)
         if isinstance(a, list):
             a.extend(x for x in b if x not in a)
-        elif b is not None and b != f.default:
+        elif b is None or b == f.default:
+            continue
+        elif said_by is None or a is None or a == f.default:
             setattr(old, f.name, b)
+        elif a != b and f.name in CHECKED and hasattr(old, "conflicts"):
+            note_conflict(old.conflicts, f.name, a, said_by, b)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -307,14 +341,18 @@ class RecordSet:
         for r in records:
             self.add(r)
 
-    def add(self, record: Record) -> None:
+    def add(self, record: Record, *, said_by: str | None = None) -> None:
+        """Add ``record``, merging it into one already here with its id; ``said_by``
+        marks a secondary source (an API), whose values only fill gaps (``fill_into``)."""
         table: dict[str, Any] = (
             self.nodes[type(record)] if isinstance(record, Node) else self.rels[type(record)]
         )
-        if record.id in table:
-            merge_into(table[record.id], record)
-        else:
+        if record.id not in table:
             table[record.id] = record
+        elif said_by:
+            fill_into(table[record.id], record, said_by)
+        else:
+            merge_into(table[record.id], record)
 
     def update(self, other: RecordSet) -> None:
         for r in other:

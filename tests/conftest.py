@@ -61,10 +61,15 @@ def embedded(tmp_path: Path) -> Iterator[LadybugStore]:
 
 
 @pytest.fixture
-def replay() -> Iterator[Replay]:
-    """A replay server on 127.0.0.1; sockets may reach it and nothing else."""
+def loopback() -> None:
+    """Sockets may reach 127.0.0.1 and nothing else (a test fails if it tries)."""
     enable_socket()
     socket_allow_hosts(["127.0.0.1"], allow_unix_socket=True)
+
+
+@pytest.fixture
+def replay(loopback: None) -> Iterator[Replay]:
+    """A replay server on 127.0.0.1, the only host sockets may reach."""
     with serving(Replay()) as server:
         yield server
 

@@ -12,27 +12,21 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from scholargraph.ingest.apis import local_server
+from scholargraph.ingest.apis.local_server import Reply
+
+Answer = Reply  # what a test scripts: status, body, headers, delay, cut
+
 LOOSE = {"fields", "select", "api_key", "mailto", "per_page", "limit", "max_results", "rows"}
-
-
-@dataclass
-class Answer:
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0  # seconds before answering (for timeouts)
-    cut: bool = False  # claim a longer body than is sent (a truncated transfer)
 
 
 @dataclass
@@ -41,7 +35,7 @@ class Recording:
     path: str
     query: dict[str, str]
     body: Any
-    answer: Answer
+    answer: Reply
 
 
 def _query(text: str) -> dict[str, str]:
@@ -60,7 +54,7 @@ def _json_or_none(raw: bytes | str | None) -> Any:
 class Replay:
     def __init__(self) -> None:
         self.recordings: list[Recording] = []
-        self.scripts: dict[str, list[Answer]] = {}
+        self.scripts: dict[str, list[Reply]] = {}
         self.seen: list[str] = []
         self.headers: list[dict[str, str]] = []  # of each request, in turn
         self.misses: list[str] = []
@@ -84,7 +78,7 @@ class Replay:
                 f"/{parts.netloc}{parts.path}",
                 _query(parts.query),
                 _json_or_none(request_body),
-                Answer(status, raw, {"Content-Type": _content_type(raw)}),
+                Reply(status, raw, {"Content-Type": _content_type(raw)}),
             )
         )
 
@@ -115,7 +109,7 @@ class Replay:
         data = json.loads(path.read_text("utf-8"))
         self.add("GET", data["url"], data["body"], status=data["status_code"])
 
-    def script(self, path: str, *answers: Answer) -> None:
+    def script(self, path: str, *answers: Reply) -> None:
         """Serve ``answers`` in turn to requests for ``path`` before any recording."""
         self.scripts.setdefault(path, []).extend(answers)
 
@@ -123,7 +117,7 @@ class Replay:
         """The base URL standing in for ``https://host``."""
         return f"{self.url}/{host}"
 
-    def answer(self, method: str, target: str, body: bytes) -> Answer:
+    def answer(self, method: str, target: str, body: bytes) -> Reply:
         parts = urlsplit(target)
         self.seen.append(f"{method} {target}")
         queued = self.scripts.get(parts.path)
@@ -136,7 +130,7 @@ class Replay:
             ):
                 return r.answer
         self.misses.append(f"{method} {target}")
-        return Answer(404, b'{"error": "not recorded"}', {"Content-Type": "application/json"})
+        return Reply(404, b'{"error": "not recorded"}', {"Content-Type": "application/json"})
 
 
 def _content_type(body: bytes) -> str:
@@ -149,41 +143,6 @@ def _content_type(body: bytes) -> str:
 @contextmanager
 def serving(replay: Replay) -> Iterator[Replay]:
     """Run ``replay`` on a free port of 127.0.0.1 for the ``with`` block."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def _serve(self, method: str) -> None:
-            size = int(self.headers.get("Content-Length") or 0)
-            replay.headers.append(dict(self.headers.items()))
-            answer = replay.answer(method, self.path, self.rfile.read(size) if size else b"")
-            if answer.delay:
-                threading.Event().wait(answer.delay)
-            self.send_response(answer.status)
-            for key, value in answer.headers.items():
-                self.send_header(key, value)
-            length = len(answer.body) + (100 if answer.cut else 0)
-            self.send_header("Content-Length", str(length))
-            self.end_headers()
-            with suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(answer.body)
-            if answer.cut:
-                self.close_connection = True
-
-        def do_GET(self) -> None:
-            self._serve("GET")
-
-        def do_POST(self) -> None:
-            self._serve("POST")
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    replay.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with local_server.serving(replay.answer, seen=replay.headers) as url:
+        replay.url = url
         yield replay
-    finally:
-        server.shutdown()
-        server.server_close()

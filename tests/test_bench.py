@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 from scholargraph import bench
 from scholargraph import synthetic as synthetic_mod
+from scholargraph.enrich_bench import enrich_benchmark
 from scholargraph.graph.export import stats
 from scholargraph.graph.ladybug_store import LadybugStore
 from scholargraph.ingest import extract_file
@@ -111,3 +112,14 @@ def test_synthetic_bibtex_goes_through_the_parser_whole(tmp_path: Path) -> None:
     assert len(ex.records.nodes[Publication]) == len(records.nodes[Publication])
     assert len(ex.records.rels[Authored]) == len(records.rels[Authored])
     assert not ex.skipped and not ex.warnings
+
+
+def test_enrich_benchmark_batches_below_the_goal_and_counts_the_naive_baseline(
+    loopback: None,
+) -> None:
+    report = enrich_benchmark(60)
+    assert report.enriched == 60 and report.rerun_requests == 0
+    # 60 works: OpenAlex and Crossref take 50 a request, S2 500, arXiv 100;
+    # naively one request a work on each API (20 of the works are on arXiv)
+    assert report.ours_requests == 2 + 2 + 1 + 1 and report.naive_requests == 60 * 3 + 20
+    assert not report.missed() and "fewer requests" in report.lines()[-1]

@@ -51,6 +51,33 @@ def to_networkx(store: Store, ids: list[str] | None = None) -> nx.MultiDiGraph:
     return g
 
 
+def profile_owners(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """(person id, name) of each person whose profile a source describes:
+    the person with affiliations or stated interests, else the most prolific author.
+    Documents written by ``scholargraph enrich`` describe no one new and are passed over."""
+    owners: list[tuple[str, str]] = []
+    people = [n for n, d in g.nodes(data=True) if d["labels"] == ["Person"]]
+    for source, sdata in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
+        if sdata["labels"] != ["Source"] or sdata.get("kind") == "enrichment":
+            continue
+        cited = [p for p in people if source in g.nodes[p].get("sources", [])]
+
+        def weight(p: str, source: str = source) -> tuple[int, int]:
+            own = sum(
+                1
+                for _, _, d in g.out_edges(p, data=True)
+                if (d["type"] == "AFFILIATED_WITH" or d.get("stated"))
+                and source in d.get("sources", [])
+            )
+            return own, g.out_degree(p)
+
+        if cited:
+            best = max(cited, key=weight)
+            if best not in {o for o, _ in owners}:
+                owners.append((best, str(g.nodes[best]["name"])))
+    return owners
+
+
 def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
     """networkx node-link data with a ``links`` list, in a stable order."""
     nodes = [dict(data) for _, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0]))]

@@ -23,6 +23,7 @@ from scholargraph.records import RecordSet
 
 PARSERS: dict[str, Callable[[Document], Extraction]] = {
     profile.FORMAT: profile.parse_profile,
+    profile.ENRICHMENT: profile.parse_profile,
     bibtex.FORMAT: bibtex.parse_bibtex,
     freetext.FORMAT: freetext.parse_text,
     resume.ALFOLIO: resume.parse_alfolio,
@@ -38,7 +39,7 @@ def detect_kind(path: str, text: str) -> str:
     """The input format of a file, or an InputError saying which are supported."""
     suffix = Path(path).suffix.lower()
     if suffix in (".yaml", ".yml") and "\nperson:" in f"\n{text}":
-        return profile.FORMAT
+        return profile.ENRICHMENT if "\nenrichment:" in f"\n{text}" else profile.FORMAT
     if suffix in (".yaml", ".yml") and resume.looks_like_alfolio(text):
         return resume.ALFOLIO
     if suffix in (".json", ".jsonc") and resume.looks_like_jsonresume(text):

@@ -94,6 +94,9 @@ class GraphBuilder:
         email: str | None = None,
         homepage: str | None = None,
         orcid: str | None = None,
+        openalex_id: str | None = None,
+        s2_id: str | None = None,
+        dblp_pid: str | None = None,
     ) -> str:
         """Add a person as written (``Last, First``, titles and nicknames allowed).
 
@@ -115,6 +118,9 @@ class GraphBuilder:
                 email=email,
                 homepage=homepage,
                 orcid=orcid,
+                openalex_id=openalex_id,
+                s2_id=s2_id,
+                dblp_pid=dblp_pid,
                 **self._prov(line),
             )
         )

@@ -4,7 +4,8 @@ This is the format the shipped examples use and the easiest way to hand-curate
 a profile. Every fact cites the line it is on. Shape (all keys but
 ``person.name`` optional)::
 
-    person: {name, native_name, aliases: [..], email, homepage, orcid}
+    person: {name, native_name, aliases: [..], email, homepage, orcid,
+             openalex_id, s2_id, dblp_pid}
     interests: [topic, ..]
     affiliations:
       - {organization, role, degree, field, start: "YYYY-MM", end: "YYYY-MM",
@@ -17,6 +18,10 @@ a profile. Every fact cites the line it is on. Shape (all keys but
 
 An entry with a missing or malformed field is skipped with its line and reason;
 the rest of the file still ingests.
+
+``scholargraph enrich`` writes what public APIs say in this same format, marked
+by a top-level ``enrichment: {api, retrieved, …}`` mapping (kind ``enrichment``);
+its facts only fill what the user's own documents leave open.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from scholargraph.ingest.documents import Document
 from scholargraph.ingest.yaml_lines import LineDict, load
 
 FORMAT = "profile"
+ENRICHMENT = "enrichment"  # the same format, written by `scholargraph enrich`
 
 
 def looks_like_profile(data: Any) -> bool:
@@ -70,6 +76,9 @@ def parse_profile(doc: Document) -> Extraction:
         email=_text(person, "email"),
         homepage=_text(person, "homepage"),
         orcid=_text(person, "orcid"),
+        openalex_id=_text(person, "openalex_id"),
+        s2_id=_text(person, "s2_id"),
+        dblp_pid=_text(person, "dblp_pid"),
     )
     interests_line = data.line_of("interests") if isinstance(data, LineDict) else 1
     for topic in _list(data, "interests"):

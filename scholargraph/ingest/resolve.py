@@ -5,6 +5,10 @@ document), folds versions of one paper together, clusters person mentions into
 people, and returns one RecordSet with every id and relationship rewritten. The
 documents are processed in the order of their content-derived source ids, so the
 result is the same whatever order the files were given in.
+
+Documents written by ``scholargraph enrich`` (kind ``enrichment``: what a public
+API said) come after the user's own documents and only fill gaps: where both
+give a value, the document's stays and the API's is noted in ``conflicts``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from scholargraph.ingest.identity import (
 )
 from scholargraph.ingest.names import is_initials_only
 from scholargraph.ingest.overrides import Overrides
-from scholargraph.ingest.works import fold_versions, resolve_publications
+from scholargraph.ingest.works import fold_versions, is_arxiv_doi, resolve_publications
 from scholargraph.records import (
     Advised,
     AffiliatedWith,
@@ -42,7 +46,9 @@ from scholargraph.records import (
     Source,
     Topic,
     copied,
+    fill_into,
     merge_into,
+    note_conflict,
     rekeyed,
 )
 
@@ -67,10 +73,33 @@ class Resolved:
         )
 
 
+SECONDARY_KINDS = ("enrichment",)  # sources that fill gaps and never overrule
+
+
 def _source(doc: RecordSet) -> Source:
     (source,) = doc.nodes[Source].values()
     assert isinstance(source, Source)
     return source
+
+
+def _said_by(record: Publication | Person, secondary: dict[str, str]) -> str | None:
+    """Who said ``record``, when only secondary sources did: the line it came from."""
+    if not record.sources or any(s not in secondary for s in record.sources):
+        return None
+    return record.evidence[0] if record.evidence else secondary[record.sources[0]]
+
+
+def _note_conflicts(
+    folded: Publication, versions: list[Publication], secondary: dict[str, str]
+) -> None:
+    for v in versions:
+        said = _said_by(v, secondary)
+        if said is None:
+            continue
+        for name in ("year", "doi", "arxiv"):
+            a, b = getattr(folded, name), getattr(v, name)
+            if a and b and a != b and not (name == "doi" and (is_arxiv_doi(a) or is_arxiv_doi(b))):
+                note_conflict(folded.conflicts, name, a, said, b)
 
 
 def mentions_of(
@@ -146,18 +175,27 @@ def person_ids(clusters: list[Cluster]) -> dict[str, str]:
     return out
 
 
-def person_record(pid: str, cluster: Cluster, records: dict[str, Person]) -> Person:
+def person_record(
+    pid: str, cluster: Cluster, records: dict[str, Person], secondary: dict[str, str] | None = None
+) -> Person:
     """One Person from a cluster's mentions: shown name, native name, aliases,
-    identifiers, provenance, and the merge score and evidence."""
+    identifiers, provenance, and the merge score and evidence. Mentions from
+    ``secondary`` sources (source id -> path) only fill identifiers the others lack."""
+    secondary = secondary or {}
     name, native, aliases = representative(cluster)
     out = Person(id=pid, name=name, native_name=native, aliases=aliases)
-    for m in sorted(cluster.members, key=lambda m: m.key):
+    for m in sorted(cluster.members, key=lambda m: (m.key.split("/", 1)[0] in secondary, m.key)):
         p = records[m.key]
         out.sources.extend(s for s in p.sources if s not in out.sources)
         out.evidence.extend(e for e in p.evidence if e not in out.evidence)
+        out.conflicts.extend(c for c in p.conflicts if c not in out.conflicts)
+        said = _said_by(p, secondary)
         for attr in (*IDENTIFIERS, *CONTACTS):
-            if getattr(out, attr) is None:
-                setattr(out, attr, getattr(p, attr))
+            mine, theirs = getattr(out, attr), getattr(p, attr)
+            if mine is None:
+                setattr(out, attr, theirs)
+            elif said and theirs is not None and theirs != mine:
+                note_conflict(out.conflicts, attr, mine, said, theirs)
     if len(cluster.members) > 1:
         out.merge_score = cluster.weakest
         out.merge_evidence = sorted(cluster.links)
@@ -166,15 +204,19 @@ def person_record(pid: str, cluster: Cluster, records: dict[str, Person]) -> Per
 
 def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) -> Resolved:
     """One RecordSet from each document's records: papers folded, people resolved."""
-    docs = sorted(documents, key=lambda d: _source(d).id)
+    docs = sorted(documents, key=lambda d: (_source(d).kind in SECONDARY_KINDS, _source(d).id))
+    secondary = {_source(d).id: _source(d).path for d in docs if _source(d).kind in SECONDARY_KINDS}
     pubs: dict[str, Publication] = {}
     authors: dict[str, set[str]] = defaultdict(set)
     for doc in docs:
         for p in doc.nodes[Publication].values():
-            if p.id in pubs:
-                merge_into(pubs[p.id], p)
+            assert isinstance(p, Publication)
+            if p.id not in pubs:
+                pubs[p.id] = copied(p)
+            elif said := _said_by(p, secondary):
+                fill_into(pubs[p.id], p, said)
             else:
-                pubs[p.id] = copied(p)  # type: ignore[assignment]
+                merge_into(pubs[p.id], p)
         people = doc.nodes[Person]
         for r in doc.rels[Authored].values():
             person = people[r.from_id]
@@ -196,12 +238,18 @@ def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) 
 
     out = RecordSet()
     for canon, members in versions.items():
-        out.add(fold_versions([pubs[m] for m in members], canon))
+        ordered = sorted(
+            (pubs[m] for m in members), key=lambda p: _said_by(p, secondary) is not None
+        )
+        paper = fold_versions(ordered, canon)
+        _note_conflicts(paper, ordered, secondary)
+        out.add(paper)
     for cluster in resolution.clusters:
         pid = person_map[cluster.members[0].key]
-        out.add(person_record(pid, cluster, records))
+        out.add(person_record(pid, cluster, records, secondary))
     for doc in docs:
         src = _source(doc).id
+        said_by = secondary.get(src)
 
         def remap(label: type, node_id: str, src: str = src) -> str:
             if label is Person:
@@ -211,11 +259,11 @@ def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) 
         for label, nodes in doc.nodes.items():
             if label not in (Person, Publication):
                 for n in nodes.values():
-                    out.add(copied(n))
+                    out.add(copied(n), said_by=said_by)
         for rel_type, rels in doc.rels.items():
             for r in rels.values():
                 start, end = remap(rel_type.START, r.from_id), remap(rel_type.END, r.to_id)
                 if start != end:
-                    out.add(rekeyed(r, start, end))
+                    out.add(rekeyed(r, start, end), said_by=said_by)
     folded = sum(len(m) - 1 for m in versions.values())
     return Resolved(out, resolution, len(mentions), folded)

@@ -102,11 +102,12 @@ def resolve_publications(
 
 def fold_versions(versions: list[Publication], canonical: str) -> Publication:
     """One record from the versions (best first): the best version's scalars win,
-    identifiers from every version are kept, and the fold is recorded."""
+    identifiers from every version are kept, and the fold is recorded. The
+    caller orders versions an API gave after the documents' own."""
     best = versions[0]
     out = Publication(id=canonical, title=best.title)
     for v in reversed(versions):
-        for name in ("sources", "evidence", "merge_evidence"):
+        for name in ("sources", "evidence", "merge_evidence", "conflicts"):
             getattr(out, name).extend(x for x in getattr(v, name) if x not in getattr(out, name))
         for name in ("title", "status", "abstract"):
             if getattr(v, name) is not None:

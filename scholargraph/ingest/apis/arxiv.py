@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import requests
 
 from scholargraph import ids
-from scholargraph.config import ApiSettings
-from scholargraph.ingest.apis.http import Http, text_body
+from scholargraph.ingest.apis.client import ApiClient
+from scholargraph.ingest.apis.http import text_body
 from scholargraph.ingest.apis.models import ApiWork, WorkAuthor
 
 IDS_PER_REQUEST = 100
@@ -69,15 +69,8 @@ def feed(response: requests.Response) -> list[ApiWork]:
     return parse_feed(text_body(response))
 
 
-class Arxiv:
+class Arxiv(ApiClient):
     api = "arxiv"
-
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @classmethod
-    def from_settings(cls, settings: ApiSettings, **http_options: Any) -> Arxiv:
-        return cls(Http(cls.api, settings, **http_options))
 
     def papers(self, arxiv_ids: Iterable[str]) -> list[ApiWork]:
         """The papers of many arXiv ids, 100 to a request (unknown ids left out)."""

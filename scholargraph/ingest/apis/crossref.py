@@ -13,7 +13,7 @@ from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.ingest.apis.http import Http
+from scholargraph.ingest.apis.client import ApiClient
 from scholargraph.ingest.apis.models import ApiWork, WorkAuthor
 
 DOIS_PER_REQUEST = 50  # ``filter=doi:a,doi:b,…`` OR-s the DOIs
@@ -65,16 +65,12 @@ def parse_work(item: dict[str, Any]) -> ApiWork:
     )
 
 
-class Crossref:
+class Crossref(ApiClient):
     api = "crossref"
 
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @classmethod
-    def from_settings(cls, settings: ApiSettings, **http_options: Any) -> Crossref:
-        params = {"mailto": settings.mailto} if settings.mailto else {}
-        return cls(Http(cls.api, settings, params=params, **http_options))
+    @staticmethod
+    def params(settings: ApiSettings) -> dict[str, str]:
+        return {"mailto": settings.mailto} if settings.mailto else {}
 
     def work(self, doi: str) -> ApiWork | None:
         """The work a DOI names; None when Crossref does not know it."""

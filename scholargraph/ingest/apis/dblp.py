@@ -11,8 +11,8 @@ from xml.etree import ElementTree
 import requests
 
 from scholargraph import ids
-from scholargraph.config import ApiSettings
-from scholargraph.ingest.apis.http import Http, text_body
+from scholargraph.ingest.apis.client import ApiClient
+from scholargraph.ingest.apis.http import text_body
 from scholargraph.ingest.apis.models import ApiAuthor, ApiWork, WorkAuthor
 
 RECORDS = (
@@ -83,11 +83,15 @@ def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def parse_author_hits(data: dict[str, Any]) -> list[ApiAuthor]:
+def _infos(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``info`` of each hit of a search answer."""
     hits = _listed(((data.get("result") or {}).get("hits") or {}).get("hit"))
+    return [hit.get("info") or {} for hit in hits]
+
+
+def parse_author_hits(data: dict[str, Any]) -> list[ApiAuthor]:
     found = []
-    for hit in hits:
-        info = hit.get("info") or {}
+    for info in _infos(data):
         notes = _listed((info.get("notes") or {}).get("note"))
         found.append(
             ApiAuthor(
@@ -108,10 +112,8 @@ def parse_author_hits(data: dict[str, Any]) -> list[ApiAuthor]:
 
 
 def parse_publication_hits(data: dict[str, Any]) -> list[ApiWork]:
-    hits = _listed(((data.get("result") or {}).get("hits") or {}).get("hit"))
     works = []
-    for hit in hits:
-        info = hit.get("info") or {}
+    for info in _infos(data):
         authors = _listed((info.get("authors") or {}).get("author"))
         year = str(info.get("year", ""))
         works.append(
@@ -139,15 +141,8 @@ def person_xml(response: requests.Response) -> tuple[ApiAuthor, list[ApiWork]]:
     return parse_person(text_body(response))
 
 
-class Dblp:
+class Dblp(ApiClient):
     api = "dblp"
-
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @classmethod
-    def from_settings(cls, settings: ApiSettings, **http_options: Any) -> Dblp:
-        return cls(Http(cls.api, settings, **http_options))
 
     def person(self, pid: str) -> tuple[ApiAuthor, list[ApiWork]] | None:
         """A person by DBLP pid (``95/7448-1``) with every publication and co-author pid."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.ingest.apis.http import Http
+from scholargraph.ingest.apis.client import ApiClient
 from scholargraph.ingest.apis.models import ApiAuthor, ApiWork, WorkAuthor
 
 PER_PAGE = 200  # the documented maximum
@@ -108,20 +108,15 @@ def _orcid(value: str | None) -> str | None:
     return value.rstrip("/").rsplit("/", 1)[-1] if value else None
 
 
-class OpenAlex:
+class OpenAlex(ApiClient):
     """A thin client over one ``Http`` session."""
 
     api = "openalex"
 
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @classmethod
-    def from_settings(cls, settings: ApiSettings, **http_options: Any) -> OpenAlex:
+    @staticmethod
+    def params(settings: ApiSettings) -> dict[str, str]:
         params = {"api_key": settings.openalex_api_key} if settings.openalex_api_key else {}
-        if settings.mailto:
-            params["mailto"] = settings.mailto
-        return cls(Http(cls.api, settings, params=params, **http_options))
+        return params | ({"mailto": settings.mailto} if settings.mailto else {})
 
     def author(self, author_id: str) -> ApiAuthor | None:
         """One author by OpenAlex id or ORCID; a merged id comes back as the id it

@@ -12,7 +12,8 @@ from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.ingest.apis.http import Http, json_body
+from scholargraph.ingest.apis.client import ApiClient
+from scholargraph.ingest.apis.http import json_body
 from scholargraph.ingest.apis.models import ApiAuthor, ApiWork, WorkAuthor
 
 BATCH = 500  # ids per /paper/batch request, the documented maximum
@@ -68,16 +69,12 @@ def paper_key(key: str) -> str:
     return key
 
 
-class SemanticScholar:
+class SemanticScholar(ApiClient):
     api = "s2"
 
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @classmethod
-    def from_settings(cls, settings: ApiSettings, **http_options: Any) -> SemanticScholar:
-        headers = {"x-api-key": settings.s2_api_key} if settings.s2_api_key else {}
-        return cls(Http(cls.api, settings, headers=headers, **http_options))
+    @staticmethod
+    def headers(settings: ApiSettings) -> dict[str, str]:
+        return {"x-api-key": settings.s2_api_key} if settings.s2_api_key else {}
 
     def search_authors(self, name: str, limit: int = 100) -> list[ApiAuthor]:
         data = self.http.get_json(
