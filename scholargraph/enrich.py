@@ -41,6 +41,7 @@ from scholargraph.ingest.apis import Arxiv, Crossref, Dblp, OpenAlex, SemanticSc
 from scholargraph.ingest.apis.models import ApiAuthor, ApiWork
 from scholargraph.ingest.enrichment import ID_FIELDS, document
 from scholargraph.ingest.matching import Known, Match, Paper, best_match, judge, name_agreement
+from scholargraph.ingest.profile import ENRICHMENT
 from scholargraph.pipeline import IngestReport, ingest_into
 from scholargraph.queries import resolve_person
 
@@ -71,6 +72,7 @@ class EnrichReport:
     papers_found: int = 0  # of the people's papers, found by an API
     errors: list[str] = field(default_factory=list)
     ingest: IngestReport | None = None
+    facts: int = 0  # nodes and relationships in the graph that an API stated
     conflicts: int = 0
 
     def summary(self) -> str:
@@ -80,6 +82,7 @@ class EnrichReport:
             f"enrich: {sent} requests, {hits} answered from the cache; "
             f"{len(self.matched)} authors matched, {self.papers_found} papers found, "
             f"{len(self.documents)} documents written, {self.already_done} already done; "
+            f"{self.facts} facts in the graph from the APIs, "
             f"{self.conflicts} conflicts (see `scholargraph query conflicts`)"
         ]
         for api, c in sorted(self.counts.items()):
@@ -284,6 +287,12 @@ def enrich(
         )
         g = to_networkx(store)
         report.conflicts = sum(len(d.get("conflicts") or []) for _, d in g.nodes(data=True))
+        api_sources = {n for n, d in g.nodes(data=True) if d.get("kind") == ENRICHMENT}
+        report.facts = sum(
+            1
+            for d in [*(d for _, d in g.nodes(data=True)), *(d for *_, d in g.edges(data=True))]
+            if api_sources & set(d.get("sources") or [])
+        )
     return report
 
 

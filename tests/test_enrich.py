@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import RECORDED
+from conftest import RECORDED, shared
 from replay import Answer, Replay
 
 from scholargraph.cli import main
-from scholargraph.config import APIS
+from scholargraph.config import APIS, ApiSettings
+from scholargraph.enrich import find_author, works_by_id
 from scholargraph.graph.export import to_networkx
 from scholargraph.graph.ladybug_store import LadybugStore
+from scholargraph.ingest.apis import Arxiv, Dblp
+from scholargraph.ingest.matching import Known, Paper
 
 OA = "https://api.openalex.org"
 TITLE = (
@@ -100,6 +103,14 @@ def test_enrich_fills_gaps_keeps_the_profile_and_cites_the_api(
         f"year: 2017 kept; {tmp_path / 'enriched' / 'openalex-jason-priem.yaml'}:"
         f"{paper_line(tmp_path)}: - from: openalex:W2741809807 (retrieved {today()}) says 2018"
     ]
+    with LadybugStore(world["SCHOLARGRAPH_STORE"]) as store:
+        g = to_networkx(store)
+    order = {
+        g.nodes[a]["name"]: d["position"]
+        for a, _, d in g.edges(data=True)
+        if d["type"] == "AUTHORED"
+    }
+    assert order["Jason Priem"] == 2 and order["Stefanie Haustein"] == 9  # the order OpenAlex gives
     people = sorted(str(d["name"]) for d in nodes.values() if d["labels"] == ["Person"])
     assert len(people) == 9 and "Heather Piwowar" in people and "H. Piwowar" not in people
     assert "OurResearch" in {d.get("name") for d in nodes.values()}
@@ -184,3 +195,34 @@ def test_an_api_that_keeps_failing_is_reported_and_retried_next_run(
     assert code == 1 and "error: Jason Priem: openalex:" in out and "HTTP 503 after 5 tries" in out
     code, out = enrich(world, tmp_path, "--sources", "openalex")
     assert code == 0 and "1 authors matched" in out
+
+
+def test_a_dblp_pid_in_the_graph_is_taken_and_judged_on_the_papers(
+    replay: Replay, api_settings: ApiSettings
+) -> None:
+    xml = shared("fixtures/api/dblp/person_95-7448-1_Di_Xu_0001.xml")
+    replay.add_file("https://dblp.org/pid/95/7448-1.xml", xml)
+    known = Known(
+        id="person:di-xu",
+        name="Di Xu",
+        external={"dblp": "95/7448-1"},
+        coauthors=["Panos Nasiopoulos"],
+        papers=[Paper(id="w1", title="Automatic Stereoscopic 3D Video Reframing", year=2012)],
+    )
+    match = find_author(Dblp.from_settings(api_settings), known)
+    assert match is not None and match.accepted and match.author.id == "95/7448-1"
+    assert match.evidence[:2] == ["id from the graph", "same full name (Di Xu)"]
+    assert "co-authors Panos Nasiopoulos" in match.evidence
+    ((paper, work),) = match.works
+    assert paper.id == "w1" and work.doi == "10.1109/3dtv.2012.6365428"
+
+
+def test_papers_are_looked_up_on_arxiv_by_id(replay: Replay, api_settings: ApiSettings) -> None:
+    for recording in sorted((RECORDED / "arxiv" / "recorded_json").glob("*.json")):
+        replay.add_recorded_json(recording)
+    papers = [
+        Paper(id="w1", title="?", arxiv="1707.08567"),
+        Paper(id="w2", title="?", doi="10.1/x"),
+    ]
+    found = works_by_id(Arxiv.from_settings(api_settings), papers)
+    assert list(found) == ["w1"] and found["w1"].authors and not replay.misses

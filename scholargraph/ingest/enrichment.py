@@ -85,6 +85,8 @@ def document(
     author's organizations, and ``works`` (the person's papers as the API has them).
     """
     how = f", match {match.score:.2f}: {'; '.join(match.evidence)}" if match else ""
+    if author and author.merged_from:
+        how += f", merged from {author.merged_from}"
     person: dict[str, Any] = {"from": _from(api, author.id if author else "works", retrieved, how)}
     person["name"] = known.name
     if known.native_name:

@@ -194,7 +194,7 @@ def _latin_form(name: str) -> NameForm | None:
     if not words:
         return None
     family = [words.pop()]
-    while words and words[-1] in _PARTICLES:  # van Dam, de la Cruz
+    while len(words) > 1 and words[-1] in _PARTICLES:  # van Dam, de la Cruz; not Di Xu
         family.insert(0, words.pop())
     given = tuple(g for w in words for g in re.split(r"['’]", w) if g)
     return NameForm("".join(family), given)
@@ -209,6 +209,8 @@ def name_forms(name: str, native_name: str | None = None) -> list[NameForm]:
     [('jianpeng', ('qi',), 'latin'), ('qi', ('jianpeng',), 'swapped')]
     >>> [(f.family, f.given, f.how) for f in name_forms("Hong Xu", "徐宏")]
     [('xu', ('hong',), 'latin'), ('hong', ('xu',), 'swapped'), ('xu', ('hong',), 'hanzi')]
+    >>> [(f.family, f.given) for f in name_forms("Maria de la Cruz")[:1] + name_forms("Di Xu")[:1]]
+    [('delacruz', ('maria',)), ('xu', ('di',))]
     """
     forms: list[NameForm] = []
     if not has_cjk(name) and (latin := _latin_form(name)):
