@@ -18,15 +18,17 @@ import statistics
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from scholargraph.config import Settings
 from scholargraph.graph import schema
 from scholargraph.graph.ladybug_store import LadybugStore
-from scholargraph.graph.store import Store
+from scholargraph.graph.store import Store, open_store
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest.resolve import mentions_of, resolve
 from scholargraph.queries import list_queries, run
@@ -148,6 +150,35 @@ def _sample(records: RecordSet, authorships: int) -> RecordSet:
     return out
 
 
+ScratchStores = Callable[[str], AbstractContextManager[Store]]
+
+
+@contextmanager
+def embedded_scratch(name: str) -> Iterator[Store]:
+    """A new embedded store in a temporary folder, gone afterwards."""
+    with tempfile.TemporaryDirectory() as folder, LadybugStore(f"{folder}/{name}.lbug") as store:
+        yield store
+
+
+def bolt_scratch(settings: Settings) -> ScratchStores:
+    """Scratch stores in the Neo4j ``settings.store`` names: its database, emptied
+    before each use (point it at a scratch database)."""
+
+    @contextmanager
+    def scratch(name: str) -> Iterator[Store]:
+        with open_store(settings) as store:
+            empty(store)
+            yield store
+
+    return scratch
+
+
+def empty(store: Store, batch: int = 10_000) -> None:
+    """Delete every node and relationship, ``batch`` nodes a transaction."""
+    while store.query("MATCH (n) RETURN count(n) AS n")[0]["n"]:
+        store.write(f"MATCH (n) WITH n LIMIT {int(batch)} DETACH DELETE n", {})
+
+
 def _per_row(store: Store, records: RecordSet) -> None:
     """The naive baseline: one MERGE statement, one transaction, per record."""
     store.ensure_schema()
@@ -156,18 +187,19 @@ def _per_row(store: Store, records: RecordSet) -> None:
         store.write(statement, {"rows": [as_row(record)]})
 
 
-def write_speed(store: Store, records: RecordSet) -> list[WriteFigure]:
+def write_speed(
+    store: Store, records: RecordSet, scratch: ScratchStores = embedded_scratch
+) -> list[WriteFigure]:
     """Write ``records`` into the empty ``store`` (bulk load where it has one) and,
-    into scratch stores, samples of them one MERGE per record (the baseline) and
+    into ``scratch`` stores, samples of them one MERGE per record (the baseline) and
     through the batched upserts; rows/s counted in authorships."""
-    with tempfile.TemporaryDirectory() as folder:
-        with LadybugStore(f"{folder}/row.lbug") as scratch:
-            sample = _sample(records, PER_ROW_SAMPLE)
-            per_row = _rate(partial(_per_row, scratch, sample), sample)
-        with LadybugStore(f"{folder}/batch.lbug") as scratch:
-            sample = _sample(records, UPSERT_SAMPLE)
-            upsert = partial(write_records, scratch, sample, batch_size=5000, bulk=False)
-            upserts = _rate(upsert, sample)
+    with scratch("row") as into:
+        sample = _sample(records, PER_ROW_SAMPLE)
+        per_row = _rate(partial(_per_row, into, sample), sample)
+    with scratch("batch") as into:
+        sample = _sample(records, UPSERT_SAMPLE)
+        upserts = _rate(partial(write_records, into, sample, batch_size=5000, bulk=False), sample)
+    empty(store)  # on a server the scratch stores were this same database
     bulk = _rate(partial(write_records, store, records), records)
     return [
         WriteFigure("per-row MERGE", per_row, 1.0),
@@ -201,8 +233,9 @@ class Report:
     publications: int
     writes: list[WriteFigure]
     queries: list[Figure]
-    store_bytes: int
+    store_bytes: int | None  # on disk (None for a server's store)
     peak_rss_mb: float  # of the whole run so far (generator, records and store)
+    store: str = "embedded"  # or "neo4j"
 
     def missed(self) -> list[str]:
         """Figures under their goal: queries over their p50, writes under the rate."""
@@ -213,10 +246,11 @@ class Report:
         return out
 
     def lines(self) -> list[str]:
+        size = "?" if self.store_bytes is None else f"{self.store_bytes / 2**20:.0f} MiB"
         out = [
             f"synthetic graph: {self.authorships} authorships, {self.people} people, "
-            f"{self.publications} publications; store {self.store_bytes / 2**20:.0f} MiB "
-            f"on disk; peak memory {self.peak_rss_mb:.0f} MiB"
+            f"{self.publications} publications; {self.store} store {size} on disk; "
+            f"peak memory {self.peak_rss_mb:.0f} MiB"
         ]
         for w in self.writes:
             goal = ""
@@ -240,10 +274,12 @@ def benchmark(
     seed: int = 0,
     writes: bool = True,
     queries: bool = True,
+    settings: Settings | None = None,
 ) -> Report:
     """Generate a graph, write it to a temporary embedded store (never yours), and
     time the writes against their baselines and every named query (each part
-    unless turned off).
+    unless turned off). With ``settings`` naming a Bolt URI the same runs on that
+    Neo4j instead, whose database is emptied first.
 
     >>> report = benchmark(300, samples=2)
     >>> [f.name for f in report.writes]
@@ -252,10 +288,12 @@ def benchmark(
     ('baseline (id lookup)', True)
     """
     records = synthetic(authorships, seed=seed)
+    bolt = settings is not None and settings.is_bolt
+    scratch = bolt_scratch(settings) if settings is not None and bolt else embedded_scratch
     with tempfile.TemporaryDirectory() as folder:
         path = f"{folder}/bench.lbug"
-        with LadybugStore(path) as store:
-            speeds = write_speed(store, records) if writes else []
+        with scratch("bench") if bolt else LadybugStore(path) as store:
+            speeds = write_speed(store, records, scratch) if writes else []
             if not writes:
                 write_records(store, records)
             figures = query_latency(store, records, samples=samples, seed=seed) if queries else []
@@ -265,8 +303,9 @@ def benchmark(
             publications=len(records.nodes[Publication]),
             writes=speeds,
             queries=figures,
-            store_bytes=disk_bytes(path),
+            store_bytes=None if bolt else disk_bytes(path),
             peak_rss_mb=peak_rss_mb(),
+            store="neo4j" if bolt else "embedded",
         )
 
 

@@ -405,8 +405,18 @@ BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @click.option("--plot", metavar="FILE.svg", help="Write a log-log plot of time against scale.")
 @click.option("--check", is_flag=True, help="Exit 1 when a goal is missed.")
+@click.option(
+    "--store",
+    "bolt",
+    metavar="BOLT_URI",
+    help="Run ingest and queries on this Neo4j (bolt://…, credentials from NEO4J_AUTH or "
+    "NEO4J_USER/NEO4J_PASSWORD) instead of temporary embedded stores. Its database is "
+    "EMPTIED: point it at a scratch one. (SCHOLARGRAPH_STORE is never used here.)",
+)
+@click.pass_context
 @one_line_errors
 def bench(
+    ctx: click.Context,
     scales: tuple[int, ...],
     samples: int,
     mentions: int,
@@ -416,8 +426,10 @@ def bench(
     as_json: bool,
     plot: str | None,
     check: bool,
+    bolt: str | None,
 ) -> None:
-    """Benchmarks on synthetic data, in temporary embedded stores (never yours).
+    """Benchmarks on synthetic data, in temporary embedded stores (never yours)
+    or, with --store BOLT_URI, on a scratch Neo4j.
 
     ingest: authorships/s of write_records against the batched upserts and a
     per-row MERGE measured in the same run, store size, peak memory. queries:
@@ -436,10 +448,21 @@ def bench(
             f"unknown bench part(s): {', '.join(sorted(unknown))}",
             hint=f"choose from {', '.join(BENCH_PARTS)}",
         )
+    server = settings_of(ctx).with_store(bolt) if bolt else None
+    if server is not None and not server.is_bolt:
+        raise ScholargraphError(
+            f"bench --store {bolt!r} is not a Bolt URI",
+            hint="bench uses temporary embedded stores unless given a scratch Neo4j, "
+            "e.g. bolt://localhost:7687",
+        )
     reports = []
     for scale in scales if parts & {"ingest", "queries"} else ():
         report = bench_mod.benchmark(
-            scale, samples=samples, writes="ingest" in parts, queries="queries" in parts
+            scale,
+            samples=samples,
+            writes="ingest" in parts,
+            queries="queries" in parts,
+            settings=server,
         )
         reports.append(report)
         if not as_json:  # each scale as soon as it is measured

@@ -3,13 +3,19 @@ every query and the writes against baselines measured in the same run."""
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
+from click.testing import CliRunner
+
 from scholargraph import bench
 from scholargraph import synthetic as synthetic_mod
+from scholargraph.cli import main
+from scholargraph.config import Settings
 from scholargraph.enrich_bench import enrich_benchmark
 from scholargraph.graph.export import stats
 from scholargraph.graph.ladybug_store import LadybugStore
@@ -123,3 +129,20 @@ def test_enrich_benchmark_batches_below_the_goal_and_counts_the_naive_baseline(
     # naively one request a work on each API (20 of the works are on arXiv)
     assert report.ours_requests == 2 + 2 + 1 + 1 and report.naive_requests == 60 * 3 + 20
     assert not report.missed() and "fewer requests" in report.lines()[-1]
+
+
+def test_bench_store_must_be_a_bolt_uri_never_an_embedded_path(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["bench", "--store", str(tmp_path / "mine"), "--only", "ingest"]
+    )
+    assert result.exit_code == 1 and "is not a Bolt URI" in result.stderr
+    assert not (tmp_path / "mine").exists()
+
+
+@pytest.mark.neo4j
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="needs a live Neo4j (NEO4J_URI)")
+def test_the_harness_runs_on_neo4j_given_a_bolt_uri(socket_enabled: None) -> None:
+    settings = Settings.from_env().with_store(os.environ["NEO4J_URI"])
+    report = bench.benchmark(300, samples=2, settings=settings)
+    assert report.store == "neo4j" and report.store_bytes is None
+    assert len(report.queries) == 1 + len(list_queries()) and report.writes[0].rows_per_s > 0

@@ -222,5 +222,5 @@ def test_bench_runs_the_parts_asked_for_and_prints_json(tmp_path: Path) -> None:
     assert code == 0 and [g["writes"] for g in data["graph"]] == [[], []]  # ingest not asked
     assert all(g["queries"] for g in data["graph"]) and data["resolve"]["mentions"] >= 300
     assert plot.read_text("utf-8").startswith("<svg") and f"wrote {plot}" in err
-    code, _, err = run("bench", "--only", "enrich")
-    assert code == 1 and "unknown bench part(s): enrich" in err
+    code, _, err = run("bench", "--only", "enrich,orcid")
+    assert code == 1 and "unknown bench part(s): orcid" in err
