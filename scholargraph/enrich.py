@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from scholargraph import ids
+from scholargraph import config, ids
 from scholargraph.config import Settings
 from scholargraph.errors import ApiError, ScholargraphError
 from scholargraph.graph.export import profile_owners, to_networkx
@@ -45,7 +45,7 @@ from scholargraph.ingest.profile import ENRICHMENT
 from scholargraph.pipeline import IngestReport, ingest_into
 from scholargraph.queries import resolve_person
 
-APIS = ("openalex", "s2", "dblp", "crossref", "arxiv")
+APIS = tuple(config.APIS)  # openalex, s2, dblp, crossref, arxiv
 AUTHOR_APIS = ("openalex", "s2", "dblp")  # the ones with author records
 CANDIDATES = 3  # name-search hits judged per person (each costs a works request)
 DEFAULT_FOLDER = "scholargraph-enriched"
