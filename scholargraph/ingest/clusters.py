@@ -22,7 +22,7 @@ cluster:c C · D ['Paper 2', 'Paper 3', 'Paper 4']
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import combinations
 
 import networkx as nx
@@ -49,36 +49,92 @@ MIN_MEMBER = 1.0  # interest score in a cluster's topics that makes a person a m
 STATED_PAIR = 0.5  # weight of two topics one person states, against one shared paper
 
 
+class TopicPairs:
+    """Topics joined by how often they occur together, added one group at a time (a
+    paper's topics with their ABOUT scores, a person's stated interests): each
+    group is shared out over its pairs (1 / (topics - 1)), so a long list of
+    interests does not outweigh one focused paper.
+
+    >>> pairs = TopicPairs()
+    >>> pairs.add({"topic:a": 1.0, "topic:b": 0.6})
+    >>> pairs.add({"topic:c": 1.0})
+    >>> sorted(pairs.graph().edges(data="weight"))
+    [('topic:a', 'topic:b', 0.6)]
+    """
+
+    def __init__(self) -> None:
+        self.topics: set[str] = set()
+        self.weights: dict[tuple[str, str], float] = defaultdict(float)
+
+    def add(self, topics: dict[str, float]) -> None:
+        self.topics.update(topics)
+        share = 1 / max(1, len(topics) - 1)
+        for x, y in combinations(sorted(topics), 2):
+            self.weights[(x, y)] += share * min(topics[x], topics[y])
+
+    def graph(self) -> nx.Graph:
+        g = nx.Graph()
+        g.add_nodes_from(sorted(self.topics))
+        g.add_weighted_edges_from((x, y, w) for (x, y), w in sorted(self.weights.items()))
+        return g
+
+
 def topic_graph(records: RecordSet) -> nx.Graph:
-    """Topics joined by how often they occur together: on one paper (the smaller
-    of the two ABOUT scores) and among one person's stated interests, each paper
-    or person shared out over its pairs (1 / (topics - 1)), so a long list of
-    interests does not outweigh one focused paper."""
-    g = nx.Graph()
+    """The ``TopicPairs`` graph of the records: topics on one paper (with the ABOUT
+    scores) and among one person's stated interests (``STATED_PAIR`` x strength)."""
     groups: dict[str, dict[str, float]] = defaultdict(dict)
     for a in records.rels[About].values():
         assert isinstance(a, About)
         groups[a.from_id][a.to_id] = a.score
-    for r in records.rels[InterestedIn].values():
-        assert isinstance(r, InterestedIn)
-        if r.stated:
-            groups[r.from_id][r.to_id] = STATED_PAIR * r.stated
-    g.add_nodes_from(sorted({t for topics in groups.values() for t in topics}))
-    weights: dict[tuple[str, str], float] = defaultdict(float)
+    groups.update(stated_topics(records.rels[InterestedIn].values()))
+    pairs = TopicPairs()
     for owner in sorted(groups):
-        topics = groups[owner]
-        share = 1 / max(1, len(topics) - 1)
-        for x, y in combinations(sorted(topics), 2):
-            weights[(x, y)] += share * min(topics[x], topics[y])
-    g.add_weighted_edges_from((x, y, w) for (x, y), w in sorted(weights.items()))
-    return g
+        pairs.add(groups[owner])
+    return pairs.graph()
+
+
+def stated_topics(interests: Iterable[Rel]) -> dict[str, dict[str, float]]:
+    """Each person's stated interests as one ``TopicPairs`` group, weighted
+    ``STATED_PAIR`` x their strength against one shared paper."""
+    groups: dict[str, dict[str, float]] = defaultdict(dict)
+    for r in interests:
+        if isinstance(r, InterestedIn) and r.stated:
+            groups[r.from_id][r.to_id] = STATED_PAIR * r.stated
+    return groups
 
 
 def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
     """Cluster nodes, IN_CLUSTER and MEMBER_OF for the records' topics."""
-    g = topic_graph(records)
+
+    def name_of(node_id: str) -> str | None:
+        node = records.nodes[Person].get(node_id) or records.nodes[Publication].get(node_id)
+        return node.name if isinstance(node, Person) else getattr(node, "title", None)
+
+    return clusters(
+        topic_graph(records),
+        records.nodes[Topic],
+        interests=lambda: records.rels[InterestedIn].values(),
+        about=lambda: records.rels[About].values(),
+        name_of=name_of,
+        seed=seed,
+    )
+
+
+def clusters(
+    g: nx.Graph,
+    topics: Mapping[str, Node],
+    *,
+    interests: Callable[[], Iterable[Rel]],
+    about: Callable[[], Iterable[Rel]],
+    name_of: Callable[[str], str | None],
+    seed: int = SEED,
+) -> RecordSet:
+    """Louvain communities of the topic graph ``g`` as Cluster nodes, with IN_CLUSTER
+    from their topics and MEMBER_OF from the people whose ``interests`` in them add
+    up to ``MIN_MEMBER``; each cluster lists its top people and papers (``about``),
+    named by ``name_of``. ``interests`` and ``about`` give the relationships anew
+    when called, once each, so they can be streams."""
     communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
-    topics = records.nodes[Topic]
     ranked: dict[str, list[str]] = {}  # cluster id -> its topics, most central first
     strength: dict[str, float] = {}
     for community in communities:
@@ -87,8 +143,8 @@ def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
         order = sorted(community, key=lambda t: (-strength[t], t))
         ranked["cluster:" + order[0].removeprefix("topic:")] = order
     cluster_of = {t: cid for cid, order in ranked.items() for t in order}
-    people = _by_cluster(records.rels[InterestedIn].values(), cluster_of, MIN_MEMBER)
-    papers = _by_cluster(records.rels[About].values(), cluster_of, 0.0)
+    people = _by_cluster(interests(), cluster_of, MIN_MEMBER)
+    papers = _by_cluster(about(), cluster_of, 0.0)
     out = RecordSet()
     for cid, order in ranked.items():
         total = sum(strength[t] for t in order)
@@ -103,14 +159,14 @@ def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
                 name=" · ".join(_name(topics, t) for t in order[:LABEL_TOPICS]),
                 size=len(order),
                 topics=[_name(topics, t) for t in order],
-                top_people=_names(records, Person, people[cid]),
-                top_papers=_names(records, Publication, papers[cid]),
+                top_people=_names(people[cid], name_of),
+                top_papers=_names(papers[cid], name_of),
             )
         )
     return RecordSet(sorted(out, key=lambda r: (type(r).__name__, r.id)))
 
 
-def _name(topics: dict[str, Node], tid: str) -> str:
+def _name(topics: Mapping[str, Node], tid: str) -> str:
     node = topics.get(tid)
     return node.name if isinstance(node, Topic) else tid
 
@@ -137,15 +193,5 @@ def _by_cluster(
     )
 
 
-def _names(
-    records: RecordSet, label: type[Person] | type[Publication], ranked: list[tuple[str, float]]
-) -> list[str]:
-    nodes = records.nodes[label]
-    out = []
-    for node_id, _ in ranked[:TOP]:
-        node = nodes.get(node_id)
-        if isinstance(node, Person):
-            out.append(node.name)
-        elif isinstance(node, Publication):
-            out.append(node.title)
-    return out
+def _names(ranked: list[tuple[str, float]], name_of: Callable[[str], str | None]) -> list[str]:
+    return [name for node_id, _ in ranked[:TOP] if (name := name_of(node_id)) is not None]

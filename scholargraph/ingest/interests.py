@@ -20,7 +20,9 @@ known from three, is scored once.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from scholargraph.ingest.topics import vocabulary
 from scholargraph.records import (
@@ -84,44 +86,94 @@ def publication_topics(records: RecordSet) -> None:
             )
 
 
-def person_topics(records: RecordSet) -> None:
-    """Sets INTERESTED_IN for every person with a stated interest or a paper about a
-    topic: ``score`` = stated strength + the ABOUT scores of their papers on it,
-    with the statement's lines and the papers as evidence."""
+@dataclass(slots=True)
+class TopicPapers:
+    """One person's papers on one topic, as INTERESTED_IN needs them, added one at a
+    time without holding them all: their number, summed ABOUT score, the best few
+    titles and the sources that name them (each at its best paper's rank).
+
+    >>> t = TopicPapers()
+    >>> t.add(0.6, Publication(id="w:2", title="Two", sources=["src:b"]))
+    >>> t.add(1.0, Publication(id="w:1", title="One", sources=["src:a", "src:b"]))
+    >>> t.count, t.score, t.titles(), t.source_ids()
+    (2, 1.6, ['One', 'Two'], ['src:a', 'src:b'])
+    """
+
+    count: int = 0
+    score: float = 0.0
+    best: list[tuple[float, str, str]] = field(default_factory=list)  # (-score, id, title)
+    sources: dict[str, tuple[float, str, int]] = field(default_factory=dict)  # -> first place
+
+    def add(self, score: float, pub: Publication) -> None:
+        self.count += 1
+        self.score += score
+        insort(self.best, (-score, pub.id, pub.title))
+        del self.best[EVIDENCE_PAPERS:]
+        for i, s in enumerate(pub.sources):  # the place it has in the papers, best first
+            place = (-score, pub.id, i)
+            if s not in self.sources or place < self.sources[s]:
+                self.sources[s] = place
+
+    def titles(self) -> list[str]:
+        return [title for _, _, title in self.best]
+
+    def source_ids(self) -> list[str]:
+        return sorted(self.sources, key=self.sources.__getitem__)
+
+
+def paper_tally(records: RecordSet) -> dict[tuple[str, str], TopicPapers]:
+    """(person, topic) -> their papers on it, over the records' AUTHORED and ABOUT."""
     about: dict[str, list[About]] = defaultdict(list)
     for a in records.rels[About].values():
         assert isinstance(a, About)
         about[a.from_id].append(a)
     pubs = records.nodes[Publication]
-    papers: dict[tuple[str, str], list[tuple[float, Publication]]] = defaultdict(list)
+    tally: dict[tuple[str, str], TopicPapers] = defaultdict(TopicPapers)
     for au in records.rels[Authored].values():
-        assert isinstance(au, Authored)
         pub = pubs.get(au.to_id)
+        assert isinstance(pub, Publication)
         for a in about.get(au.to_id, ()):
-            papers[(au.from_id, a.to_id)].append((a.score, pub))  # type: ignore[arg-type]
+            tally[(au.from_id, a.to_id)].add(a.score, pub)
+    return tally
+
+
+def interest(
+    person: str, topic: str, own: InterestedIn | None, papers: TopicPapers | None
+) -> InterestedIn:
+    """The INTERESTED_IN of ``person`` in ``topic``: ``score`` = stated strength + the
+    ABOUT scores of their papers on it, with the statement's lines and the papers
+    as evidence."""
+    papers = papers or TopicPapers()
+    strength = own.stated if own else 0.0
+    evidence = list(own.evidence) if own else []
+    evidence += [f"paper: {title}" for title in papers.titles()]
+    if papers.count > EVIDENCE_PAPERS:
+        evidence.append(f"and {papers.count - EVIDENCE_PAPERS} more papers")
+    sources = list(own.sources) if own else []
+    sources += [s for s in papers.source_ids() if s not in sources]
+    return InterestedIn(
+        id=own.id if own else rel_id(InterestedIn, person, topic),
+        from_id=person,
+        to_id=topic,
+        score=round(strength + papers.score, 3),
+        stated=strength,
+        papers=papers.count,
+        sources=sources,
+        evidence=evidence,
+    )
+
+
+def person_topics(records: RecordSet) -> None:
+    """Sets INTERESTED_IN (``interest``) for every person with a stated interest or a
+    paper about a topic."""
+    tally = paper_tally(records)
     interests = records.rels[InterestedIn]
-    stated = {(r.from_id, r.to_id): r for r in interests.values()}
-    for person, topic in sorted(set(papers) | set(stated)):
-        own = stated.get((person, topic))
-        on_topic = sorted(papers.get((person, topic), []), key=lambda sp: (-sp[0], sp[1].id))
-        strength = own.stated if isinstance(own, InterestedIn) else 0.0
-        evidence = list(own.evidence) if own else []
-        evidence += [f"paper: {p.title}" for _, p in on_topic[:EVIDENCE_PAPERS]]
-        if len(on_topic) > EVIDENCE_PAPERS:
-            evidence.append(f"and {len(on_topic) - EVIDENCE_PAPERS} more papers")
-        sources = list(own.sources) if own else []
-        sources += [s for _, p in on_topic for s in p.sources if s not in sources]
-        rid = own.id if own else rel_id(InterestedIn, person, topic)
-        interests[rid] = InterestedIn(
-            id=rid,
-            from_id=person,
-            to_id=topic,
-            score=round(strength + sum(s for s, _ in on_topic), 3),
-            stated=strength,
-            papers=len(on_topic),
-            sources=sources,
-            evidence=evidence,
-        )
+    stated: dict[tuple[str, str], InterestedIn] = {
+        (r.from_id, r.to_id): r for r in interests.values() if isinstance(r, InterestedIn)
+    }
+    for person, topic in sorted(set(tally) | set(stated)):
+        r = interest(person, topic, stated.get((person, topic)), tally.get((person, topic)))
+        interests[r.id] = r
 
 
 def derive_topics(records: RecordSet) -> None:
