@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -176,8 +177,8 @@ def test_bulk_load_into_an_empty_store_gives_the_upserted_graph(
 
 
 def test_bulk_load_happens_only_into_an_empty_store(embedded: LadybugStore) -> None:
-    assert embedded.load_into_empty([(Person, [Person(id="person:c", name="C")])])
-    assert not embedded.load_into_empty([(Person, [Person(id="person:d", name="D")])])
+    assert embedded.load_into_empty([[(Person, [Person(id="person:c", name="C")])]])
+    assert not embedded.load_into_empty([[(Person, [Person(id="person:d", name="D")])]])
     assert stats(embedded)["Person"] == 1
 
 
@@ -185,6 +186,49 @@ def test_a_failing_bulk_load_leaves_the_store_empty(embedded: LadybugStore) -> N
     person = Person(id="person:c", name="C")
     edge = Authored(id="au", from_id="person:c", to_id="pub:missing")
     with pytest.raises(StoreError, match="pub:missing"):
-        embedded.load_into_empty([(Person, [person]), (Authored, [edge])])
+        embedded.load_into_empty([[(Person, [person])], [(Authored, [edge])]])
     assert stats(embedded) == {k: 0 for k in stats(embedded)}
-    assert embedded.load_into_empty([(Person, [person])])
+    assert embedded.load_into_empty([[(Person, [person])]])
+
+
+def test_a_stream_that_fails_midway_leaves_the_bulk_loaded_store_empty(
+    embedded: LadybugStore,
+) -> None:
+    def chunks() -> Iterator[RecordSet]:
+        yield small_graph()
+        raise ValueError("generator broke")
+
+    with pytest.raises(ValueError, match="generator broke"):
+        write_records(embedded, chunks())
+    assert stats(embedded) == {k: 0 for k in stats(embedded)}
+
+
+def split(records: RecordSet) -> list[RecordSet]:
+    """``records`` as a stream of chunks: each node in its own chunk, then each
+    relationship after both its nodes."""
+    nodes = [RecordSet([n]) for t in records.nodes.values() for n in t.values()]
+    return nodes + [RecordSet([r]) for t in records.rels.values() for r in t.values()]
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["bulk", "upserts"])
+def test_a_stream_of_chunks_writes_the_graph_its_union_gives(
+    tmp_path: Path, store: Store, bulk: bool
+) -> None:
+    records = small_graph()
+    records.add(Authored(id="au3", from_id="person:nobody", to_id="pub:1", sources=["src:a"]))
+    counts = write_records(store, records, bulk=False)
+    seen: list[int] = []
+    with LadybugStore(str(tmp_path / "stream.lbug")) as streamed:
+        chunks = iter(split(records))
+        assert write_records(streamed, chunks, bulk=bulk, progress=seen.append) == counts
+        assert dump(streamed) == dump(store)
+    assert sum(seen) == len(records)
+
+
+def test_a_bulk_load_works_in_a_folder_whose_name_has_a_quote(tmp_path: Path) -> None:
+    folder = tmp_path / "o'brien\\data"
+    folder.mkdir()
+    with LadybugStore(str(folder / "graph.lbug")) as quoted:
+        write_records(quoted, small_graph())
+        assert stats(quoted)["Person"] == len(small_graph().nodes[Person])
+    assert [p.name for p in folder.iterdir()] == ["graph.lbug"]  # the staging folder is gone

@@ -7,7 +7,7 @@ URI opens Neo4j 5.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -39,13 +39,14 @@ class Store(ABC):
     def write(self, text: str, params: dict[str, Any]) -> None:
         """Run one write statement in its own transaction (all or nothing)."""
 
-    def load_into_empty(self, tables: Tables) -> bool:
-        """Load whole tables with the store's bulk loader, in one transaction, if the
-        store holds no node yet; False (nothing written) when it does or when the
+    def load_into_empty(self, chunks: Iterable[Tables]) -> bool:
+        """Load tables with the store's bulk loader, chunk after chunk, all or
+        nothing, if the store holds no node yet; False when it does or when the
         store has no bulk loader, so the caller falls back to batched upserts.
+        ``chunks`` is not touched then, so a one-pass stream can still be upserted.
 
-        Tables are the writer's records per type: unique ids, relationships between
-        nodes that are among them.
+        Each chunk holds the writer's records per type: ids not in an earlier
+        chunk, relationships between nodes of this chunk or an earlier one.
         """
         return False
 
