@@ -27,12 +27,16 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from scholargraph import ids
-from scholargraph.ingest.clusters import topic_clusters
-from scholargraph.ingest.interests import person_topics
+from scholargraph.graph.writer import batched
+from scholargraph.ingest.clusters import TopicPairs, clusters, stated_topics
+from scholargraph.ingest.interests import TopicPapers, interest
 from scholargraph.ingest.names import is_initials_only, pinyin_syllables
 from scholargraph.records import (
     About,
@@ -44,6 +48,7 @@ from scholargraph.records import (
     Person,
     Publication,
     PublishedIn,
+    Record,
     RecordSet,
     Rel,
     Source,
@@ -142,40 +147,140 @@ def _groups(rng: random.Random, people: int) -> list[_Group]:
 
 
 def synthetic(authorships: int, *, seed: int = 0) -> RecordSet:
-    """A co-author graph with at least ``authorships`` AUTHORED edges; people are
-    ``person:s0``, ``person:s1`` … and papers ``pub:s0`` …, so runs can name them."""
-    rng = random.Random(seed)
+    """A co-author graph with at least ``authorships`` AUTHORED edges, whole: the
+    union of ``synthetic_chunks``. People are ``person:s0``, ``person:s1`` … and
+    papers ``pub:s0`` …, so runs can name them."""
     out = RecordSet()
-    people = max(10, authorships // 8)
-    groups = _groups(rng, people)
-    for i, name in enumerate(TOPICS):
-        out.add(Topic(id=f"topic:s{i}", name=name, sources=SRC))
-    for i, name in enumerate(VENUES):
-        out.add(Venue(id=f"venue:s{i}", name=name, sources=SRC))
-    for g, group in enumerate(groups):
-        _add_group(out, rng, g, group, groups)
-    # some groups publish far more than others (80/20), so their PIs are hubs
-    group_weights = list(accumulate(rng.paretovariate(1.16) for _ in groups))
-    edges = 0
-    while edges < authorships:
-        (g,) = rng.choices(range(len(groups)), cum_weights=group_weights)
-        edges += _add_paper(out, rng, f"pub:s{len(out.nodes[Publication])}", groups, g)
-    person_topics(out)  # as ingest derives them: stated interests plus papers
-    out.update(topic_clusters(out))
+    for chunk in synthetic_chunks(authorships, seed=seed):
+        out.update(chunk)
     return out
 
 
+def synthetic_chunks(authorships: int, *, seed: int = 0, size: int = 20_000) -> Iterator[RecordSet]:
+    """The graph ``synthetic`` gives, as a stream of chunks of about ``size`` records
+    for ``graph.writer.write_records``: people and their groups first, then papers,
+    then what ingest derives from them (people's topics, topic clusters). Every id
+    is in one chunk only, and nodes come before the relationships that need them.
+
+    What is kept between chunks is per person or per topic, never per paper or
+    authorship (see ``_Tally``), except five bytes per ABOUT for the clusters'
+    top papers.
+
+    >>> chunks = list(synthetic_chunks(400, seed=1, size=100))
+    >>> max(len(c) for c in chunks) < 200
+    True
+    >>> sum(len(c) for c in chunks) == len(synthetic(400, seed=1))  # no id in two chunks
+    True
+    """
+    rng = random.Random(seed)
+    people = max(10, authorships // 8)
+    groups = _groups(rng, people)
+    tally = _Tally(people)
+    chunk = RecordSet(
+        [
+            *(Topic(id=_topic_id(i), name=name, sources=SRC) for i, name in enumerate(TOPICS)),
+            *(Venue(id=f"venue:s{i}", name=name, sources=SRC) for i, name in enumerate(VENUES)),
+        ]
+    )
+    for g, group in enumerate(groups):
+        _add_group(chunk, rng, g, group, groups, tally)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = RecordSet()
+    # some groups publish far more than others (80/20), so their PIs are hubs
+    group_weights = list(accumulate(rng.paretovariate(1.16) for _ in groups))
+    edges = papers = 0
+    while edges < authorships:
+        (g,) = rng.choices(range(len(groups)), cum_weights=group_weights)
+        edges += _add_paper(chunk, rng, papers, groups, g, tally)
+        papers += 1
+        if len(chunk) >= size:
+            yield chunk
+            chunk = RecordSet()
+    for part in batched(chain(chunk, tally.derived()), size):
+        yield RecordSet(part)
+
+
+class _Tally:
+    """What ingest derives from the whole graph (``interests.person_topics``,
+    ``clusters.topic_clusters``), gathered paper by paper as the graph is made:
+    each person's papers per topic, topic pairs, people's names and stated topic,
+    and each paper's topics in two compact arrays."""
+
+    def __init__(self, people: int) -> None:
+        self.names: list[str] = [""] * people
+        self.stated = array("b", [-1]) * people  # topic each person states, -1 none
+        self.papers: dict[tuple[int, int], TopicPapers] = defaultdict(TopicPapers)
+        self.pairs = TopicPairs()
+        self.about_pub, self.about_topic = array("i"), array("b")
+
+    def paper(self, pub: Publication, n: int, topics: list[int], team: list[int]) -> None:
+        about = {_topic_id(t): 1.0 for t in topics}  # About's default score
+        self.pairs.add(about)
+        for t in topics:
+            self.about_pub.append(n)
+            self.about_topic.append(t)
+            for p in team:
+                self.papers[(p, t)].add(1.0, pub)
+
+    def interests(self) -> Iterator[InterestedIn]:
+        stated = {(p, t) for p, t in enumerate(self.stated) if t >= 0}
+        for p, t in sorted(stated | set(self.papers)):
+            own = None
+            if (p, t) in stated:
+                own = InterestedIn(id=f"int:s{p}", from_id=_person_id(p), to_id=_topic_id(t),
+                                   stated=1.0, sources=SRC)  # fmt: skip
+            yield interest(_person_id(p), _topic_id(t), own, self.papers.get((p, t)))
+
+    def derived(self) -> Iterator[Record]:
+        """People's topics, then the clusters (nodes before their relationships)."""
+        yield from self.interests()
+        for group in stated_topics(self.interests()).values():
+            self.pairs.add(group)
+        topics = {_topic_id(i): Topic(id=_topic_id(i), name=name) for i, name in enumerate(TOPICS)}
+        yield from clusters(
+            self.pairs.graph(),
+            topics,
+            interests=self.interests,
+            about=lambda: map(_about, self.about_pub, self.about_topic),
+            name_of=self.name_of,
+        )
+
+    def name_of(self, node_id: str) -> str | None:
+        if node_id.startswith("person:s"):
+            return self.names[int(node_id.removeprefix("person:s"))]
+        return _title(int(node_id.removeprefix("pub:s")))
+
+
+def _person_id(p: int) -> str:
+    return f"person:s{p}"
+
+
+def _topic_id(t: int) -> str:
+    return f"topic:s{t}"
+
+
+def _title(n: int) -> str:
+    return f"Synthetic Paper {n}"
+
+
+def _about(n: int, t: int) -> About:
+    return About(id=f"pub:s{n}:t{t}", from_id=f"pub:s{n}", to_id=_topic_id(t), sources=SRC)
+
+
 def _add_group(
-    out: RecordSet, rng: random.Random, g: int, group: _Group, groups: list[_Group]
+    out: RecordSet, rng: random.Random, g: int, group: _Group, groups: list[_Group], tally: _Tally
 ) -> None:
-    org = f"org:s{group.org}"  # four groups share one; adding it again merges
-    out.add(Organization(id=org, name=f"University {group.org}", sources=SRC))
+    org = f"org:s{group.org}"
+    if g % 4 == 0:  # four groups share one organization
+        out.add(Organization(id=org, name=f"University {group.org}", sources=SRC))
     pi = group.members[0]
     since = rng.randint(1985, 2015)
     for member in group.members:
         name, hanzi = _name(rng)
-        pid = f"person:s{member}"
+        pid = _person_id(member)
         out.add(Person(id=pid, name=name, native_name=hanzi, sources=SRC))
+        tally.names[member] = name
         role = "Professor" if member == pi else rng.choice(ROLES)
         start = since if member == pi else rng.randint(since, 2024)
         end = None if member == pi else min(2026, start + rng.randint(2, 6))
@@ -194,37 +299,30 @@ def _add_group(
             out.add(
                 Advised(
                     id=f"adv:s{member}",
-                    from_id=f"person:s{pi}",
+                    from_id=_person_id(pi),
                     to_id=pid,
                     kind=KINDS.get(role, "supervisor"),
                     sources=SRC,
                 )
             )
-        topic = group.topics[0] if member == pi else rng.choice(group.topics)
-        out.add(
-            InterestedIn(
-                id=f"int:s{member}",
-                from_id=pid,
-                to_id=f"topic:s{topic}",
-                stated=1.0,
-                sources=SRC,
-            )
-        )
+        tally.stated[member] = group.topics[0] if member == pi else rng.choice(group.topics)
     if g and rng.random() < 0.7:  # the PI was trained by an earlier group's PI
         mentor = groups[rng.randrange(g)].members[0]
         out.add(
             Advised(
                 id=f"adv:s{pi}",
-                from_id=f"person:s{mentor}",
-                to_id=f"person:s{pi}",
+                from_id=_person_id(mentor),
+                to_id=_person_id(pi),
                 kind="phd",
                 sources=SRC,
             )
         )
 
 
-def _add_paper(out: RecordSet, rng: random.Random, wid: str, groups: list[_Group], g: int) -> int:
-    """One paper of group ``g``; returns its number of authors."""
+def _add_paper(
+    out: RecordSet, rng: random.Random, n: int, groups: list[_Group], g: int, tally: _Tally
+) -> int:
+    """Paper ``pub:s<n>`` of group ``g``; returns its number of authors."""
     group = groups[g]
     pool, weights = group.members, group.cum_weights
     if rng.random() < 0.2:  # with a neighbouring group
@@ -237,21 +335,24 @@ def _add_paper(out: RecordSet, rng: random.Random, wid: str, groups: list[_Group
     if pi in team:  # the PI goes last, as in CS author lists
         team.remove(pi)
         team.append(pi)
-    title = f"Synthetic Paper {wid.removeprefix('pub:s')}"
-    out.add(Publication(id=wid, title=title, year=rng.randint(2000, 2025), sources=SRC))
+    wid = f"pub:s{n}"
+    pub = Publication(id=wid, title=_title(n), year=rng.randint(2000, 2025), sources=SRC)
+    out.add(pub)
     out.add(
         PublishedIn(
             id=f"{wid}:venue", from_id=wid, to_id=f"venue:s{rng.choice(group.venues)}", sources=SRC
         )
     )
-    for t in rng.sample(group.topics, min(len(group.topics), rng.randint(1, 2))):
-        out.add(About(id=f"{wid}:t{t}", from_id=wid, to_id=f"topic:s{t}", sources=SRC))
+    topics = rng.sample(group.topics, min(len(group.topics), rng.randint(1, 2)))
+    for t in topics:
+        out.add(_about(n, t))
     for pos, p in enumerate(team, 1):
         out.add(
             Authored(
-                id=f"{wid}:a{pos}", from_id=f"person:s{p}", to_id=wid, position=pos, sources=SRC
+                id=f"{wid}:a{pos}", from_id=_person_id(p), to_id=wid, position=pos, sources=SRC
             )
         )
+    tally.paper(pub, n, topics, team)
     return len(team)
 
 
