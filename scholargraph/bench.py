@@ -35,16 +35,17 @@ from scholargraph.queries import list_queries, run
 from scholargraph.queries.library import QUERIES
 from scholargraph.records import (
     Authored,
-    Organization,
     Person,
     Publication,
     RecordSet,
-    Topic,
     as_row,
 )
-from scholargraph.synthetic import profile_documents, synthetic
+from scholargraph.synthetic import profile_documents, synthetic, synthetic_chunks
 
 BASELINE = "MATCH (p:Person {id: $id}) RETURN p.name AS name"
+COAUTHOR_IDS = (
+    "MATCH (:Person {id: $id})-[:AUTHORED]->(:Publication)<-[:AUTHORED]-(c) RETURN c.id AS id"
+)
 GOALS_MS = {"shared-collaborators": 10.0, "connection": 10.0}  # p50 on the embedded store
 IDENTITY_GOAL_S = 60.0  # per 100k author mentions
 WRITE_GOAL = 50_000.0  # authorships/s into an empty embedded store
@@ -77,44 +78,42 @@ def _timed(calls: list[Callable[[], object]]) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
-def query_arguments(records: RecordSet, rng: random.Random, count: int) -> list[dict[str, Any]]:
-    """Arguments for every kind of parameter: a person, a co-author's co-author of
-    theirs (so pair answers are not empty), a topic, two neighbouring organizations."""
-    coauthors: dict[str, list[str]] = {}
-    for rel in records.rels[Authored].values():
-        coauthors.setdefault(rel.to_id, []).append(rel.from_id)
-    papers: dict[str, list[str]] = {}
-    for paper, authors in coauthors.items():
-        for a in authors:
-            papers.setdefault(a, []).append(paper)
-    topics = [t.name for t in records.nodes[Topic].values()]  # type: ignore[attr-defined]
-    orgs = [o.name for o in records.nodes[Organization].values()]  # type: ignore[attr-defined]
-    authors = list(papers)
+def _ids(store: Store, text: str, **params: str) -> list[str]:
+    return [r["id"] for r in store.query(text, params)]
+
+
+def query_arguments(store: Store, rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Arguments for every kind of parameter, read from a synthetic graph in
+    ``store``: an author, a co-author's co-author of theirs (so pair answers are not
+    empty), a topic, two neighbouring organizations (their groups write together)."""
+    people = _ids(store, "MATCH (p:Person)-[:AUTHORED]->() RETURN DISTINCT p.id AS id")
+    topics = _ids(store, "MATCH (t:Topic) RETURN t.name AS id")
+    orgs = [(int(r["key"].removeprefix("org:s")), r["id"]) for r in store.query(
+        "MATCH (o:Organization) RETURN o.id AS key, o.name AS id")]  # fmt: skip
+    names = [name for _, name in sorted(orgs)]
     out = []
     for _ in range(count):
-        person = rng.choice(authors)
-        other = person
+        person = other = rng.choice(people)
         for _step in range(2):
-            other = rng.choice(coauthors[rng.choice(papers[other])])
-        o = rng.randrange(len(orgs))
+            near = _ids(store, COAUTHOR_IDS, id=other)
+            other = rng.choice(near) if near else other
+        o = rng.randrange(len(names))
         out.append(
             {
                 "person": person,
                 "other": other,
                 "topic": rng.choice(topics),
-                "group_a": orgs[o],
-                "group_b": orgs[(o + 1) % len(orgs)],
+                "group_a": names[o],
+                "group_b": names[(o + 1) % len(names)],
             }
         )
     return out
 
 
-def query_latency(
-    store: Store, records: RecordSet, *, samples: int = 100, seed: int = 0
-) -> list[Figure]:
-    """p50/p95 of every named query over random arguments from ``records`` (already
-    written to ``store``), with the id lookup baseline first."""
-    cases = query_arguments(records, random.Random(seed), samples)
+def query_latency(store: Store, *, samples: int = 100, seed: int = 0) -> list[Figure]:
+    """p50/p95 of every named query over random arguments from the synthetic graph
+    in ``store``, with the id lookup baseline first."""
+    cases = query_arguments(store, random.Random(seed), samples)
     base50, base95 = _timed([partial(store.query, BASELINE, {"id": c["person"]}) for c in cases])
     figures = [Figure("baseline (id lookup)", base50, base95, 1.0)]
     for name in list_queries():
@@ -140,13 +139,15 @@ class WriteFigure:
         )
 
 
-def _sample(records: RecordSet, authorships: int) -> RecordSet:
-    """The first ``authorships`` AUTHORED edges with their people and papers."""
+def _sample(authorships: int, seed: int) -> RecordSet:
+    """A small synthetic graph's AUTHORED edges with their people and papers."""
+    records = synthetic(authorships, seed=seed)
     out = RecordSet()
-    for rel in list(records.rels[Authored].values())[:authorships]:
+    for rel in records.rels[Authored].values():
         out.add(rel)
         for kind, key in ((Person, rel.from_id), (Publication, rel.to_id)):
-            out.add(records.nodes[kind][key])
+            if key not in out.nodes[kind]:
+                out.add(records.nodes[kind][key])
     return out
 
 
@@ -179,44 +180,103 @@ def empty(store: Store, batch: int = 10_000) -> None:
         store.write(f"MATCH (n) WITH n LIMIT {int(batch)} DETACH DELETE n", {})
 
 
-def _per_row(store: Store, records: RecordSet) -> None:
+def _per_row(store: Store, records: RecordSet) -> dict[str, int]:
     """The naive baseline: one MERGE statement, one transaction, per record."""
     store.ensure_schema()
     for record in records:
         statement = schema.upsert_statement(type(record), store.dialect)
         store.write(statement, {"rows": [as_row(record)]})
+    return records.counts()
+
+
+class Stopwatch(Iterator[RecordSet]):
+    """A stream of chunks that times how long making them takes, so a write timed
+    around it can leave that out.
+
+    >>> made = Stopwatch(iter([RecordSet()]))
+    >>> len(list(made)), made.seconds >= 0
+    (1, True)
+    """
+
+    def __init__(self, chunks: Iterator[RecordSet]) -> None:
+        self.chunks = chunks
+        self.seconds = 0.0
+
+    def __next__(self) -> RecordSet:
+        t0 = time.perf_counter()
+        try:
+            return next(self.chunks)
+        finally:
+            self.seconds += time.perf_counter() - t0
+
+
+@dataclass
+class Written:
+    figures: list[WriteFigure]
+    counts: dict[str, int]  # rows per label / type
+    making_s: float  # spent making the chunks, left out of the figures
 
 
 def write_speed(
-    store: Store, records: RecordSet, scratch: ScratchStores = embedded_scratch
-) -> list[WriteFigure]:
-    """Write ``records`` into the empty ``store`` (bulk load where it has one) and,
-    into ``scratch`` stores, samples of them one MERGE per record (the baseline) and
-    through the batched upserts; rows/s counted in authorships."""
+    store: Store,
+    chunks: Iterator[RecordSet],
+    scratch: ScratchStores = embedded_scratch,
+    *,
+    seed: int = 0,
+    samples: int = UPSERT_SAMPLE,
+) -> Written:
+    """Write a stream of ``chunks`` into the empty ``store`` (bulk load where it has
+    one; the time spent making the chunks left out) and, into ``scratch`` stores,
+    small synthetic graphs (at most ``samples`` authorships) one MERGE per record
+    (the baseline) and through the batched upserts; rows/s counted in authorships."""
     with scratch("row") as into:
-        sample = _sample(records, PER_ROW_SAMPLE)
-        per_row = _rate(partial(_per_row, into, sample), sample)
+        sample = _sample(min(samples, PER_ROW_SAMPLE), seed)
+        per_row = _rate(partial(_per_row, into, sample))
     with scratch("batch") as into:
-        sample = _sample(records, UPSERT_SAMPLE)
-        upserts = _rate(partial(write_records, into, sample, batch_size=5000, bulk=False), sample)
+        sample = _sample(min(samples, UPSERT_SAMPLE), seed)
+        upserts = _rate(partial(write_records, into, sample, batch_size=5000, bulk=False))
     empty(store)  # on a server the scratch stores were this same database
-    bulk = _rate(partial(write_records, store, records), records)
-    return [
+    made = Stopwatch(chunks)
+    t0 = time.perf_counter()
+    counts = write_records(store, made)
+    bulk = counts.get("AUTHORED", 0) / (time.perf_counter() - t0 - made.seconds)
+    figures = [
         WriteFigure("per-row MERGE", per_row, 1.0),
         WriteFigure("batched upserts", upserts, upserts / per_row),
         WriteFigure("write_records", bulk, bulk / per_row),
     ]
+    return Written(figures, counts, made.seconds)
 
 
-def _rate(write: Callable[[], object], records: RecordSet) -> float:
+def _rate(write: Callable[[], dict[str, int]]) -> float:
     t0 = time.perf_counter()
-    write()
-    return len(records.rels[Authored]) / (time.perf_counter() - t0)
+    counts = write()
+    return counts.get("AUTHORED", 0) / (time.perf_counter() - t0)
+
+
+_STATUS, _CLEAR_REFS = Path("/proc/self/status"), Path("/proc/self/clear_refs")
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MiB (Linux reports KiB)."""
+    """This process's peak resident memory since ``reset_peak_rss`` (or since it
+    started), in MiB: Linux's VmHWM, else getrusage (which cannot be reset)."""
+    try:
+        for line in _STATUS.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> bool:
+    """Start ``peak_rss_mb`` afresh from the memory in use now; False where the
+    system cannot (only Linux can)."""
+    try:
+        _CLEAR_REFS.write_text("5")
+    except OSError:
+        return False
+    return True
 
 
 def disk_bytes(path: str | Path) -> int:
@@ -231,10 +291,12 @@ class Report:
     authorships: int
     people: int
     publications: int
+    making_s: float  # generating the graph, as it was streamed into the store
     writes: list[WriteFigure]
     queries: list[Figure]
     store_bytes: int | None  # on disk (None for a server's store)
-    peak_rss_mb: float  # of the whole run so far (generator, records and store)
+    load_peak_mb: float | None  # while the graph was made and written (None: not measurable)
+    peak_rss_mb: float  # from making the graph to the last query
     store: str = "embedded"  # or "neo4j"
 
     def missed(self) -> list[str]:
@@ -247,10 +309,12 @@ class Report:
 
     def lines(self) -> list[str]:
         size = "?" if self.store_bytes is None else f"{self.store_bytes / 2**20:.0f} MiB"
+        load = "?" if self.load_peak_mb is None else f"{self.load_peak_mb:.0f}"
         out = [
             f"synthetic graph: {self.authorships} authorships, {self.people} people, "
-            f"{self.publications} publications; {self.store} store {size} on disk; "
-            f"peak memory {self.peak_rss_mb:.0f} MiB"
+            f"{self.publications} publications (made in {self.making_s:.1f} s, streamed); "
+            f"{self.store} store {size} on disk; peak memory {load} MiB making and writing "
+            f"it, {self.peak_rss_mb:.0f} MiB in all"
         ]
         for w in self.writes:
             goal = ""
@@ -287,23 +351,29 @@ def benchmark(
     >>> report.queries[0].name, len(report.queries) == 1 + len(list_queries())
     ('baseline (id lookup)', True)
     """
-    records = synthetic(authorships, seed=seed)
+    chunks = synthetic_chunks(authorships, seed=seed)  # never whole: see ``write_records``
     bolt = settings is not None and settings.is_bolt
     scratch = bolt_scratch(settings) if settings is not None and bolt else embedded_scratch
     with tempfile.TemporaryDirectory() as folder:
         path = f"{folder}/bench.lbug"
         with scratch("bench") if bolt else LadybugStore(path) as store:
-            speeds = write_speed(store, records, scratch) if writes else []
-            if not writes:
-                write_records(store, records)
-            figures = query_latency(store, records, samples=samples, seed=seed) if queries else []
+            measurable = reset_peak_rss()
+            if writes:
+                written = write_speed(store, chunks, scratch, seed=seed, samples=authorships)
+            else:
+                made = Stopwatch(chunks)
+                written = Written([], write_records(store, made), made.seconds)
+            load_peak = peak_rss_mb() if measurable else None
+            figures = query_latency(store, samples=samples, seed=seed) if queries else []
         return Report(
-            authorships=len(records.rels[Authored]),
-            people=len(records.nodes[Person]),
-            publications=len(records.nodes[Publication]),
-            writes=speeds,
+            authorships=written.counts.get("AUTHORED", 0),
+            people=written.counts.get("Person", 0),
+            publications=written.counts.get("Publication", 0),
+            making_s=written.making_s,
+            writes=written.figures,
             queries=figures,
             store_bytes=None if bolt else disk_bytes(path),
+            load_peak_mb=load_peak,
             peak_rss_mb=peak_rss_mb(),
             store="neo4j" if bolt else "embedded",
         )
