@@ -88,9 +88,9 @@ def query_arguments(store: Store, rng: random.Random, count: int) -> list[dict[s
     empty), a topic, two neighbouring organizations (their groups write together)."""
     people = _ids(store, "MATCH (p:Person)-[:AUTHORED]->() RETURN DISTINCT p.id AS id")
     topics = _ids(store, "MATCH (t:Topic) RETURN t.name AS id")
-    orgs = [(int(r["key"].removeprefix("org:s")), r["id"]) for r in store.query(
-        "MATCH (o:Organization) RETURN o.id AS key, o.name AS id")]  # fmt: skip
-    names = [name for _, name in sorted(orgs)]
+    orgs = store.query("MATCH (o:Organization) RETURN o.id AS id, o.name AS name")
+    orgs.sort(key=lambda r: int(r["id"].removeprefix("org:s")))  # neighbours write together
+    names = [r["name"] for r in orgs]
     out = []
     for _ in range(count):
         person = other = rng.choice(people)

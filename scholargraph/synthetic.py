@@ -223,26 +223,29 @@ class _Tally:
             for p in team:
                 self.papers[(p, t)].add(1.0, pub)
 
+    def stated_interest(self, p: int) -> InterestedIn:
+        """Person ``p``'s stated interest, as a document would give it."""
+        return InterestedIn(id=f"int:s{p}", from_id=_person_id(p),
+                            to_id=_topic_id(self.stated[p]), stated=1.0, sources=SRC)  # fmt: skip
+
     def interests(self) -> Iterator[InterestedIn]:
         stated = {(p, t) for p, t in enumerate(self.stated) if t >= 0}
         for p, t in sorted(stated | set(self.papers)):
-            own = None
-            if (p, t) in stated:
-                own = InterestedIn(id=f"int:s{p}", from_id=_person_id(p), to_id=_topic_id(t),
-                                   stated=1.0, sources=SRC)  # fmt: skip
+            own = self.stated_interest(p) if (p, t) in stated else None
             yield interest(_person_id(p), _topic_id(t), own, self.papers.get((p, t)))
 
     def derived(self) -> Iterator[Record]:
         """People's topics, then the clusters (nodes before their relationships)."""
         yield from self.interests()
-        for group in stated_topics(self.interests()).values():
+        said = (self.stated_interest(p) for p, t in enumerate(self.stated) if t >= 0)
+        for group in stated_topics(said).values():
             self.pairs.add(group)
         topics = {_topic_id(i): Topic(id=_topic_id(i), name=name) for i, name in enumerate(TOPICS)}
         yield from clusters(
             self.pairs.graph(),
             topics,
-            interests=self.interests,
-            about=lambda: map(_about, self.about_pub, self.about_topic),
+            interests=self.interests(),
+            about=map(_about, self.about_pub, self.about_topic),
             name_of=self.name_of,
         )
 

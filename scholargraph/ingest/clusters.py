@@ -113,8 +113,8 @@ def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
     return clusters(
         topic_graph(records),
         records.nodes[Topic],
-        interests=lambda: records.rels[InterestedIn].values(),
-        about=lambda: records.rels[About].values(),
+        interests=records.rels[InterestedIn].values(),
+        about=records.rels[About].values(),
         name_of=name_of,
         seed=seed,
     )
@@ -124,16 +124,16 @@ def clusters(
     g: nx.Graph,
     topics: Mapping[str, Node],
     *,
-    interests: Callable[[], Iterable[Rel]],
-    about: Callable[[], Iterable[Rel]],
+    interests: Iterable[Rel],
+    about: Iterable[Rel],
     name_of: Callable[[str], str | None],
     seed: int = SEED,
 ) -> RecordSet:
     """Louvain communities of the topic graph ``g`` as Cluster nodes, with IN_CLUSTER
     from their topics and MEMBER_OF from the people whose ``interests`` in them add
     up to ``MIN_MEMBER``; each cluster lists its top people and papers (``about``),
-    named by ``name_of``. ``interests`` and ``about`` give the relationships anew
-    when called, once each, so they can be streams."""
+    named by ``name_of``. ``interests`` and ``about`` are read once, so they can be
+    streams."""
     communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
     ranked: dict[str, list[str]] = {}  # cluster id -> its topics, most central first
     strength: dict[str, float] = {}
@@ -143,8 +143,8 @@ def clusters(
         order = sorted(community, key=lambda t: (-strength[t], t))
         ranked["cluster:" + order[0].removeprefix("topic:")] = order
     cluster_of = {t: cid for cid, order in ranked.items() for t in order}
-    people = _by_cluster(interests(), cluster_of, MIN_MEMBER)
-    papers = _by_cluster(about(), cluster_of, 0.0)
+    people = _by_cluster(interests, cluster_of, MIN_MEMBER)
+    papers = _by_cluster(about, cluster_of, 0.0)
     out = RecordSet()
     for cid, order in ranked.items():
         total = sum(strength[t] for t in order)
