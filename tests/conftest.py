@@ -1,8 +1,11 @@
 """Shared fixtures.
 
-``store`` runs each store test on the embedded LadybugDB store and, when
-``NEO4J_URI`` is set, again on that Neo4j (which the test empties first: point
-it at a scratch database).
+``store`` (and ``settings``, for tests that go through the pipeline or the CLI) runs
+each store test on the embedded LadybugDB store and again on a live Neo4j 5: the
+server at ``NEO4J_URI`` when that is set (the test empties it first: point it at a
+scratch database), otherwise a Neo4j 5.26 Community that the session starts itself
+from ``tools/neo4j`` (needs java and mvn). Without either, the Neo4j half is skipped
+with the reason, except in CI (``CI`` set), where that is a failure.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from neo4j_server import PASSWORD, USER, Neo4jUnavailable, java_and_maven, running
 from pytest_socket import enable_socket, socket_allow_hosts
 from replay import Replay, serving
 
@@ -25,7 +29,7 @@ RECORDED = Path(__file__).resolve().parent / "fixtures" / "api"  # MIT recording
 # (not copied into the repository); SCHOLARGRAPH_SHARED points elsewhere.
 SHARED = Path(os.environ.get("SCHOLARGRAPH_SHARED") or ROOT.parent / "shared")
 EXAMPLES = ROOT / "examples"
-STORES = ["ladybug"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+STORES = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 def shared(relative: str) -> Path:
@@ -37,18 +41,47 @@ def shared(relative: str) -> Path:
     return path
 
 
-def open_test_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
-    if kind == "ladybug":
-        return LadybugStore(str(tmp_path / "graph.lbug"))
-    request.getfixturevalue("socket_enabled")
-    store = open_store(Settings.from_env().with_store(os.environ["NEO4J_URI"]))
-    store.write("MATCH (n) DETACH DELETE n", {})
-    return store
+def _no_neo4j(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the Neo4j suite, but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Settings for the session's live Neo4j (``NEO4J_URI``, or one started here)."""
+    if uri := os.environ.get("NEO4J_URI"):
+        yield Settings.from_env().with_store(uri)
+        return
+    if not java_and_maven():
+        _no_neo4j("java and mvn are needed to start Neo4j (or set NEO4J_URI)")
+    try:
+        with running(tmp_path_factory.mktemp("neo4j")) as server:
+            yield Settings(store=server.uri, neo4j_user=USER, neo4j_password=PASSWORD)
+    except Neo4jUnavailable as exc:
+        _no_neo4j(str(exc))
+
+
+@pytest.fixture
+def neo4j_settings(neo4j_target: Settings, loopback: None) -> Settings:
+    """The live Neo4j, emptied, reachable on loopback only."""
+    with open_store(neo4j_target) as store:
+        store.write("MATCH (n) DETACH DELETE n", {})
+    return neo4j_target
 
 
 @pytest.fixture(params=STORES)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s = open_test_store(request.param, tmp_path, request)
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings naming an empty store of each kind."""
+    if request.param == "ladybug":
+        return Settings(store=str(tmp_path / "graph.lbug"))
+    neo4j: Settings = request.getfixturevalue("neo4j_settings")
+    return neo4j
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    s = open_store(settings)
     yield s
     s.close()
 
@@ -60,11 +93,15 @@ def embedded(tmp_path: Path) -> Iterator[LadybugStore]:
     s.close()
 
 
-@pytest.fixture
-def loopback() -> None:
+def allow_loopback() -> None:
     """Sockets may reach 127.0.0.1 and nothing else (a test fails if it tries)."""
     enable_socket()
     socket_allow_hosts(["127.0.0.1"], allow_unix_socket=True)
+
+
+@pytest.fixture
+def loopback() -> None:
+    allow_loopback()
 
 
 @pytest.fixture

@@ -354,9 +354,9 @@ def test_query_cli_lists_and_runs(world: Store, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def seeds(embedded: Store) -> Store:
-    write_records(embedded, extract(sorted(shared("seeds").glob("*.txt"))).records)
-    return embedded
+def seeds(store: Store) -> Store:
+    write_records(store, extract(sorted(shared("seeds").glob("*.txt"))).records)
+    return store
 
 
 def test_seed_advisor_of_xin_tan(seeds: Store) -> None:
