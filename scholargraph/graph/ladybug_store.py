@@ -6,6 +6,7 @@ import contextlib
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,16 @@ def _string_literal(text: str) -> str:
     '/home/o\'brien/a\\b'
     """
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _plain(value: Any) -> Any:
+    """Ladybug sums INT64 columns into INT128, which reaches Python as a Decimal;
+    give it back as the int Neo4j gives (any other Decimal as a float)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 class LadybugStore(Store):
@@ -92,7 +103,7 @@ class LadybugStore(Store):
         columns = result.get_column_names()
         rows = []
         while result.has_next():
-            rows.append(dict(zip(columns, result.get_next(), strict=True)))
+            rows.append({c: _plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
         return rows
 
     def write(self, text: str, params: dict[str, Any]) -> None:

@@ -166,6 +166,18 @@ def _sort_key(columns: tuple[str, ...]) -> Any:
     return key
 
 
+def _sort_lists(row: dict[str, Any], groups: tuple[tuple[str, ...], ...]) -> None:
+    """Sort a row's collected lists in place; parallel lists follow their first."""
+    for group in groups:
+        lists = [row.get(c) or [] for c in group]
+        if len({len(v) for v in lists}) > 1:
+            raise ValueError(f"parallel lists {group} differ in length")
+        order = sorted(range(len(lists[0])), key=lambda i: [str(v[i]) for v in lists])
+        for column, values in zip(group, lists, strict=True):
+            if row.get(column) is not None:
+                row[column] = [values[i] for i in order]
+
+
 def run(store: Store, name: str, **arguments: Any) -> Answer:
     """Run the query ``name`` with ``arguments`` (by parameter name; people by
     name, alias or id). Unknown queries and arguments are a QueryError."""
@@ -184,6 +196,8 @@ def run(store: Store, name: str, **arguments: Any) -> Answer:
         )
     params = {p.name: _argument(store, query, p, arguments.get(p.name)) for p in query.params}
     rows = store.query(query.text(store.dialect), params)
+    for row in rows:
+        _sort_lists(row, query.lists)
     if query.sort:
         rows.sort(key=_sort_key(query.sort))
     focus = [params[p.name] for p in query.params if p.type == "person"]

@@ -2,7 +2,9 @@
 
 A file starts with its documentation as ``//`` comments: what it answers, then one
 ``// param NAME: TYPE [= DEFAULT] - meaning`` line per parameter, and optionally
-``// sort: col, col`` (for UNION queries, whose order Cypher leaves open) and
+``// sort: col, col`` (for UNION queries, whose order Cypher leaves open),
+``// lists: col, col+col`` (columns holding a ``collect()``, whose order Cypher also
+leaves open: ``run`` sorts each, and a ``+`` group as parallel lists by its first) and
 ``// draw: TYPE, TYPE`` (the relationship types its rendered page shows) and
 ``// layout: hierarchical`` (its page drawn top-down). Where
 LadybugDB's dialect differs (list comprehensions, ``relationships()``,
@@ -50,6 +52,7 @@ class Query:
     params: tuple[Param, ...]
     texts: dict[str, str] = field(default_factory=dict)  # dialect -> Cypher
     sort: tuple[str, ...] = ()
+    lists: tuple[tuple[str, ...], ...] = ()  # collected columns; a group sorts together
     draw: tuple[str, ...] = ()  # relationship types its page draws (all when empty)
     layout: str = ""  # "hierarchical": its page is drawn top-down (advisor above student)
 
@@ -68,6 +71,7 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
     doc: list[str] = []
     params: list[Param] = []
     sort: tuple[str, ...] = ()
+    lists: tuple[tuple[str, ...], ...] = ()
     draw: tuple[str, ...] = ()
     layout = ""
     body: list[str] = []
@@ -83,6 +87,10 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
                 params.append(Param(m.group("name"), m.group("type"), m.group("help"), default))
             elif comment.startswith("sort:"):
                 sort = tuple(c.strip() for c in comment[5:].split(","))
+            elif comment.startswith("lists:"):
+                lists = tuple(
+                    tuple(c.strip() for c in group.split("+")) for group in comment[6:].split(",")
+                )
             elif comment.startswith("draw:"):
                 draw = tuple(c.strip() for c in comment[5:].split(","))
             elif comment.startswith("layout:"):
@@ -100,7 +108,7 @@ def parse(name: str, text: str, overrides: dict[str, str] | None = None) -> Quer
             f"{name}: needs a description and one '// param' line per parameter "
             f"(used {sorted(used)}, documented {sorted(documented)})"
         )
-    return Query(name, " ".join(doc), tuple(params), texts, sort, draw, layout)
+    return Query(name, " ".join(doc), tuple(params), texts, sort, lists, draw, layout)
 
 
 def load() -> dict[str, Query]:

@@ -2,6 +2,7 @@
 // published together (a collaboration timeline) and the joint papers.
 // param person: person - whose collaborators
 // param limit: int = 50 - at most this many collaborators
+// lists: paper_ids
 MATCH (me:Person {id: $person})-[:AUTHORED]->(w:Publication)<-[:AUTHORED]-(co:Person)
 WHERE co.id <> me.id
 RETURN co.id AS id, co.name AS name, count(DISTINCT w.id) AS papers,

@@ -3,6 +3,7 @@
 // param group_a: group - an organization name, or a person (with their students)
 // param group_b: group - the other group, given the same way
 // param limit: int = 50 - at most this many pairs
+// lists: titles, paper_ids
 MATCH (pa:Person)-[:AUTHORED]->(w:Publication)<-[:AUTHORED]-(pb:Person)
 WHERE pa.id IN $group_a AND pb.id IN $group_b AND pa.id <> pb.id
 RETURN pa.id AS id, pa.name AS name, pb.id AS other_id, pb.name AS other,

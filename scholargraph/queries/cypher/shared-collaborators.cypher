@@ -5,6 +5,7 @@
 // Each side is matched on its own and the two meet on the collaborator's id: a
 // paper all three wrote counts on both sides, and Ladybug plans the id join in
 // well under a millisecond where a pattern through a bound node scans every edge.
+// lists: with_person, with_other, paper_ids, other_paper_ids
 MATCH (:Person {id: $person})-[:AUTHORED]->(wa:Publication)<-[:AUTHORED]-(c:Person)
 WHERE c.id <> $person AND c.id <> $other
 WITH c.id AS id, c.name AS name, collect(DISTINCT wa.id) AS paper_ids,

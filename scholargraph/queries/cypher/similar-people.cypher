@@ -2,6 +2,7 @@
 // scores, with the topics they share as the reason.
 // param person: person - whom to compare with
 // param limit: int = 10 - at most this many people
+// lists: shared+topic_ids
 MATCH (:Person {id: $person})-[a:INTERESTED_IN]->(:Topic)
 WITH sqrt(sum(a.score * a.score)) AS norm
 MATCH (:Person {id: $person})-[a:INTERESTED_IN]->(t:Topic)<-[b:INTERESTED_IN]-(o:Person)

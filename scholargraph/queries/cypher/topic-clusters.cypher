@@ -3,6 +3,7 @@
 // topics, with its topics in order and its top people and papers.
 // param limit: int = 50 - at most this many clusters
 // draw: IN_CLUSTER, MEMBER_OF
+// lists: topic_ids, people_ids
 MATCH (c:Cluster)
 OPTIONAL MATCH (t:Topic)-[:IN_CLUSTER]->(c)
 WITH c, collect(t.id) AS topic_ids

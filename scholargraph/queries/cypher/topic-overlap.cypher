@@ -4,6 +4,7 @@
 // param other: person - the other
 // Each side is matched from its person and the sides meet on the topic id (see
 // shared-collaborators for why).
+// lists: papers_person, papers_other
 MATCH (:Person {id: $person})-[a:INTERESTED_IN]->(t:Topic)
 WITH t.id AS id, t.name AS topic, a.score AS score_person
 MATCH (:Person {id: $other})-[b:INTERESTED_IN]->(t:Topic)
