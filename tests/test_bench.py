@@ -3,7 +3,6 @@ every query and the writes against baselines measured in the same run."""
 
 from __future__ import annotations
 
-import os
 import random
 from collections import Counter
 from pathlib import Path
@@ -153,9 +152,7 @@ def test_bench_store_must_be_a_bolt_uri_never_an_embedded_path(tmp_path: Path) -
 
 
 @pytest.mark.neo4j
-@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="needs a live Neo4j (NEO4J_URI)")
-def test_the_harness_runs_on_neo4j_given_a_bolt_uri(socket_enabled: None) -> None:
-    settings = Settings.from_env().with_store(os.environ["NEO4J_URI"])
-    report = bench.benchmark(300, samples=2, settings=settings)
+def test_the_harness_runs_on_neo4j_given_a_bolt_uri(neo4j_settings: Settings) -> None:
+    report = bench.benchmark(300, samples=2, settings=neo4j_settings)
     assert report.store == "neo4j" and report.store_bytes is None
     assert len(report.queries) == 1 + len(list_queries()) and report.writes[0].rows_per_s > 0

@@ -14,10 +14,10 @@ from conftest import RECORDED, shared
 from replay import Answer, Replay
 
 from scholargraph.cli import main
-from scholargraph.config import APIS, ApiSettings
+from scholargraph.config import APIS, ApiSettings, Settings
 from scholargraph.enrich import find_author, works_by_id
 from scholargraph.graph.export import to_networkx
-from scholargraph.graph.ladybug_store import LadybugStore
+from scholargraph.graph.store import open_store
 from scholargraph.ingest.apis import Arxiv, Dblp
 from scholargraph.ingest.matching import Known, Paper
 
@@ -55,15 +55,17 @@ def serve_openalex(replay: Replay) -> None:
 
 
 @pytest.fixture
-def world(replay: Replay, tmp_path: Path) -> dict[str, str]:
-    """Environment for the CLI: a store, a cache, an enrichment folder, and every
-    API's base URL on the replay server."""
+def world(replay: Replay, tmp_path: Path, settings: Settings) -> dict[str, str]:
+    """Environment for the CLI: a store (of each kind), a cache, an enrichment folder,
+    and every API's base URL on the replay server."""
     serve_openalex(replay)
     (tmp_path / "priem.yaml").write_text(PROFILE, encoding="utf-8")
     env = {f"SCHOLARGRAPH_{api.upper()}_URL": replay.base(host) for api, host in HOSTS.items()}
     env |= {f"SCHOLARGRAPH_{api.upper()}_RATE": "1000" for api in APIS}
     env |= {
-        "SCHOLARGRAPH_STORE": str(tmp_path / "g"),
+        "SCHOLARGRAPH_STORE": settings.store,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password or "",
         "SCHOLARGRAPH_CACHE": str(tmp_path / "cache"),
         "SCHOLARGRAPH_MAILTO": "tests@example.org",
         "OPENALEX_API_KEY": "SECRET-KEY",
@@ -81,7 +83,7 @@ def enrich(env: dict[str, str], tmp_path: Path, *args: str) -> tuple[int, str]:
 
 
 def graph(env: dict[str, str]) -> dict[str, dict[str, object]]:
-    with LadybugStore(env["SCHOLARGRAPH_STORE"]) as store:
+    with open_store(Settings.from_env(env)) as store:
         g = to_networkx(store)
     return {str(n): d for n, d in g.nodes(data=True)}
 
@@ -103,7 +105,7 @@ def test_enrich_fills_gaps_keeps_the_profile_and_cites_the_api(
         f"year: 2017 kept; {tmp_path / 'enriched' / 'openalex-jason-priem.yaml'}:"
         f"{paper_line(tmp_path)}: - from: openalex:W2741809807 (retrieved {today()}) says 2018"
     ]
-    with LadybugStore(world["SCHOLARGRAPH_STORE"]) as store:
+    with open_store(Settings.from_env(world)) as store:
         g = to_networkx(store)
     order = {
         g.nodes[a]["name"]: d["position"]

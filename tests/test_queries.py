@@ -13,6 +13,7 @@ from conftest import shared
 from cypher_lint import neo4j_errors
 
 from scholargraph.cli import main
+from scholargraph.config import Settings
 from scholargraph.errors import QueryError
 from scholargraph.graph.store import Store
 from scholargraph.graph.writer import write_records
@@ -329,24 +330,23 @@ def test_a_query_with_an_undocumented_parameter_is_refused() -> None:
         parse("bad", "// Says what it does.\nMATCH (p:Person {id: $person}) RETURN p.id")
 
 
-def test_query_cli_lists_and_runs(world: Store, tmp_path: Path) -> None:
+def test_query_cli_lists_and_runs(world: Store, settings: Settings) -> None:
     runner = CliRunner()
     listed = runner.invoke(main, ["query", "--list"]).stdout
     assert all(f"\n{name}\n" in f"\n{listed}\n" for name in list_queries())
     assert "_find-person" not in listed
-    if world.dialect != "ladybug":
-        return
-    world.close()  # the CLI opens the same file
-    store = str(tmp_path / "graph.lbug")
+    world.close()  # the CLI opens the same store
+    env = {"NEO4J_USER": settings.neo4j_user, "NEO4J_PASSWORD": settings.neo4j_password or ""}
+    store = ["--store", settings.store]
     out = runner.invoke(
-        main, ["--store", store, "query", "coauthors", "--person", "Bo Lin", "--format", "csv"]
+        main, [*store, "query", "coauthors", "--person", "Bo Lin", "--format", "csv"], env=env
     )
     assert out.exit_code == 0
     assert out.stdout.splitlines()[:2] == [
         "id,name,papers,first_year,last_year,paper_ids",
         f"person:fay-ode,Fay Ode,2,2020,2022,{out.stdout.splitlines()[1].split(',')[-1]}",
     ]
-    bad = runner.invoke(main, ["--store", store, "query", "advisors", "--person", "Nobody Here"])
+    bad = runner.invoke(main, [*store, "query", "advisors", "--person", "Nobody Here"], env=env)
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: no person named 'Nobody Here'")
 
 
