@@ -119,6 +119,9 @@ class Settings:
     neo4j_password: str | None = None
     neo4j_database: str | None = None
     batch_size: int = 2000
+    neo4j_pool_size: int = 100  # Bolt connections the driver keeps at most
+    neo4j_wait: float = 60.0  # seconds to wait for a free connection
+    neo4j_retry: float = 30.0  # seconds a transaction is retried after transient errors
     overrides: str = DEFAULT_OVERRIDES  # same_as / not_same_as decisions; optional if default
     apis: ApiSettings = field(default_factory=ApiSettings)  # the enrichment clients'
 
@@ -134,6 +137,9 @@ class Settings:
             neo4j_password=env.get("NEO4J_PASSWORD") or password,
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             batch_size=_positive_int(env, "SCHOLARGRAPH_BATCH_SIZE", 2000),
+            neo4j_pool_size=_positive_int(env, "SCHOLARGRAPH_NEO4J_POOL_SIZE", 100),
+            neo4j_wait=_positive_float(env, "SCHOLARGRAPH_NEO4J_WAIT", 60.0),
+            neo4j_retry=_positive_float(env, "SCHOLARGRAPH_NEO4J_RETRY", 30.0),
             overrides=env.get("SCHOLARGRAPH_OVERRIDES") or DEFAULT_OVERRIDES,
             apis=ApiSettings.from_env(env),
         )

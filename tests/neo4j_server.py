@@ -105,13 +105,15 @@ def running(home: Path, *, port: int = 0) -> Iterator[Server]:
 
     reader = threading.Thread(target=read_ready, daemon=True)
     reader.start()
-    reader.join(START_TIMEOUT)
+    deadline = time.monotonic() + START_TIMEOUT
+    while reader.is_alive() and process.poll() is None and time.monotonic() < deadline:
+        reader.join(0.2)
     try:
         if not ready:
             process.kill()
             process.wait()
             raise Neo4jUnavailable(
-                f"Neo4j did not start in {START_TIMEOUT:.0f} s; see {home / 'launcher.log'}"
+                f"Neo4j did not start (exit {process.returncode}); see {home / 'launcher.log'}"
             )
         yield Server(ready[0], home, process)
     finally:
@@ -139,12 +141,3 @@ def admin(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=600,
         check=False,
     )
-
-
-def wait_for_exit(process: subprocess.Popen[str], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            return True
-        time.sleep(0.1)
-    return False

@@ -1,28 +1,51 @@
-"""The production store: Neo4j 5 over Bolt through the official driver."""
+"""The production store: Neo4j 5 over Bolt through the official driver.
+
+Writes run as managed transactions, which the driver retries on Neo4j's transient
+errors (a lock timeout, a deadlock, a leader switch) for ``neo4j_retry`` seconds;
+every other driver or server error becomes one StoreError line.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
+from scholargraph.config import Settings
 from scholargraph.errors import StoreError, StoreUnavailableError
 from scholargraph.graph import schema
 from scholargraph.graph.store import Store
+
+T = TypeVar("T")
 
 
 class Neo4jStore(Store):
     dialect = "neo4j"
 
-    def __init__(
-        self, uri: str, *, user: str, password: str | None, database: str | None = None
-    ) -> None:
+    def __init__(self, settings: Settings) -> None:
+        uri, user = settings.store, settings.neo4j_user
         self.location = uri
-        self._database = database
+        self._database = settings.neo4j_database
+        self._wait = settings.neo4j_wait
+        self._pool = settings.neo4j_pool_size
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, password or ""))
+            self._driver = GraphDatabase.driver(
+                uri,
+                auth=(user, settings.neo4j_password or ""),
+                max_connection_pool_size=settings.neo4j_pool_size,
+                connection_acquisition_timeout=settings.neo4j_wait,
+                max_transaction_retry_time=settings.neo4j_retry,
+            )
             self._driver.verify_connectivity()
         except AuthError as exc:
             raise StoreUnavailableError(
@@ -42,34 +65,48 @@ class Neo4jStore(Store):
         if self._schema_ready:
             return
         for stmt in schema.neo4j_ddl():
-            self._run_write(stmt, {})
+            self.write(stmt, {})
         self._schema_ready = True
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        try:
+        def read() -> list[dict[str, Any]]:
             records, _, _ = self._driver.execute_query(
                 text, params or {}, database_=self._database, routing_=neo4j.RoutingControl.READ
             )
-        except Neo4jError as exc:
-            raise StoreError(f"Neo4j rejected the query: {exc.message}") from exc
-        except ServiceUnavailable as exc:
-            raise StoreUnavailableError(f"lost the connection to Neo4j at {self.location}") from exc
-        return [record.data() for record in records]
+            return [record.data() for record in records]
+
+        return self._call(read, "query")
 
     def write(self, text: str, params: dict[str, Any]) -> None:
-        self._run_write(text, params)
-
-    def _run_write(self, text: str, params: dict[str, Any]) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(text, params).consume()
 
-        try:
+        def run() -> None:
             with self._driver.session(database=self._database) as session:
                 session.execute_write(work)
+
+        self._call(run, "write")
+
+    def _call(self, action: Callable[[], T], what: str) -> T:
+        """Run ``action``, each driver and server error as one line naming the store."""
+        try:
+            return action()
+        except ConnectionAcquisitionTimeoutError as exc:
+            raise StoreUnavailableError(
+                f"no free connection to Neo4j at {self.location} within {self._wait:g} s "
+                f"(all {self._pool} in use)",
+                hint="raise SCHOLARGRAPH_NEO4J_POOL_SIZE or SCHOLARGRAPH_NEO4J_WAIT",
+            ) from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailableError(
+                f"lost the connection to Neo4j at {self.location}",
+                hint="each batch is one transaction: once Neo4j is back, run the same "
+                "command again",
+            ) from exc
         except Neo4jError as exc:
-            raise StoreError(f"Neo4j rejected the write: {exc.message}") from exc
-        except ServiceUnavailable as exc:
-            raise StoreUnavailableError(f"lost the connection to Neo4j at {self.location}") from exc
+            raise StoreError(f"Neo4j rejected the {what}: {exc.message}") from exc
+        except DriverError as exc:
+            raise StoreError(f"the Neo4j driver failed the {what}: {exc}") from exc
 
     def close(self) -> None:
         self._driver.close()

@@ -70,12 +70,7 @@ def open_store(settings: Settings) -> Store:
     if settings.is_bolt:
         from scholargraph.graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore(
-            settings.store,
-            user=settings.neo4j_user,
-            password=settings.neo4j_password,
-            database=settings.neo4j_database,
-        )
+        return Neo4jStore(settings)
     from scholargraph.graph.ladybug_store import LadybugStore
 
     return LadybugStore(settings.store)

@@ -26,11 +26,21 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public final class TestServer {
     private TestServer() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length != 3) {
             System.err.println("usage: TestServer HOME PORT PASSWORD");
             System.exit(2);
         }
+        try {
+            serve(args);
+        } catch (Exception | Error e) { // Neo4j's own threads would keep a failed start alive
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void serve(String[] args) throws Exception {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -42,10 +52,18 @@ public final class TestServer {
                 .setConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(2))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", args[2]));
-        int bound = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+        var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        boolean fresh = system.executeTransactionally(
+                "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' "
+                        + "RETURN passwordChangeRequired",
+                Map.of(),
+                result -> result.hasNext() && (Boolean) result.next().get("passwordChangeRequired"));
+        if (fresh) { // a data folder served before keeps the password it was given then
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", args[2]));
+        }
+        int bound = ((GraphDatabaseAPI) system)
                 .getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT)
@@ -55,6 +73,5 @@ public final class TestServer {
         while (System.in.read() != -1) {
             // the parent holds standard input open for as long as the server should run
         }
-        System.exit(0);
     }
 }
