@@ -128,13 +128,14 @@ def running(home: Path, *, port: int = 0) -> Iterator[Server]:
         log.close()
 
 
-def admin(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``neo4j-admin ARGS`` on the Neo4j home ``home`` (e.g. ``database import full``)."""
+def admin(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``neo4j-admin ARGS`` in ``cwd`` on the Neo4j home ``home`` (e.g. ``database
+    import full``)."""
     (home / "conf").mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     return subprocess.run(
         _java("org.neo4j.cli.AdminTool", *args),
-        cwd=home,
+        cwd=cwd or home,
         env=env,
         capture_output=True,
         text=True,

@@ -2,14 +2,18 @@
 
 Formats: networkx node-link JSON (each node with ``id``, ``labels`` and its
 properties flat; each link with ``source``, ``target``, ``type`` and its
-properties), GraphML (list properties joined with " | "), and CSV (one file per
-label and per relationship type in a folder).
+properties), GraphML (list properties joined with " | "), CSV (one file per
+label and per relationship type in a folder), and ``neo4j-import``: the CSV files of
+``neo4j-admin database import full`` (``:ID(Label)`` id spaces, ``:START_ID`` /
+``:END_ID``, typed columns, lists as ``:string[]``) with ``import.sh``, the exact
+command, in the same folder.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +22,13 @@ import networkx as nx
 from scholargraph.errors import ScholargraphError
 from scholargraph.graph import schema
 from scholargraph.graph.store import Store
-from scholargraph.records import NODE_TYPES, RECORD_TYPES, REL_TYPES
+from scholargraph.records import NODE_TYPES, RECORD_TYPES, REL_TYPES, Node, Rel
 
-FORMATS = ("node-link", "graphml", "csv")
+FORMATS = ("node-link", "graphml", "csv", "neo4j-import")
+# neo4j-admin's column types for the schema's; lists split on the array delimiter
+_IMPORT_TYPES = {"STRING": "string", "INT64": "long", "DOUBLE": "double", "BOOLEAN": "boolean"}
+# ';' (Neo4j's default) unless a list element holds one; then the unit separator
+_DELIMITERS = (";", "\x1f")
 
 
 def stats(store: Store) -> dict[str, int]:
@@ -109,8 +117,10 @@ def export(store: Store, fmt: str, output: str | Path) -> Path:
             for u, v, k, data in g.edges(keys=True, data=True):
                 flat.add_edge(u, v, key=k, **{kk: _flat(vv) for kk, vv in data.items()})
             nx.write_graphml(flat, out, encoding="utf-8")
-        else:
+        elif fmt == "csv":
             _write_csv(g, out)
+        else:
+            _write_neo4j_import(g, out)
     except OSError as exc:
         raise ScholargraphError(f"cannot write {out}: {exc.strerror}") from exc
     return out
@@ -130,6 +140,82 @@ def _write_csv(g: nx.MultiDiGraph, folder: Path) -> None:
             if d["type"] == rel_type.TYPE
         ]
         _csv(folder / f"{rel_type.TYPE}.csv", cols, rows)
+
+
+def _import_header(cls: type[Node] | type[Rel]) -> list[str]:
+    cols = []
+    for p in schema.properties(cls):
+        if p.name == "id" and issubclass(cls, Node):
+            cols.append(f"id:ID({cls.LABEL})")
+        elif p.is_list:
+            cols.append(f"{p.name}:string[]")
+        else:
+            cols.append(f"{p.name}:{_IMPORT_TYPES[p.ladybug_type]}")
+    if issubclass(cls, Rel):
+        return [f":START_ID({cls.START.LABEL})", f":END_ID({cls.END.LABEL})", *cols, ":TYPE"]
+    return [*cols, ":LABEL"]
+
+
+def _write_neo4j_import(g: nx.MultiDiGraph, folder: Path) -> None:
+    """The graph as neo4j-admin's import files, and ``import.sh`` to run it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    values = [
+        v
+        for data in [*(d for _, d in g.nodes(data=True)), *(d for *_, d in g.edges(data=True))]
+        for v in data.values()
+    ]
+    elements = [str(x) for v in values if isinstance(v, list) for x in v]
+    delimiter = next(d for d in _DELIMITERS if not any(d in x for x in elements))
+    multiline = any("\n" in x or "\r" in x for x in [*elements, *map(str, values)])
+    args = []
+    for node_type in NODE_TYPES:
+        names = [p.name for p in schema.properties(node_type)]
+        rows = [
+            [*(_import_cell(d.get(n), delimiter) for n in names), node_type.LABEL]
+            for _, d in sorted(g.nodes(data=True), key=lambda kv: str(kv[0]))
+            if d["labels"] == [node_type.LABEL]
+        ]
+        _rows(folder / f"{node_type.LABEL}.csv", _import_header(node_type), rows)
+        args.append(f"--nodes={node_type.LABEL}.csv")
+    for rel_type in REL_TYPES:
+        names = [p.name for p in schema.properties(rel_type)]
+        rows = [
+            [u, v, *(_import_cell(d.get(n), delimiter) for n in names), rel_type.TYPE]
+            for u, v, d in sorted(g.edges(data=True), key=lambda e: str(e[2]["id"]))
+            if d["type"] == rel_type.TYPE
+        ]
+        _rows(folder / f"{rel_type.TYPE}.csv", _import_header(rel_type), rows)
+        args.append(f"--relationships={rel_type.TYPE}.csv")
+    options = [f"--array-delimiter={'U+001F' if delimiter != ';' else ';'}"]
+    options += ["--multiline-fields=true"] if multiline else []
+    command = ["neo4j-admin", "database", "import", "full", *options, *args]
+    (folder / "import.sh").write_text(
+        "#!/bin/sh\n"
+        "# Loads this folder into a new Neo4j database (default: neo4j), which must be\n"
+        "# stopped or not exist yet: sh import.sh [DATABASE [--overwrite-destination …]]\n"
+        'db="${1:-neo4j}"; [ $# -gt 0 ] && shift\n'
+        'cd "$(dirname "$0")" && exec '
+        + " ".join(shlex.quote(a) for a in command[:4])
+        + ' "$db" '
+        + " ".join(shlex.quote(a) for a in command[4:])
+        + ' "$@"\n',
+        encoding="utf-8",
+    )
+
+
+def _import_cell(value: Any, delimiter: str) -> Any:
+    if isinstance(value, list):
+        return delimiter.join(map(str, value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _rows(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
 
 
 def _csv(path: Path, cols: list[str], rows: list[dict[str, Any]]) -> None:
