@@ -194,7 +194,7 @@ def review(
 @click.option(
     "--format", "fmt", type=click.Choice(export_mod.FORMATS), default="node-link", show_default=True
 )
-@click.option("--output", "-o", required=True, help="File (node-link, graphml) or folder (csv).")
+@click.option("--output", "-o", required=True, help="File (node-link, graphml) or folder (csv, neo4j-import).")
 @click.pass_context
 @one_line_errors
 def export(ctx: click.Context, fmt: str, output: str) -> None:

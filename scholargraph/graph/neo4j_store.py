@@ -45,6 +45,7 @@ class Neo4jStore(Store):
                 max_connection_pool_size=settings.neo4j_pool_size,
                 connection_acquisition_timeout=settings.neo4j_wait,
                 max_transaction_retry_time=settings.neo4j_retry,
+                notifications_min_severity="OFF",  # planner hints are not the user's business
             )
             self._driver.verify_connectivity()
         except AuthError as exc:

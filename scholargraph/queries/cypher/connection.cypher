@@ -4,7 +4,9 @@
 // param other: person - where they end
 // param limit: int = 20 - at most this many chains
 // sort: ids
-MATCH p = allShortestPaths((a:Person {id: $person})-[:AUTHORED|ADVISED|MENTORED*..8]-(b:Person {id: $other}))
+MATCH (a:Person {id: $person}), (b:Person {id: $other})
+WHERE a <> b
+MATCH p = allShortestPaths((a)-[:AUTHORED|ADVISED|MENTORED*..8]-(b))
 RETURN length(p) AS steps, [n IN nodes(p) | n.id] AS ids,
        [n IN nodes(p) | coalesce(n.name, n.title)] AS names
 LIMIT $limit
