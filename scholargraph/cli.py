@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -194,7 +195,9 @@ def review(
 @click.option(
     "--format", "fmt", type=click.Choice(export_mod.FORMATS), default="node-link", show_default=True
 )
-@click.option("--output", "-o", required=True, help="File (node-link, graphml) or folder (csv, neo4j-import).")
+@click.option(
+    "--output", "-o", required=True, help="File (node-link, graphml) or folder (csv, neo4j-import)."
+)
 @click.pass_context
 @one_line_errors
 def export(ctx: click.Context, fmt: str, output: str) -> None:
@@ -223,6 +226,29 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     else:
         width = max(map(len, counts))
         click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in counts.items()))
+
+
+@main.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@click.option("--verbose", is_flag=True, help="List what each document missed.")
+@one_line_errors
+def eval_(corpus: str, as_json: bool, verbose: bool) -> None:
+    """Score extraction on a corpus of documents with hand-made truth.
+
+    Each folder with a truth.yaml is ingested as a user would (no store) and compared:
+    publications found and wrong, exact author lists, advisor edges, the owner as one
+    person; per document, per site shape and overall.
+
+    Example: scholargraph eval tests/corpus/test
+    """
+    from scholargraph import evaluate
+
+    report = evaluate.evaluate(Path(corpus))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(evaluate.format_report(report, verbose=verbose))
 
 
 def query_arguments(fn: F) -> F:
