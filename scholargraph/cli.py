@@ -68,7 +68,7 @@ def main(ctx: click.Context, store: str | None) -> None:
     ctx.obj = Settings.from_env().with_store(store)
 
 
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
 OWNER = click.option(
     "--owner",
     metavar="NAME",
@@ -108,9 +108,10 @@ def ingest(
     """Ingest CVs, web pages, profiles and bibliographies (FILES) into the store.
 
     Formats: CV / web-page text (.txt, .md), al-folio cv.yml, JSON Resume,
-    scholargraph profile YAML, BibTeX. People and papers are resolved across all
-    FILES (see `scholargraph review`). A progress bar shows on a terminal when
-    there are several files.
+    scholargraph profile YAML, BibTeX. A folder (a homepage repository) is read as
+    one site about one person: its content files, without themes, layouts or built
+    output. People and papers are resolved across all FILES (see `scholargraph
+    review`). A progress bar shows on a terminal when there are several files.
 
     Example: scholargraph ingest examples/*.yaml
     """

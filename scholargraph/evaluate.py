@@ -26,6 +26,8 @@ per shape and overall (``--verbose``: what was missed).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -516,21 +518,28 @@ def document_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p != truth)
 
 
-def run_extraction(files: Sequence[Path]) -> tuple[RecordSet, list[str]]:
-    """The project's own extraction over the files together, and the files it refused
-    (each counts as extracting nothing)."""
-    try:
-        result = extract(files)
-    except InputError as exc:  # a file vanished or turned into a folder since listing
-        return RecordSet(), [exc.one_line()]
-    return result.records, [e.one_line() for e in result.errors]
+def run_extraction(folder: Path, files: Sequence[Path]) -> tuple[RecordSet, list[str]]:
+    """The project's own extraction over the files as one site (a copy of the folder
+    without its truth, given as a directory, as ``scholargraph ingest DIR`` would read
+    a homepage repository), and the files it refused (each counts as extracting
+    nothing)."""
+    with tempfile.TemporaryDirectory(prefix="scholargraph-eval-") as tmp:
+        site = Path(tmp) / folder.name
+        for f in files:
+            (site / f.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, site / f.relative_to(folder))
+        try:
+            result = extract([site])
+        except InputError as exc:  # e.g. nothing in the folder that could be read
+            return RecordSet(), [exc.one_line()]
+        return result.records, [e.one_line().replace(tmp + "/", "") for e in result.errors]
 
 
 def _evaluate_folder(folder: Path, *, contain_crashes: bool) -> DocScore:
     truth = load_truth(folder / TRUTH)
     files = document_files(folder)
     try:
-        records, errors = run_extraction(files)
+        records, errors = run_extraction(folder, files)
     except Exception as exc:
         if not contain_crashes:
             raise

@@ -96,11 +96,12 @@ def ingest_into(
     holds human same-as / not-same-as decisions; ``on_file`` and ``on_batch``
     report progress (a file parsed, a batch written).
     """
-    given = check_paths(paths)
+    paths = list(paths)
+    given = check_paths(paths)  # a folder's files: a site, which extract reads as one
     cover = coverage(stored_sources(store), given)
     again = {path: s.owner for path, s in cover.again}
     extracted = extract(
-        [*given, *map(Path, again)],
+        [*paths, *map(Path, again)],
         on_file=on_file,
         owner=owner,
         owners=again,

@@ -171,33 +171,33 @@ def test_empty_truth_author_list_is_not_scored(tmp_path: Path) -> None:
 
 
 def test_unrecognised_file_format_gives_recall_zero_and_keeps_the_error(tmp_path: Path) -> None:
-    folder = document(tmp_path, "doc", {"cv.rtf": r"{\rtf1 Jane Doe}"}, truth())
+    folder = document(tmp_path, "doc", {"cv.yaml": "- 1\n- 2\n"}, truth())
     score = evaluate_document(folder)
     assert score.counts.extracted_pubs == 0
     assert score.recall == 0.0
     assert score.precision is None  # nothing extracted, truth not empty
     assert score.counts.refused_files == 1
-    assert len(score.errors) == 1 and "unrecognised input format" in score.errors[0]
-    assert "cv.rtf" in score.errors[0]
+    assert len(score.errors) == 1 and score.errors[0].startswith("doc/cv.yaml: ")
     assert score.counts.found_advisors == 0 and score.owner_nodes == 0
 
 
 def test_refused_file_does_not_stop_the_others(tmp_path: Path) -> None:
-    folder = document(tmp_path, "doc", {"about.md": PAGE, "cv.rtf": "{\\rtf1}"}, truth())
+    folder = document(tmp_path, "doc", {"about.md": PAGE, "cv.yaml": "- 1\n"}, truth())
     score = evaluate_document(folder)
     assert score.counts.matched_pubs == 3 and score.counts.refused_files == 1
 
 
 def test_nothing_extracted_and_nothing_true_has_precision_one(tmp_path: Path) -> None:
-    folder = document(tmp_path, "doc", {"cv.rtf": "{\\rtf1}"}, truth(publications=[], advisors=[]))
+    folder = document(tmp_path, "doc", {"cv.yaml": "- 1\n"}, truth(publications=[], advisors=[]))
     score = evaluate_document(folder)
     assert score.precision == 1.0
     assert score.recall is None
 
 
 def test_owner_split_over_two_nodes_is_not_one_node(tmp_path: Path) -> None:
+    # the profile gives a homepage of its own, so the site's mark cannot join the two
     profile = (
-        "person: {name: Jane Doe}\n"
+        "person: {name: Jane Doe, homepage: https://jane.example.org}\n"
         "publications:\n"
         "  - title: Fast Graph Queries on Tiny Machines\n"
         "    authors: [Jane Doe, Bob Smith]\n"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import bibtex, freetext, profile, resume
+from scholargraph.ingest import bibtex, datafile, freetext, profile, resume, site
 from scholargraph.ingest.builder import Extraction, Note
 from scholargraph.ingest.clusters import topic_clusters
 from scholargraph.ingest.documents import Document, read_document
@@ -28,10 +28,12 @@ PARSERS: dict[str, Callable[[Document], Extraction]] = {
     freetext.FORMAT: freetext.parse_text,
     resume.ALFOLIO: resume.parse_alfolio,
     resume.JSONRESUME: resume.parse_jsonresume,
+    datafile.FORMAT: datafile.parse_datafile,
 }
 SUPPORTED = (
     "scholargraph profile YAML (see README), BibTeX (.bib), CV or web page text (.txt, .md), "
-    "al-folio cv.yml, JSON Resume (.json, .jsonc)"
+    "al-folio cv.yml, JSON Resume (.json, .jsonc), publication and people lists in data files "
+    "(.yml, .json, .toml, .js) and in page front matter (.md, .html)"
 )
 
 
@@ -44,9 +46,15 @@ def detect_kind(path: str, text: str) -> str:
         return resume.ALFOLIO
     if suffix in (".json", ".jsonc") and resume.looks_like_jsonresume(text):
         return resume.JSONRESUME
+    if suffix in datafile.DATA_SUFFIXES:
+        if datafile.recognises(path, text):
+            return datafile.FORMAT
+        raise InputError(path, f"no publications or people found in {Path(path).name}")
+    if suffix in datafile.PAGE_SUFFIXES and datafile.recognises(path, text):
+        return datafile.FORMAT
     if suffix in (".bib", ".bibtex") or re.search(r"^\s*@\w+\s*\{", text, re.MULTILINE):
         return bibtex.FORMAT
-    if suffix in (".txt", ".md", ".markdown", ".text"):
+    if suffix in (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".tex"):
         return freetext.FORMAT
     raise InputError(path, "unrecognised input format", hint=f"supported: {SUPPORTED}")
 
@@ -88,15 +96,24 @@ class ExtractResult:
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """All paths as given, failing on the first that is not a readable file
-    (before anything is parsed or written)."""
-    out = []
+    """All paths as given, a folder replaced by its site's files (see ``site``),
+    failing on the first that does not exist (before anything is parsed or written)."""
+    return [p for p, _ in _with_sites(paths)]
+
+
+def _with_sites(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """Each file with the folder (site) it was found in, or None when given itself."""
+    out: list[tuple[Path, Path | None]] = []
     for p in map(Path, paths):
         if not p.exists():
             raise InputError(p.as_posix(), "no such file")
         if p.is_dir():
-            raise InputError(p.as_posix(), "is a directory", hint="pass the files inside it")
-        out.append(p)
+            files = site.site_files(p)
+            if not files:
+                raise InputError(p.as_posix(), "a folder with no file to read")
+            out += [(f, p) for f in files]
+        else:
+            out.append((p, None))
     return out
 
 
@@ -115,14 +132,16 @@ def extract(
     owners: Mapping[str, str | None] | None = None,
     overrides: Overrides | None = None,
 ) -> ExtractResult:
-    """Parse every file, resolve identities across them (see ``resolve``), then
-    derive topics and topic clusters over the resolved graph; a
-    file that fails is reported and the others still count. ``owners`` gives some
+    """Parse every file (a folder: its site's files, whose owner is one person: see
+    ``site``), resolve identities across them (see ``resolve``), then derive topics
+    and topic clusters over the resolved graph; a file that fails is reported and the
+    others still count. ``owners`` gives some
     paths an owner of their own instead of ``owner``; ``overrides``: human
     same-as / not-same-as decisions."""
     documents = []
     files = []
-    for path in check_paths(paths):
+    sites: dict[Path, list[RecordSet]] = {}
+    for path, folder in _with_sites(paths):
         result = FileResult(path.as_posix())
         try:
             ex = extract_file(path, owner=(owners or {}).get(path.as_posix(), owner))
@@ -130,12 +149,17 @@ def extract(
             result.error = exc
         else:
             documents.append(ex.records)
+            if folder is not None:
+                sites.setdefault(folder, []).append(ex.records)
             result.kind = ex.kind
             result.counts = ex.records.counts()
             result.entries, result.skipped, result.warnings = ex.entries, ex.skipped, ex.warnings
         files.append(result)
         if on_file:
             on_file(result)
+    for folder, docs in sites.items():
+        if name := site.site_owner(docs, owner or site.configured_owner(folder)):
+            site.claim_owner(docs, name, folder.resolve().as_uri())
     resolved = resolve(documents, overrides)
     derive_topics(resolved.records)
     resolved.records.update(topic_clusters(resolved.records))
