@@ -26,6 +26,7 @@ per shape and overall (``--verbose``: what was missed).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -370,10 +371,28 @@ def person_names(person: Person) -> list[str]:
     return [person.name, *person.aliases, *([person.native_name] if person.native_name else [])]
 
 
+_VANCOUVER = re.compile(r"^(?P<family>[^\s,]+(?: [^\s,]+)*) (?P<initials>[A-Z]{1,3})$")
+
+
+def readings(written: str) -> list[str]:
+    """A truth name as written, and, when it has the Vancouver shape ``Surname AB``
+    (which the name matcher cannot tell from a two-letter family name), also as
+    ``A. B. Surname``.
+
+    >>> readings("Shypula A"), readings("Katabuchi MT"), readings("Bo Li")
+    (['Shypula A', 'A. Shypula'], ['Katabuchi MT', 'M. T. Katabuchi'], ['Bo Li'])
+    """
+    m = _VANCOUVER.match(written.strip())
+    if not m:
+        return [written]
+    initials = " ".join(f"{c}." for c in m.group("initials"))
+    return [written, f"{initials} {m.group('family')}"]
+
+
 def is_compatible(person: Person, written: Iterable[str]) -> bool:
-    """Any of the person's names could be any of the written ones."""
+    """Any of the person's names could be any of the written ones (in any reading)."""
     names = person_names(person)
-    return any(compatible(w, n) for w in written for n in names)
+    return any(compatible(r, n) for w in written for r in readings(w) for n in names)
 
 
 def _people(records: RecordSet) -> dict[str, Person]:

@@ -66,10 +66,19 @@ def site_files(folder: Path) -> list[Path]:
         parts = path.relative_to(folder).parts
         if any(p in SKIPPED_FOLDERS or p.startswith(".") for p in parts[:-1]):
             continue
-        readable = path.is_file() and path.suffix.lower() in READ_SUFFIXES
+        readable = path.is_file() and (
+            path.suffix.lower() in READ_SUFFIXES or _data_script(path.relative_to(folder))
+        )
         if readable and path.name not in SKIPPED_FILES and not path.name.startswith("."):
             out.append(path)
     return out
+
+
+def _data_script(path: Path) -> bool:
+    """A JavaScript file that holds a site's data (``_data/*.js``, ``data.js``), not code."""
+    if path.suffix.lower() not in (".js", ".mjs"):
+        return False
+    return "data" in path.stem.lower() or any(p.strip("_").lower() == "data" for p in path.parts)
 
 
 def configured_owner(folder: Path) -> str | None:
