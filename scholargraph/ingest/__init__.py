@@ -124,6 +124,19 @@ def extract_file(path: str | Path, *, owner: str | None = None) -> Extraction:
     return PARSERS[doc.source.kind](doc)
 
 
+def _read(path: Path, owner: str | None) -> tuple[Extraction | None, FileResult]:
+    """One file's extraction (None when it failed) and what to report of it."""
+    result = FileResult(path.as_posix())
+    try:
+        ex = extract_file(path, owner=owner)
+    except InputError as exc:
+        result.error = exc
+        return None, result
+    result.kind, result.counts = ex.kind, ex.records.counts()
+    result.entries, result.skipped, result.warnings = ex.entries, ex.skipped, ex.warnings
+    return ex, result
+
+
 def extract(
     paths: Iterable[str | Path],
     *,
@@ -138,28 +151,25 @@ def extract(
     others still count. ``owners`` gives some
     paths an owner of their own instead of ``owner``; ``overrides``: human
     same-as / not-same-as decisions."""
-    documents = []
-    files = []
-    sites: dict[Path, list[RecordSet]] = {}
+    read = []
     for path, folder in _with_sites(paths):
-        result = FileResult(path.as_posix())
-        try:
-            ex = extract_file(path, owner=(owners or {}).get(path.as_posix(), owner))
-        except InputError as exc:
-            result.error = exc
-        else:
-            documents.append(ex.records)
-            if folder is not None:
-                sites.setdefault(folder, []).append(ex.records)
-            result.kind = ex.kind
-            result.counts = ex.records.counts()
-            result.entries, result.skipped, result.warnings = ex.entries, ex.skipped, ex.warnings
-        files.append(result)
+        read.append((path, folder, _read(path, (owners or {}).get(path.as_posix(), owner))))
         if on_file:
-            on_file(result)
-    for folder, docs in sites.items():
-        if name := site.site_owner(docs, owner or site.configured_owner(folder)):
-            site.claim_owner(docs, name, folder.resolve().as_uri())
+            on_file(read[-1][2][1])
+    for folder in dict.fromkeys(f for _, f, _ in read if f is not None):
+        in_site = [i for i, (_, f, _) in enumerate(read) if f == folder]
+        docs = [ex.records for i in in_site if (ex := read[i][2][0]) is not None]
+        name = site.site_owner(docs, owner or site.configured_owner(folder))
+        if name is None:
+            continue
+        for i in in_site:  # pages read again knowing whom the site is about
+            path, _, (ex, _) = read[i]
+            if ex is not None and ex.kind in site.PAGE_KINDS and not owner:
+                read[i] = (path, folder, _read(path, name))
+        docs = [ex.records for i in in_site if (ex := read[i][2][0]) is not None]
+        site.claim_owner(docs, name, folder.resolve().as_uri())
+    documents = [ex.records for _, _, (ex, _) in read if ex is not None]
+    files = [result for _, _, (_, result) in read]
     resolved = resolve(documents, overrides)
     derive_topics(resolved.records)
     resolved.records.update(topic_clusters(resolved.records))

@@ -2,17 +2,20 @@
 
 ``site_files(folder)`` lists the files of a site worth reading, leaving out what site
 generators keep beside the content (themes, layouts, built output, assets). After its
-files are parsed, ``claim_owner`` finds whom the site is about and marks that person in
-every file's records with the site as their homepage, so that identity resolution joins
-them into one person (the same homepage is evidence: see ``identity``) whatever each
-file calls them: the about page's "Jane Doe", the bibliography's "Doe, J.", a data
-file's bolded "J Doe".
+files are parsed, ``site_owner`` finds whom the site is about; its pages that take an
+owner are read again knowing it (a page that never names its owner then keeps its
+advisor sentences), and ``claim_owner`` marks that person in every file's records
+with the site as their homepage, so that identity resolution joins them into one
+person (the same homepage is evidence: see ``identity``) whatever each file calls
+them: the about page's "Jane Doe", the bibliography's "Doe, J.", a data file's
+bolded "J Doe".
 
 Whom a site is about, in order: the ``--owner`` the user gave; the name its generator's
 configuration states (``_config.yml`` ``name``/``author``, Hugo ``params.author``); the
-person the site's pages describe (affiliations, stated interests, advisors: the owner of
-a page); the author on most of the site's papers. Only people whose name is compatible
-with it are marked, so an advisor or co-author of the same family name stays apart.
+person the site's pages state most facts about (affiliations, stated interests,
+advisors or students: the owner of a page); the author on most of the site's papers.
+Only people whose name is compatible with it are marked, so an advisor or co-author of
+the same family name stays apart.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from scholargraph.records import (
     RecordSet,
 )
 
+# Formats whose reader takes an owner (pages, data files): read again with the site's.
+PAGE_KINDS = frozenset({"text", "datafile"})
 # What a site keeps beside its content; its folders are never read.
 SKIPPED_FOLDERS = frozenset(
     {
@@ -115,12 +120,19 @@ def _name_in(config: dict[str, Any]) -> str | None:
 
 
 def _described(doc: RecordSet) -> Iterator[Person]:
-    """The people a document describes: with affiliations, stated interests or advisors."""
+    """The people a document describes, once for each fact about them: an affiliation,
+    a stated interest, an advisor or a student (so the page's owner, who has most of
+    them, comes first by count whether they were advised or advise others)."""
     people = doc.nodes[Person]
-    ids = {r.from_id for r in doc.rels[AffiliatedWith].values()}
-    ids |= {r.from_id for r in doc.rels[InterestedIn].values() if getattr(r, "stated", 0)}
-    ids |= {r.to_id for t in (Advised, Mentored) for r in doc.rels[t].values()}
-    for pid in sorted(ids):
+    ids = [r.from_id for r in doc.rels[AffiliatedWith].values()]
+    ids += [r.from_id for r in doc.rels[InterestedIn].values() if getattr(r, "stated", 0)]
+    ids += [
+        end
+        for t in (Advised, Mentored)
+        for r in doc.rels[t].values()
+        for end in (r.from_id, r.to_id)
+    ]
+    for pid in ids:
         person = people.get(pid)
         if isinstance(person, Person):
             yield person
@@ -136,23 +148,22 @@ def _authors(doc: RecordSet) -> Iterator[Person]:
 
 def site_owner(docs: Iterable[RecordSet], said: str | None = None) -> str | None:
     """Whom the site is about: ``said`` (``--owner`` or the configuration), else the
-    fullest name of the people its pages describe, else its most frequent author."""
+    person its pages state most facts about, then who wrote most of its papers (so an
+    advisor named once loses to the owner), else its most frequent author."""
     if said:
         return said
     docs = list(docs)
-    for people in (
-        [p for d in docs for p in _described(d)],
-        [p for d in docs for p in _authors(d)],
-    ):
-        counts = Counter(p.name for p in people)
-        if counts:
-            # one person written several ways counts once per way: group compatible names
-            best = max(
-                counts,
-                key=lambda n: (sum(c for m, c in counts.items() if compatible(n, m)), len(n), n),
-            )
-            return best
-    return None
+    described = Counter(p.name for d in docs for p in _described(d))
+    authored = Counter(p.name for d in docs for p in _authors(d))
+
+    def weight(counts: Counter[str], name: str) -> int:
+        # one person written several ways counts once per way: group compatible names
+        return sum(c for m, c in counts.items() if compatible(name, m))
+
+    names = described or authored
+    if not names:
+        return None
+    return max(names, key=lambda n: (weight(described, n), weight(authored, n), len(n), n))
 
 
 def claim_owner(docs: Iterable[RecordSet], owner: str, key: str) -> int:
@@ -161,7 +172,7 @@ def claim_owner(docs: Iterable[RecordSet], owner: str, key: str) -> int:
     how many person records were marked."""
     marked = 0
     for doc in docs:
-        candidates = {p.id: p for p in [*_described(doc), *_authors(doc)]}
+        candidates = {p.id: p for p in [*_described(doc), *_authors(doc)]}  # each once
         for person in candidates.values():
             if person.homepage in (None, key) and _is_owner(person, owner):
                 person.homepage = key
