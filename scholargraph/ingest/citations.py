@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass, field
 
 from scholargraph import ids
-from scholargraph.ingest.markup import bold_spans, italic_spans, marked_spans, plain
+from scholargraph.ingest.markup import bold_spans, italic_spans, link_spans, marked_spans, plain
 from scholargraph.ingest.names import display_name, looks_like_name
 from scholargraph.ingest.venues import normalize_venue, year_in
 
-_TAG = re.compile(r"^\s*\[([^\]]*[A-Za-z][^\]]*)\]\s*")
+_TAG = re.compile(r"^\s*(?:\[([^\]]*[A-Za-z][^\]]*)\](?!\()|`([^`]*[A-Za-z][^`]*)`)\s*")
 _APA = re.compile(
     r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\.\s+"
     r"(?P<title>.+?[.?!])(?:\s+(?P<venue>.*))?$"
@@ -82,26 +82,81 @@ class Citation:
     abstract: str | None = None
 
 
+_SURNAME_INITIALS = re.compile(
+    r"^(?P<family>[^\W\d][\w'’-]+(?:\s+[^\W\d][\w'’-]+)?)\s+(?P<given>(?:[A-Z]\.\s?-?){1,3}|[A-Z])$"
+)
+_AUTHOR_NOISE = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)|<sup>.*?</sup>|\^\{?[\w,*†‡]*\}?|"
+    r"\((?:[*†‡]+\s*:?\s*)?(?:equal contributions?|co-?first(?: authors?)?|"
+    r"corresponding(?: authors?)?)[^)]*\)|\((?:[*†‡#]+)\s*:[^)]*\)",
+    re.IGNORECASE,
+)
+
+
+def _dotted(initials: str) -> str:
+    """``M`` -> ``M.``, ``J.L.`` kept."""
+    return initials if initials.endswith(".") or len(initials) > 1 else f"{initials}."
+
+
+def _group(pieces: list[str]) -> list[str]:
+    """Family names joined to the initials after them (``Li``, ``H.`` -> ``Li, H.``)
+    and ``Katabuchi M.`` turned to ``M. Katabuchi``, in lists that mix the forms."""
+
+    def before_initials(i: int) -> bool:
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        return nxt is not None and bool(_INITIALS.match(nxt)) and not _INITIALS.match(pieces[i])
+
+    # "Li, H." somewhere makes "Le Bagousse-Pinguet, Y." a family name too; without
+    # one, "Bo Chen, C. Wu" cut at "C." is not "C. Bo Chen"
+    comma_form = any(before_initials(i) and " " not in p for i, p in enumerate(pieces))
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and before_initials(i) and (comma_form or " " not in p):
+            out.append(f"{p}, {_dotted(nxt.strip())}")
+            i += 2
+            continue
+        if (m := _SURNAME_INITIALS.match(p)) and not _INITIALS.match(m.group("family")):
+            out.append(f"{_dotted(m.group('given').strip())} {m.group('family')}")
+        else:
+            out.append(p)
+        i += 1
+    return out
+
+
+def _name_only(piece: str) -> str:
+    """A name without affiliation or contribution marks (``*``, ``†``, ``1``, ``✉``)."""
+    piece = re.sub(r"[*†‡§¶#✉︎\u2709\ufe0e\d]+", " ", piece)
+    return " ".join(piece.split()).strip(" ,.;:") if piece.strip() else ""
+
+
+def _name_key(name: str) -> frozenset[str]:
+    """The words of a name, however ordered or dotted (``Wang, X.`` ~ ``X. Wang``)."""
+    return frozenset(re.findall(r"\w+", ids.fold(name)))
+
+
 def parse_authors(text: str) -> tuple[list[Mention], bool] | None:
     """Authors in order and whether the list is complete, or None when ``text``
-    is not an author list."""
-    marked = {plain(s) for s in marked_spans(text)}
+    is not an author list. Names come out as names: ``Surname, A.``, ``Surname A.``
+    and ``A. Surname`` (mixed in one list too), marks and ``et al.`` removed."""
+    text = _AUTHOR_NOISE.sub("", text)
+    marked = [_name_only(plain(s)) for s in marked_spans(text)]
     flat = plain(text).strip(" .")
     flat = re.sub(r"\((?:\*|†)?\s*equal contributions?\)", "", flat, flags=re.IGNORECASE)
     complete = not _ET_AL.search(flat)
     flat = _ET_AL.sub("", flat).strip(" ,.")
-    pieces = [p.strip() for p in re.split(r",|;|\band\b|&|、", flat)]
-    pieces = [p for p in pieces if p]
-    # "Li, H., Wang, X." : a family name followed by its initials
-    if len(pieces) >= 2 and all(_INITIALS.match(p) for p in pieces[1::2]) and len(pieces) % 2 == 0:
-        pieces = [
-            f"{last}, {first if first.endswith('.') or len(first) > 1 else first + '.'}"
-            for last, first in zip(pieces[::2], pieces[1::2], strict=True)
-        ]
-    if not pieces or not all(looks_like_name(p) for p in pieces):
+    pieces = [p.strip() for p in re.split(r",|;|\band\b|&|、|，", flat)]
+    pieces = [p for p in (_name_only(x) if not _INITIALS.match(x.strip()) else x for x in pieces)]
+    pieces = _group([p for p in pieces if p])
+    if not pieces or not all(looks_like_name(p.replace("-", " ")) for p in pieces):
         return None
-    flags = [p.strip(" *†‡") in marked or any(p in m for m in marked) for p in pieces]
-    return [Mention(p.strip(" *†‡"), f) for p, f in zip(pieces, flags, strict=True)], complete
+    keys = [_name_key(m) for m in marked if m]
+    flags = [
+        any(_name_key(p) == k or p in m for k, m in zip(keys, marked, strict=False)) for p in pieces
+    ]
+    return [Mention(p, f) for p, f in zip(pieces, flags, strict=True)], complete
 
 
 def _venue(text: str) -> tuple[str | None, str | None, int | None]:
@@ -125,13 +180,66 @@ def _venue(text: str) -> tuple[str | None, str | None, int | None]:
     )
 
 
+def _authors_after(lines: list[str]) -> tuple[str, str] | None:
+    """(authors text, venue text) when the first one to three lines are an author
+    list (a list may wrap); the venue is the line after it."""
+    for k in (1, 2, 3):
+        if k > len(lines):
+            break
+        authors = " ".join(lines[:k])
+        wraps = re.search(r"(?:,|\band)\s*$", plain(authors)) and k < len(lines)
+        if not wraps and parse_authors(authors) is not None:
+            return authors, " ".join(lines[k : k + 1])
+    return None
+
+
 def _split_title_first(lines: list[str]) -> tuple[str, str, str] | None:
-    """``**Title**`` on its own line, authors on the next, the venue after."""
+    """``**Title**`` (or ``[Title](url)``, ``*Title*``) on its own line, authors on
+    the next (wrapped over up to three lines), the venue after."""
     first = lines[0]
-    spans = bold_spans(first) or italic_spans(first)
+    spans = bold_spans(first) or italic_spans(first) or link_spans(first)
     if len(lines) < 2 or not spans or len(plain(first)) > len(spans[0]) + 3:
         return None
+    if found := _authors_after(lines[1:]):
+        return spans[0], *found
     return spans[0], lines[1], " ".join(lines[2:])
+
+
+def _split_title_plain_first(lines: list[str]) -> tuple[str, str, str] | None:
+    """A plain title line, then an author list on the next line(s), then the venue."""
+    title = plain(lines[0]).strip(" .")
+    if len(lines) < 2 or len(title.split()) < 2:
+        return None
+    if (named := parse_authors(lines[0])) and (len(named[0]) > 1 or len(title.split()) <= 2):
+        return None  # a name list, not a title ("Flexible Wearable Devices" may look like one)
+    if found := _authors_after(lines[1:]):
+        return title, *found
+    return None
+
+
+def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
+    """``[Title](url). Authors`` or ``**Title**, Authors``: a title set apart that
+    opens the line, the authors after it on the same line."""
+    first = lines[0].strip()
+    m = re.match(
+        r"^(?:<a\b[^>]*>(.+?)</a>|\[([^\]]+)\]\([^)]*\)|\*\*(.+?)\*\*|\*([^*]+)\*|[\"“]([^\"”]+)[\"”])",
+        first,
+    )
+    if not m:
+        return None
+    title = plain(next(g for g in m.groups() if g)).strip(" .,")
+    rest = plain(first[m.end() :]).lstrip(" .,:;-–—")
+    # a name set apart (bold, or linked and followed by a comma) opens an author list
+    listed = m.group(3) or m.group(4) or re.match(r"\s*(?:[,，、&]|and\b)", first[m.end() :])
+    if len(title.split()) < 2 or not rest or (listed and parse_authors(title) is not None):
+        return None
+    raw_rest = first[m.end() :].lstrip(" .,:;-–—")
+    if parse_authors(raw_rest) is not None:
+        return title, raw_rest, " ".join(lines[1:])
+    cut = re.search(r"\.\s+(?=\S)", rest)  # "Authors. Venue, 2021."
+    if cut and parse_authors(rest[: cut.start()]) is not None:
+        return title, rest[: cut.start()], " ".join([rest[cut.end() :], *lines[1:]])
+    return None
 
 
 def _split_title_marked(text: str) -> tuple[str, str, str] | None:
@@ -156,7 +264,8 @@ def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
     """(title, authors text, venue text, year) by the first shape that fits."""
     text = " ".join(lines)
     split = _split_title_first(lines) if len(lines) > 1 else None
-    if split := split or _split_title_marked(text):
+    split = split or _split_title_lead(lines)
+    if split := split or _split_title_marked(text) or _split_title_plain_first(lines):
         return (*split, None)
     if m := _APA.match(plain(text)):
         year = m.group("year")
@@ -201,9 +310,14 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
         return None
     tag: tuple[str, int | None] | None = None
     if m := _TAG.match(lines[0]):  # [ASPLOS'26, CCF-A]; [C3] only numbers the entry
-        if not _ENTRY_NUMBER.match(m.group(1)):
-            tag = normalize_venue(m.group(1))
+        written = m.group(1) or m.group(2) or ""
+        if not _ENTRY_NUMBER.match(written):
+            named, tag_year = normalize_venue(written)  # "CVPR 2024" -> CVPR, 2024
+            tag = (re.sub(r"\s*\b(?:19|20)\d\d$", "", named) or named, tag_year or year_in(written))
         lines[0] = lines[0][m.end() :]
+        lines = [ln for ln in lines if ln.strip()]
+        if not lines:
+            return None
     split = _split(lines)
     if split is None:
         return None

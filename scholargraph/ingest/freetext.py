@@ -21,11 +21,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import yaml
+
 from scholargraph.ids import fold
-from scholargraph.ingest import dates
+from scholargraph.ingest import advisors, dates
 from scholargraph.ingest.builder import Extraction, GraphBuilder
 from scholargraph.ingest.citations import Citation, Mention, parse_citation
 from scholargraph.ingest.documents import Document
+from scholargraph.ingest.htmltext import html_lines, markdown_lines
+from scholargraph.ingest.latextext import latex_lines
 from scholargraph.ingest.markup import bold_spans, bullet_of, plain
 from scholargraph.ingest.names import (
     compatible,
@@ -37,7 +41,6 @@ from scholargraph.ingest.positions import (
     DEGREE,
     Advisor,
     Position,
-    advisors_in,
     degree_kind,
     degree_name,
     is_organization,
@@ -189,6 +192,7 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
         )
     },
 }
+_DECOR = re.compile(r"^[^\w(（]+|[^\w)）]+$")
 _HEADING_INLINE = re.compile(r"^(?P<head>[^:：]{2,30})[:：]\s*(?P<rest>.+)$")
 _ROLE = re.compile(
     r"\b(?:intern|researcher|engineer|scientist|professor|lecturer|fellow|student|assistant|"
@@ -369,6 +373,12 @@ class Line:
         return bool(bullet_of(self.raw).strip())
 
     @property
+    def level(self) -> int:
+        """The Markdown heading level of the line (``## X`` -> 2), 0 for others."""
+        m = re.match(r"^(#{1,6})\s", self.raw)
+        return len(m.group(1)) if m else 0
+
+    @property
     def head(self) -> bool:
         """A bullet that is only a bold label (``- **Peking University**``)."""
         spans = bold_spans(self.raw)
@@ -396,6 +406,7 @@ def _heading(text: str) -> tuple[str, str | None, str] | None:
     """(section kind, status, inline content) when ``text`` is a heading
     (``## Selected Publications (* equal contribution)`` included)."""
     t = " ".join(re.sub(r"\([^)]*\)|（[^）]*）", "", fold(text)).split()).strip(" #*:：")
+    t = _DECOR.sub("", t)  # "📝 Publications", "Publications ✍"
     if t in HEADINGS:
         return (*HEADINGS[t], "")
     if m := _HEADING_INLINE.match(text):
@@ -405,25 +416,79 @@ def _heading(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+def _front_matter(raw: list[str]) -> tuple[int, list[tuple[int, str]]]:
+    """(lines the front matter takes, lines it gives the reader): its ``title`` as a
+    heading, or a whole publication when it describes one (a Jekyll collection
+    item with ``title``, ``authors``, ``venue``, ``date``)."""
+    if not raw or raw[0].strip() != "---":
+        return 0, []
+    ends = [i for i, ln in enumerate(raw[1:], 2) if ln.strip() == "---"]
+    if not ends:
+        return 0, []
+    try:
+        meta = yaml.safe_load("\n".join(raw[1 : ends[0] - 1]))
+    except yaml.YAMLError:
+        return ends[0], []
+    if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
+        return ends[0], []
+
+    def at(key: str) -> int:
+        return next((i for i, ln in enumerate(raw[: ends[0]], 1) if ln.startswith(f"{key}:")), 1)
+
+    title = meta["title"].strip()
+    authors, venue = meta.get("authors"), meta.get("venue")
+    if meta.get("collection") == "publications" or (authors and venue):
+        venue = ", ".join(map(str, venue)) if isinstance(venue, list) else venue
+        year = str(meta.get("date") or meta.get("year") or "")[:4]
+        out = [(at("title"), "# Publications"), (at("title"), f"- **{title}**")]
+        if isinstance(authors, (str, list)):
+            names = authors if isinstance(authors, str) else ", ".join(map(str, authors))
+            out.append((at("authors"), names))
+        if venue or year:
+            text = f"*{venue}*" if venue else ""
+            if year.isdigit() and year not in str(venue or ""):
+                text = f"{text}, {year}" if text else year
+            out.append((at("venue" if venue else "date"), text))
+        return ends[0], out
+    return ends[0], [(at("title"), f"# {title}")]
+
+
 def _lines(doc: Document) -> list[Line]:
-    """Non-blank lines, front matter and HTML comments skipped."""
+    """Non-blank lines as the reader sees them: HTML (a page, or blocks inside
+    Markdown) and LaTeX turned into Markdown-like lines that keep their source line
+    numbers; front matter read for a title or a publication; comments skipped."""
+    suffix = doc.path.rsplit(".", 1)[-1].lower() if "." in doc.path else ""
+    if suffix in ("html", "htm", "xhtml"):
+        return [Line(no, text) for no, text in html_lines(doc.text)]
+    if suffix in ("tex", "ltx"):
+        return [Line(no, text) for no, text in latex_lines(doc.text)]
     raw = doc.text.splitlines()
-    start = 0
-    if raw and raw[0].strip() == "---":
-        ends = [i for i, ln in enumerate(raw[1:], 2) if ln.strip() == "---"]
-        start = ends[0] if ends else 0
-    text = [re.sub(r"<!--.*?-->", "", ln) for ln in raw]
-    return [Line(i, ln) for i, ln in enumerate(text, 1) if i > start and ln.strip()]
+    start, front = _front_matter(raw)
+    if "<" not in doc.text:  # no HTML: the lines as written
+        body = [(i, ln) for i, ln in enumerate(raw, 1) if i > start and ln.strip()]
+    else:
+        body = markdown_lines(doc.text)
+    return [Line(no, text) for no, text in [*front, *body]]
 
 
 def _sections(lines: list[Line]) -> list[Section]:
+    """Sections by their headings. An unknown heading (``# Research Grants``) as high
+    as the heading that opened a publication list ends the list; deeper ones
+    (``## Earlier Research``) stay in it."""
     out = [Section("top")]
+    level = 0  # the Markdown level of the heading that opened the current section
     for ln in lines:
         head = None if ln.bullet or len(ln.text) > 60 else _heading(ln.text)
         if head is None:
+            if 0 < ln.level <= level and out[-1].kind == "publications":
+                out.append(Section("other"))
+                level = ln.level
+                continue
             out[-1].lines.append(ln)
             continue
         kind, status, inline = head
+        if not (status and out[-1].kind == "publications" and ln.level > level > 0):
+            level = ln.level
         out.append(Section(kind, status))
         if inline:
             out[-1].lines.append(Line(ln.no, inline))
@@ -469,7 +534,8 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
         idx = lines.index(ln)
         nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
         native = nxt if _NATIVE_LINE.fullmatch(nxt) else None
-        return Owner(ln.text, ln.no, native)
+        written = ln.text.title() if ln.text.isupper() else ln.text  # "ANN LEE" heading a CV
+        return Owner(written, ln.no, native)
     marked: Counter[str] = Counter()
     first_line: dict[str, int] = {}
     with_authors = [e for e in entries if e.citation and e.citation.authors]
@@ -500,6 +566,11 @@ def _publication_entries(section: Section) -> list[Entry]:
     status = section.status or "published"
     in_record = False  # a profile-page record runs on over its title and abstract
     for ln in section.lines:
+        if ln.level:  # a sub-heading (## Journal, ### 2018) is no entry and ends one
+            in_record = False
+            if entries and has_bullets:
+                entries.append(Entry(ln.no, [], status))
+            continue
         record = _RECORD_HEAD.match(ln.text) is not None
         if ln.bullet or record or not entries or not (has_bullets or in_record):
             entries.append(Entry(ln.no, [ln.raw], status))
@@ -724,6 +795,8 @@ class _Reader:
         for section in self.sections:
             if section.kind not in ("education", "experience", "publications", "other"):
                 self._loose(section)
+            elif section.kind == "other":  # advisors stated under any heading
+                self._advisors(section.lines, None, None)
         self._news()
         self._statements()
         return self.b.out
@@ -797,6 +870,23 @@ class _Reader:
         romanized = self._romanized(adv.written) if has_cjk(adv.written) else None
         self.b.advisor(adv, self.owner_id, organization=organization, written=romanized)
 
+    def _advisors(self, lines: list[Line], kind: str | None, organization: str | None) -> None:
+        """Advisor, mentor and student statements in these lines (``advisors.read``), at
+        ``organization`` when given, else where their sentence says."""
+        for st in advisors.read([(ln.no, ln.raw) for ln in lines], default_kind=kind):
+            if self.owner_id is None or self.owner is None:
+                for name in st.names:
+                    self.b.skip(st.line, f"{st.owner_role_word} {name!r} of an unnamed owner")
+                continue
+            advisors.add_statement(
+                self.b,
+                st,
+                self.owner_id,
+                self.owner.written,
+                organization=organization,
+                advisor=self._advisor,
+            )
+
     def _positions(self, section: Section) -> None:
         found: list[Position] = []
         for entry in _entries(section.lines):
@@ -804,9 +894,7 @@ class _Reader:
             if pos:
                 found.append(pos)
             default_kind = degree_kind(pos.degree or "") if pos else None
-            for ln in entry:
-                for adv in advisors_in(ln.raw, ln.no, default_kind):
-                    self._advisor(adv, pos.organization if pos else None)
+            self._advisors(entry, default_kind, pos.organization if pos else None)
         for pos in merge_positions(found):
             if self.owner_id is None:
                 self.b.skip(pos.line, f"position at {pos.organization!r} of an unnamed owner")
@@ -818,11 +906,10 @@ class _Reader:
         organization their sentence names), interests."""
         for ln in section.lines:
             for sentence in sentences(ln.raw):
-                org = self._sentence_position(plain(sentence).strip(), ln.no)
-                for adv in advisors_in(sentence, ln.no, None):
-                    self._advisor(adv, org)
+                self._sentence_position(plain(sentence).strip(), ln.no)
             if section.kind != "interests" and (m := _INTEREST.search(ln.text)):
                 self._add_interests([(t, ln.no) for t in _topics(ln.text[m.end() :])])
+        self._advisors(section.lines, None, None)
 
     def _sentence_position(self, sentence: str, line: int) -> str | None:
         """The owner's degree or postdoc a sentence states (``Ph.D. in X at Y``,

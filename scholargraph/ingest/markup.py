@@ -18,6 +18,7 @@ import html
 import re
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_ANCHOR = re.compile(r"<a\b[^>]*>(.+?)</a>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.+?)</(?:b|strong)>|<u>(.+?)</u>")
 _SELF_LINK = re.compile(r"\[([^\]]+)\]\((?:#[^)]*|/?|\s*)\)")
@@ -56,6 +57,14 @@ def marked_spans(text: str) -> list[str]:
 def italic_spans(text: str) -> list[str]:
     """``*single-star*`` or ``_underscore_`` emphasis (titles in many CVs)."""
     return [plain(m.group(1) or m.group(2)) for m in _ITALIC.finditer(text.replace("**", "\0"))]
+
+
+def link_spans(text: str) -> list[str]:
+    """The labels of links (not images): ``[Title](url)`` or ``<a href=url>Title</a>``
+    -> ``Title``, in order of appearance."""
+    found = [(m.start(), m.group(1)) for m in _LINK.finditer(text) if m.group(0)[0] != "!"]
+    found += [(m.start(), m.group(1)) for m in _ANCHOR.finditer(text)]
+    return [plain(label) for _, label in sorted(found)]
 
 
 def bold_spans(text: str) -> list[str]:

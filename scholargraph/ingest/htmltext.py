@@ -1,0 +1,277 @@
+"""HTML, and HTML blocks inside Markdown, as the text reader's line stream.
+
+The text reader (``freetext``) works on Markdown-like lines; this module turns
+HTML into such lines while keeping the cues a reader needs and the source line
+each output line came from (for provenance):
+
+- headings stay headings (``<h2>Publications</h2>`` -> ``## Publications``);
+- list items, table rows, ``<article>`` and paper boxes (an element whose class
+  names a paper or publication entry) start an entry (``- ``); lists nested inside
+  an entry stay part of it;
+- ``<b>``/``<strong>`` -> ``**bold**``, ``<u>`` kept, ``<em>``/``<i>`` -> ``*italic*``,
+  links kept as ``<a href=u>t</a>`` (readers see their label), ``<br>`` ends a
+  line; a badge (class with ``badge`` or ``venue``) -> ``[ICLR 2025]``, the venue
+  tag citations read;
+- scripts, styles, navigation, ``<sup>`` marks and comments are dropped.
+
+The stdlib tokenizer (``html.parser``) is used rather than a tree builder because
+it reports the source position of every tag and text run, which is what maps the
+output back to the file's lines.
+
+>>> [t for _, t in html_lines("<h2>Papers</h2><ul><li><b>Ann Lee</b>, Bo Chen.<br>"
+...                           "<a href='/p'>A Title</a><sup>1</sup></li></ul>")]
+['## Papers', '- **Ann Lee**, Bo Chen.', '<a href="/p">A Title</a>']
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_DROP = frozenset(
+    ["script", "style", "head", "nav", "noscript", "template", "svg", "button", "sup", "select"]
+)
+_VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col"])
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "table",
+        "thead",
+        "tbody",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+        "hr",
+        "body",
+        "html",
+        "center",
+        "form",
+        "details",
+        "summary",
+        "td",
+        "th",
+    ]
+)
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_ENTRY_TAGS = frozenset(["li", "tr", "article"])
+_ENTRY_CLASS = re.compile(r"paper|publication|\bpub\b|pub-item|bib-?item|\bentry\b", re.I)
+_NOT_ENTRY_CLASS = re.compile(r"list|container|links?\b|section|header|icon|image|text", re.I)
+_BADGE_CLASS = re.compile(r"badge|venue|conf-tag|\btag\b", re.I)
+_MARKS = {"b": "**", "strong": "**", "em": "*", "i": "*", "cite": "*", "u": "<u>", "ins": "<u>"}
+_CLOSE = {"<u>": "</u>"}
+_MD_BULLET = re.compile(r"^\s*(?:[-*+•]\s|\d{1,3}[.)]\s)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+
+
+class _Out:
+    """One output line: the source line of its first text, a prefix, its text."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.no: int | None = None
+        self.prefix = prefix
+        self.text = ""
+
+
+class _Converter(HTMLParser):
+    def __init__(self, markdown_lines: set[int] | None) -> None:
+        super().__init__(convert_charrefs=True)
+        # In a Markdown file: the source lines outside HTML blocks, where a newline
+        # ends a line; elsewhere (HTML) whitespace runs collapse.
+        self.markdown_lines = markdown_lines
+        self.lines: list[_Out] = []
+        self.cur = _Out()
+        self.stack: list[tuple[str, str]] = []  # (tag, role)
+        self.drop = 0
+        self.entry_depth = 0
+        self.entry_at = 0  # output lines before the open entry
+        self.badge = 0
+        self.marks: list[tuple[str, int]] = []  # (marker, text length when opened)
+        self.links: list[tuple[str, int]] = []  # (href, text length when opened)
+
+    # --- output -------------------------------------------------------------
+
+    def _break(self, prefix: str = "") -> None:
+        if self.cur.text.strip():
+            self.lines.append(self.cur)
+            self.cur = _Out(prefix)
+        elif prefix.startswith("#") or not self.cur.prefix:
+            self.cur.prefix = prefix  # a heading wins over an empty item's bullet
+        self.marks, self.links = [], []
+
+    def _write(self, text: str, line: int) -> None:
+        if not text:
+            return
+        if not self.cur.text.strip():
+            if not text.strip():
+                return
+            text = text.lstrip()
+            self.cur.no = line
+            if self.cur.prefix.startswith("- ") and _MD_BULLET.match(text):
+                self.cur.prefix = ""  # Markdown's own bullet inside an HTML entry
+        elif self.cur.text.endswith(" ") and text.startswith(" "):
+            text = text.lstrip()
+        self.cur.text += text
+
+    # --- events ------------------------------------------------------------
+
+    def _markdown(self, line: int) -> bool:
+        return self.markdown_lines is not None and line in self.markdown_lines
+
+    def handle_data(self, data: str) -> None:
+        if self.drop:
+            return
+        line, _ = self.getpos()
+        parts = data.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                if self._markdown(line + k - 1) and self._markdown(line + k):
+                    self._break(self.cur.prefix if not self.cur.text.strip() else "")
+                else:
+                    self._write(" ", line + k)
+            self._write(part if self._markdown(line + k) else re.sub(r"\s+", " ", part), line + k)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = " ".join(v or "" for k, v in attrs if k == "class")
+        if tag in _VOID:
+            if tag in ("br", "hr") and not self.drop:
+                self._break()
+            return
+        role = ""
+        if self.drop or tag in _DROP:
+            role = "drop"
+            self.drop += 1
+        elif self.badge:
+            role = "inline"
+            self._write(" ", self.getpos()[0])
+        elif _BADGE_CLASS.search(cls) and not _NOT_ENTRY_CLASS.search(cls):
+            role = "badge"
+            self.badge += 1
+            if tag in _BLOCK:
+                self._break()
+            self._write(" [", self.getpos()[0])
+        elif tag in _HEADINGS:
+            role = "heading"
+            if self.entry_depth and (self.cur.text.strip() or len(self.lines) > self.entry_at):
+                self._break()
+                self.marks.append(("**", len(self.cur.text)))
+                self.cur.text += "**"
+                self.cur.no = self.getpos()[0]
+                role = "bold-heading"
+            else:
+                self._break("#" * _HEADINGS[tag] + " ")
+        elif tag in _ENTRY_TAGS or (_ENTRY_CLASS.search(cls) and not _NOT_ENTRY_CLASS.search(cls)):
+            role = "entry"
+            self._break("- " if not self.entry_depth else "")
+            if not self.entry_depth:
+                self.entry_at = len(self.lines)  # a heading after this is the entry's title
+            self.entry_depth += 1
+        elif tag in _BLOCK:
+            role = "block"
+            self._break()
+        elif tag in _MARKS:
+            role = "mark"
+            self.marks.append((_MARKS[tag], len(self.cur.text)))
+            self.cur.text += _MARKS[tag]
+            self.cur.no = self.cur.no or self.getpos()[0]
+        elif tag == "a":
+            role = "link"
+            href = next((v for k, v in attrs if k == "href" and v), "")
+            opening = f'<a href="{href.replace(chr(34), "%22")}">'
+            self._write(" " + opening if self.cur.text.endswith(" ") else opening, self.getpos()[0])
+            self.links.append((opening, len(self.cur.text)))
+        self.stack.append((tag, role))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "hr") and not self.drop:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in {t for t, _ in self.stack}:
+            return
+        while self.stack:
+            open_tag, role = self.stack.pop()
+            self._close(role)
+            if open_tag == tag:
+                break
+
+    def _close(self, role: str) -> None:
+        if role == "drop":
+            self.drop -= 1
+        elif role == "badge":
+            self.badge -= 1
+            at = self.cur.text.rfind("[")
+            label = " ".join(self.cur.text[at + 1 :].split()) if at >= 0 else ""
+            self.cur.text = self.cur.text[: max(at, 0)] + (f"[{label}] " if label else "")
+        elif role in ("mark", "bold-heading") and self.marks:
+            marker, at = self.marks.pop()
+            if not self.cur.text[at + len(marker) :].strip():
+                self.cur.text = self.cur.text[:at]
+            else:
+                body = self.cur.text[at + len(marker) :]
+                trail = body[len(body.rstrip()) :]
+                self.cur.text = self.cur.text[: at + len(marker)] + body.rstrip()
+                self.cur.text += _CLOSE.get(marker, marker) + trail
+            if role == "bold-heading":
+                self._break()
+        elif role == "link" and self.links:
+            opening, at = self.links.pop()
+            label = self.cur.text[at:].strip()
+            if not label:
+                self.cur.text = self.cur.text[: at - len(opening)].rstrip()
+                if self.cur.text:
+                    self.cur.text += " "
+            else:
+                self.cur.text = self.cur.text[:at] + label + "</a>"
+        elif role in ("heading", "block"):
+            self._break()
+        elif role == "entry":
+            self.entry_depth -= 1
+            self._break()
+
+    def finish(self) -> list[tuple[int, str]]:
+        self.close()
+        while self.stack:
+            self._close(self.stack.pop()[1])
+        self._break()
+        return [(ln.no or 1, ln.prefix + ln.text.strip()) for ln in self.lines if ln.text.strip()]
+
+
+def html_lines(text: str, markdown_lines: set[int] | None = None) -> list[tuple[int, str]]:
+    """(1-based source line, Markdown-like text) for each line a reader sees.
+    ``markdown_lines``: the lines of a Markdown file outside its HTML blocks
+    (there a newline ends a line and the text is kept as written)."""
+    conv = _Converter(markdown_lines)
+    conv.feed(_AUTOLINK.sub(r"\1", text) if markdown_lines is not None else text)
+    return conv.finish()
+
+
+def markdown_lines(text: str) -> list[tuple[int, str]]:
+    """A Markdown file's lines with its HTML blocks and inline HTML read as HTML
+    (markdown-it-py tells the HTML blocks apart), front matter left out."""
+    from markdown_it import MarkdownIt
+
+    raw = text.split("\n")
+    blank_front = list(raw)
+    if raw and raw[0].strip() == "---":
+        ends = [i for i, ln in enumerate(raw[1:], 1) if ln.strip() == "---"]
+        if ends:
+            blank_front[: ends[0] + 1] = [""] * (ends[0] + 1)
+    body = "\n".join(blank_front)
+    html_rows: set[int] = set()
+    for tok in MarkdownIt("commonmark").parse(body):
+        if tok.type == "html_block" and tok.map:
+            html_rows.update(range(tok.map[0] + 1, tok.map[1] + 1))
+    md_rows = {i for i in range(1, len(raw) + 2) if i not in html_rows}
+    return html_lines(body, md_rows)

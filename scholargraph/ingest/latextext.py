@@ -1,0 +1,150 @@
+"""A LaTeX CV as the text reader's line stream (Markdown-like, source lines kept).
+
+``\\section{Publications}`` -> ``# Publications``; ``\\item`` and entry labels
+(``C5.``, ``[J2]``) start an entry (``- ``); ``\\textbf`` -> ``**bold**``,
+``\\underline`` -> ``<u>..</u>``, ``\\emph``/``\\textit`` -> ``*italic*``,
+``\\href{u}{t}`` -> ``[t](u)``; ``\\\\`` ends a line; comments, preamble,
+superscript marks and layout commands are dropped; other commands keep their text.
+
+>>> tex = "\\\\section*{PUBLICATIONS}\\nC5. \\\\textbf{Fast Things} \\\\\\\\[1pt]\\n"
+>>> tex += "\\\\underline{Ann Lee}, Bo Chen\\\\textsuperscript{*}."
+>>> [t for _, t in latex_lines(tex)]
+['# PUBLICATIONS', '- **Fast Things**', '<u>Ann Lee</u>, Bo Chen.']
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACCENTS = {"\\.I": "İ", "\\.i": "i", "\\'e": "é", '\\"o': "ö", '\\"u': "ü", '\\"a': "ä"}
+_WRAP = {
+    "textbf": ("**", "**"),
+    "bf": ("**", "**"),
+    "underline": ("<u>", "</u>"),
+    "uline": ("<u>", "</u>"),
+    "emph": ("*", "*"),
+    "textit": ("*", "*"),
+    "it": ("*", "*"),
+}
+_DROP_ARG = frozenset(
+    [
+        "textsuperscript",
+        "vspace",
+        "hspace",
+        "label",
+        "ref",
+        "cite",
+        "usepackage",
+        "documentclass",
+        "geometry",
+        "setlength",
+        "includegraphics",
+        "footnote",
+        "begin",
+        "end",
+        "newcommand",
+        "renewcommand",
+        "titleformat",
+        "titlespacing",
+        "definecolor",
+        "fontsize",
+        "pagestyle",
+        "thispagestyle",
+    ]
+)
+_SECTION = re.compile(r"\\(?:sub)*section\*?\s*\{([^{}]*)\}")
+_LABEL = re.compile(r"^\s*(?:\[[A-Z]{1,2}\d{1,3}\]|[A-Z]{1,2}\d{1,3}\.)\s+")
+_COMMENT = re.compile(r"(?<!\\)%.*$")
+
+
+def _arg(text: str, at: int) -> tuple[str, int] | None:
+    """The brace group starting at ``text[at]`` (spaces skipped) and the index after it."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text) or text[at] != "{":
+        return None
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and text[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return text[at + 1 : i], i + 1
+    return None
+
+
+def _inline(text: str) -> str:
+    """Commands in one logical line turned into Markdown cues or their text."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c != "\\":
+            out.append("" if c in "{}~" and c != "~" else (" " if c == "~" else c))
+            i += 1
+            continue
+        m = re.match(r"\\([A-Za-z]+)\*?|\\(.)", text[i:])
+        if not m:
+            i += 1
+            continue
+        name, sym = m.group(1), m.group(2)
+        i += m.end()
+        if sym is not None:
+            out.append({"&": "&", "%": "%", "_": "_", "$": "$", "#": "#", ",": " "}.get(sym, ""))
+            continue
+        if name == "href" and (url := _arg(text, i)) and (label := _arg(text, url[1])):
+            out.append(f"[{_inline(label[0])}]({url[0]})")
+            i = label[1]
+        elif name in _WRAP and (arg := _arg(text, i)):
+            left, right = _WRAP[name]
+            out.append(f"{left}{_inline(arg[0]).strip()}{right}")
+            i = arg[1]
+        elif name in _DROP_ARG:
+            while (arg := _arg(text, i)) is not None:
+                i = arg[1]
+            if text[i : i + 1] == "[" and (end := text.find("]", i)) > 0:
+                i = end + 1
+        elif name in ("textcolor", "color") and (arg := _arg(text, i)):
+            i = arg[1]  # the colour; its text follows as a group
+    return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+
+
+def _logical_rows(rows: list[str], begin: int) -> list[tuple[int, str]]:
+    """Body rows, comments cut, a row joined with the next while a brace group is open."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    for no, row in enumerate(rows, 1):
+        if no <= begin + 1:
+            continue
+        row = _COMMENT.sub("", row)
+        if "\\end{document}" in row:
+            break
+        if depth > 0 and out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {row}")
+        else:
+            out.append((no, row))
+        opened = len(re.findall(r"(?<!\\)\{", row)) - len(re.findall(r"(?<!\\)\}", row))
+        depth = max(0, depth + opened)
+    return out
+
+
+def latex_lines(text: str) -> list[tuple[int, str]]:
+    """(1-based source line, Markdown-like text) for each line a reader sees."""
+    for accent, letter in _ACCENTS.items():
+        text = text.replace(accent, letter)
+    rows = text.split("\n")
+    begin = next((i for i, r in enumerate(rows) if "\\begin{document}" in r), -1)
+    out: list[tuple[int, str]] = []
+    for no, row in _logical_rows(rows, begin):
+        row = re.sub(r"\\[A-Za-z]+\s*=\s*-?[\d.]+\s*[a-z]*", "", row)  # \hangindent=1.4em
+        row = _SECTION.sub(lambda m: f"\n# {m.group(1)}\n", row)
+        row = re.sub(r"\\item\b(?:\[[^\]]*\])?", "\n- ", row)
+        for part in re.split(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\par\b|\n", row):
+            bullet = "- " if _LABEL.match(part) else ""
+            line = _inline(_LABEL.sub("", part) if bullet else part)
+            if line.startswith("- ") or line.startswith("#"):
+                bullet = ""
+            if line.strip(" -") and re.search(r"\w", line):
+                out.append((no, bullet + line))
+    return out
