@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from scholargraph import ids
 from scholargraph.ingest.markup import bold_spans, italic_spans, link_spans, marked_spans, plain
@@ -80,6 +81,20 @@ class Citation:
     doi: str | None = None
     arxiv: str | None = None
     abstract: str | None = None
+
+
+def work_of(c: Citation) -> dict[str, Any]:
+    """What a citation says of the work itself (not its authors), as the keyword
+    arguments ``GraphBuilder.publication`` takes."""
+    return {
+        "year": c.year,
+        "status": c.status,
+        "venue": c.venue,
+        "venue_full": c.venue_full,
+        "doi": c.doi,
+        "arxiv": c.arxiv,
+        "abstract": c.abstract,
+    }
 
 
 _SURNAME_INITIALS = re.compile(

@@ -48,7 +48,7 @@ import yaml
 from scholargraph.errors import InputError
 from scholargraph.ingest import freetext
 from scholargraph.ingest.builder import PUBLICATION_STATUSES, Extraction, GraphBuilder
-from scholargraph.ingest.citations import parse_authors, parse_citation
+from scholargraph.ingest.citations import Citation, parse_authors, parse_citation, work_of
 from scholargraph.ingest.documents import Document
 from scholargraph.ingest.markup import marked_spans, plain
 from scholargraph.ingest.names import compatible, display_name, looks_like_name
@@ -640,17 +640,10 @@ class Author:
 
 @dataclass
 class Entry:
-    title: str
+    work: Citation  # what the entry says of the work: title, venue, year, ids (not authors)
     line: int
     authors: list[Author]
     complete: bool = True
-    venue: str | None = None
-    venue_full: str | None = None
-    year: int | None = None
-    status: str = "published"
-    doi: str | None = None
-    arxiv: str | None = None
-    abstract: str | None = None
     owner: str | None = None  # a me: key on the entry
 
 
@@ -805,20 +798,17 @@ def _entry(m: LineDict) -> Entry | str:
         (o for k, val in m.items() if not isinstance(val, dict) and (o := _stated_owner(k, val))),
         None,
     )
-    return Entry(
+    work = Citation(
         title,
-        m.line,
-        authors,
-        complete,
-        venue,
-        venue_full if venue_full != venue else None,
-        year,
-        status,
-        doi,
-        arxiv,
-        abstract or None,
-        owner,
+        venue=venue,
+        venue_full=venue_full if venue_full != venue else None,
+        year=year,
+        status=status,
+        doi=doi,
+        arxiv=arxiv,
+        abstract=abstract or None,
     )
+    return Entry(work, m.line, authors, complete, owner)
 
 
 def _flat(value: Any) -> list[str]:
@@ -994,7 +984,7 @@ def _add_publication(b: GraphBuilder, e: Entry, owner: str | None) -> None:
                 b.warn(
                     e.line,
                     f"author {a.written!r} is not a name (a user name or placeholder); "
-                    f"left out of {e.title!r}",
+                    f"left out of {e.work.title!r}",
                 )
             continue
         said = e.owner or owner
@@ -1006,17 +996,7 @@ def _add_publication(b: GraphBuilder, e: Entry, owner: str | None) -> None:
         if a.native:
             b.person(written[-1], e.line, native_name=a.native)
     b.publication(
-        e.title,
-        e.line,
-        authors=written,
-        authors_complete=complete,
-        year=e.year,
-        status=e.status,
-        venue=e.venue,
-        venue_full=e.venue_full,
-        doi=e.doi,
-        arxiv=e.arxiv,
-        abstract=e.abstract,
+        e.work.title, e.line, authors=written, authors_complete=complete, **work_of(e.work)
     )
 
 

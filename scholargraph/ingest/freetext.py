@@ -26,7 +26,7 @@ import yaml
 from scholargraph.ids import fold
 from scholargraph.ingest import advisors, dates
 from scholargraph.ingest.builder import Extraction, GraphBuilder
-from scholargraph.ingest.citations import Citation, Mention, parse_citation
+from scholargraph.ingest.citations import Citation, Mention, parse_citation, work_of
 from scholargraph.ingest.documents import Document
 from scholargraph.ingest.htmltext import html_lines, markdown_lines
 from scholargraph.ingest.latextext import latex_lines
@@ -845,17 +845,7 @@ class _Reader:
             if not authors and self.owner:
                 authors, complete = [self.owner.written], False
             self.b.publication(
-                c.title,
-                e.line,
-                authors=authors,
-                authors_complete=complete,
-                year=c.year,
-                status=c.status,
-                venue=c.venue,
-                venue_full=c.venue_full,
-                doi=c.doi,
-                arxiv=c.arxiv,
-                abstract=c.abstract,
+                c.title, e.line, authors=authors, authors_complete=complete, **work_of(c)
             )
 
     def _romanized(self, native: str) -> str | None:
