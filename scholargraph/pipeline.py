@@ -65,6 +65,11 @@ class IngestReport:
             stale = ", ".join(f"{k} {v}" for k, v in self.removed.items())
             lines.append(f"removed: {stale} (no longer in the resolved graph)")
         lines += [f"skipped {s}" for s in skipped]
+        lines += [
+            f"note {f.path}: no publications read from it (as {f.kind})"
+            for f in files
+            if f.error is None and not f.counts.get("Publication")
+        ]
         lines += [f"warning {w}" for w in self.extracted.warnings]
         lines += [
             f"warning {s.path}: stored source gone or changed and not given again; its facts "

@@ -84,6 +84,18 @@ def test_a_file_that_fails_to_parse_fails_the_run_but_good_files_land(tmp_path: 
     assert json.loads(run("stats", "--json", store=tmp_path / "g")[1])["Source"] == 1
 
 
+def test_a_file_with_no_readable_publications_says_so_and_the_others_land(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "about.md"
+    page.write_text("# Jane Roe\n\nI like graphs.\n", encoding="utf-8")
+    code, out, _err = run("ingest", str(page), examples()[0], store=tmp_path / "g")
+    assert code == 0
+    notes = [line for line in out.splitlines() if line.startswith("note ")]
+    assert notes == [f"note {page.as_posix()}: no publications read from it (as text)"]
+    assert json.loads(run("stats", "--json", store=tmp_path / "g")[1])["Publication"] > 0
+
+
 def test_neo4j_not_running_is_one_line(tmp_path: Path, socket_enabled: None) -> None:
     code, _, err = run("--store", "bolt://127.0.0.1:9", "stats")
     assert code == 1 and "Neo4j is not reachable at bolt://127.0.0.1:9" in err
