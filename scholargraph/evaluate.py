@@ -531,10 +531,19 @@ def _score_advisors(truth: Truth, records: RecordSet, doc: DocScore) -> None:
 # --- running --------------------------------------------------------------------------------
 
 
+SOURCE = "source"  # what a document was built from (a PDF's LaTeX): never read
+
+
 def document_files(folder: Path) -> list[Path]:
-    """Every file under the folder but its truth.yaml, in a stable order."""
+    """Every file under the folder but its truth.yaml and its ``source/`` folder (the
+    text a built document, e.g. a PDF CV, was made from: see tools/build-corpus-pdfs),
+    in a stable order."""
     truth = folder / TRUTH
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p != truth)
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p != truth and p.relative_to(folder).parts[0] != SOURCE
+    )
 
 
 def run_extraction(folder: Path, files: Sequence[Path]) -> tuple[RecordSet, list[str]]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from scholargraph.config import Settings
+from scholargraph.config import ApiSettings, Settings
 from scholargraph.errors import InputError
 from scholargraph.graph.export import profile_owners, stats, to_networkx
 from scholargraph.graph.schema import read_statement
@@ -90,8 +90,11 @@ def ingest_into(
     overrides: Overrides | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    web: ApiSettings | None = None,
 ) -> IngestReport:
-    """Parse every file, and the store's own sources again (see ``graph.sync``),
+    """Parse every file (a URL is fetched first: see ``ingest.web``, with ``web``'s
+    cache and contact, by default the environment's), and the store's own sources
+    again (see ``graph.sync``),
     resolve identities across all of them, then write (nothing when ``dry_run``).
     When every stored source was covered and every file parsed, the store is made
     equal to the resolved graph: records replace what it holds and what they no
@@ -101,16 +104,18 @@ def ingest_into(
     holds human same-as / not-same-as decisions; ``on_file`` and ``on_batch``
     report progress (a file parsed, a batch written).
     """
-    paths = list(paths)
+    paths, names = fetch_pages(list(paths), web)
     given = check_paths(paths)  # a folder's files: a site, which extract reads as one
     cover = coverage(stored_sources(store), given)
     again = {path: s.owner for path, s in cover.again}
+    names |= {path: s.path for path, s in cover.again if s.path.startswith(URL_SCHEMES)}
     extracted = extract(
         [*paths, *map(Path, again)],
         on_file=on_file,
         owner=owner,
         owners=again,
         overrides=overrides,
+        names=names,
     )
     report = IngestReport(extracted, dry_run=dry_run, coverage=cover)
     whole = cover.complete and not extracted.errors
@@ -121,6 +126,20 @@ def ingest_into(
         if whole:
             report.removed = prune(store, extracted.records)
     return report
+
+
+URL_SCHEMES = ("http://", "https://")
+
+
+def fetch_pages(
+    paths: list[str | Path], web: ApiSettings | None
+) -> tuple[list[str | Path], dict[str, str]]:
+    """URLs among ``paths`` fetched into files (see ``ingest.web``), and their URLs."""
+    if not any(isinstance(p, str) and p.startswith(URL_SCHEMES) for p in paths):
+        return paths, {}
+    from scholargraph.ingest.web import fetched  # the HTTP stack, only when needed
+
+    return fetched(paths, web or ApiSettings.from_env())
 
 
 def ingest(
@@ -141,6 +160,7 @@ def ingest(
             dry_run=dry_run,
             owner=owner,
             overrides=overrides,
+            web=settings.apis,
         )
 
 

@@ -40,6 +40,8 @@ SUPPORTED = (
 def detect_kind(path: str, text: str) -> str:
     """The input format of a file, or an InputError saying which are supported."""
     suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":  # its text layer, read by ``pdftext`` as the text reader's lines
+        return freetext.FORMAT
     if suffix in (".yaml", ".yml") and "\nperson:" in f"\n{text}":
         return profile.ENRICHMENT if "\nenrichment:" in f"\n{text}" else profile.FORMAT
     if suffix in (".yaml", ".yml") and resume.looks_like_alfolio(text):
@@ -117,18 +119,21 @@ def _with_sites(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     return out
 
 
-def extract_file(path: str | Path, *, owner: str | None = None) -> Extraction:
+def extract_file(
+    path: str | Path, *, owner: str | None = None, shown: str | None = None
+) -> Extraction:
     """Parse one file. ``owner``: whom a CV or web page is about, for pages that
-    never say (used by the text format; structured formats name their owner)."""
-    doc = read_document(path, detect_kind, owner=owner)
+    never say (used by the text format; structured formats name their owner);
+    ``shown``: what provenance calls the file (the URL a fetched page came from)."""
+    doc = read_document(path, detect_kind, owner=owner, shown=shown)
     return PARSERS[doc.source.kind](doc)
 
 
-def _read(path: Path, owner: str | None) -> tuple[Extraction | None, FileResult]:
+def _read(path: Path, owner: str | None, shown: str | None) -> tuple[Extraction | None, FileResult]:
     """One file's extraction (None when it failed) and what to report of it."""
-    result = FileResult(path.as_posix())
+    result = FileResult(shown or path.as_posix())
     try:
-        ex = extract_file(path, owner=owner)
+        ex = extract_file(path, owner=owner, shown=shown)
     except InputError as exc:
         result.error = exc
         return None, result
@@ -144,16 +149,19 @@ def extract(
     owner: str | None = None,
     owners: Mapping[str, str | None] | None = None,
     overrides: Overrides | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> ExtractResult:
     """Parse every file (a folder: its site's files, whose owner is one person: see
     ``site``), resolve identities across them (see ``resolve``), then derive topics
     and topic clusters over the resolved graph; a file that fails is reported and the
-    others still count. ``owners`` gives some
-    paths an owner of their own instead of ``owner``; ``overrides``: human
-    same-as / not-same-as decisions."""
+    others still count. ``owners`` gives some paths an owner of their own instead of
+    ``owner``; ``overrides``: human same-as / not-same-as decisions; ``names``: what
+    provenance calls some files (a fetched page's URL, see ``web.fetched``)."""
+    names = names or {}
     read = []
     for path, folder in _with_sites(paths):
-        read.append((path, folder, _read(path, (owners or {}).get(path.as_posix(), owner))))
+        given = (owners or {}).get(path.as_posix(), owner)
+        read.append((path, folder, _read(path, given, names.get(path.as_posix()))))
         if on_file:
             on_file(read[-1][2][1])
     for folder in dict.fromkeys(f for _, f, _ in read if f is not None):
@@ -165,7 +173,7 @@ def extract(
         for i in in_site:  # pages read again knowing whom the site is about
             path, _, (ex, _) = read[i]
             if ex is not None and ex.kind in site.PAGE_KINDS and not owner:
-                read[i] = (path, folder, _read(path, name))
+                read[i] = (path, folder, _read(path, name, names.get(path.as_posix())))
         docs = [ex.records for i in in_site if (ex := read[i][2][0]) is not None]
         site.claim_owner(docs, name, folder.resolve().as_uri())
     documents = [ex.records for _, _, (ex, _) in read if ex is not None]

@@ -876,7 +876,7 @@ def _line_of(lines: list[str], raw: str, start: int) -> int:
 
 
 def parse_datafile(doc: Document) -> Extraction:
-    loaded = load_data(doc.path, doc.text)
+    loaded = load_data(doc.source.location or doc.path, doc.text)
     found = find(loaded) if loaded else Found()
     if not found:
         raise InputError(doc.path, f"no publications or people found in {Path(doc.path).name}")

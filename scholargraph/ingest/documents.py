@@ -44,12 +44,17 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_document(
-    path: str | Path, kind_of: Callable[[str, str], str], *, owner: str | None = None
+    path: str | Path,
+    kind_of: Callable[[str, str], str],
+    *,
+    owner: str | None = None,
+    shown: str | None = None,
 ) -> Document:
     """Read ``path`` and name its format with ``kind_of(path, text)``; a missing or
     unreadable file is an InputError naming it. ``owner`` names the person a CV or
-    page is about when the document itself never does."""
-    shown = Path(path).as_posix()
+    page is about when the document itself never does; ``shown`` what to call the
+    file in provenance and messages (the URL a fetched page came from)."""
+    shown = shown or Path(path).as_posix()
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as exc:
@@ -58,14 +63,19 @@ def read_document(
         raise InputError(shown, "is a directory", hint="pass the files inside it") from exc
     except OSError as exc:
         raise InputError(shown, f"cannot be read: {exc.strerror}") from exc
-    text = decode(data, shown)
+    if Path(path).suffix.lower() == ".pdf":  # its text layer, one line per line number
+        from scholargraph.ingest.pdftext import pdf_text
+
+        text = pdf_text(data, shown)
+    else:
+        text = decode(data, shown)
     sha = hashlib.sha256(data).hexdigest()
     source_id = f"src:{sha[:16]}"
     source = Source(
         id=source_id,
         path=shown,
         sha256=sha,
-        kind=kind_of(shown, text),
+        kind=kind_of(Path(path).as_posix(), text),
         ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         sources=[source_id],
         location=str(Path(path).resolve()),

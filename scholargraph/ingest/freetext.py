@@ -457,7 +457,8 @@ def _lines(doc: Document) -> list[Line]:
     """Non-blank lines as the reader sees them: HTML (a page, or blocks inside
     Markdown) and LaTeX turned into Markdown-like lines that keep their source line
     numbers; front matter read for a title or a publication; comments skipped."""
-    suffix = doc.path.rsplit(".", 1)[-1].lower() if "." in doc.path else ""
+    local = doc.source.location or doc.path  # doc.path may be the URL a page came from
+    suffix = local.rsplit(".", 1)[-1].lower() if "." in local else ""
     if suffix in ("html", "htm", "xhtml"):
         return [Line(no, text) for no, text in html_lines(doc.text)]
     if suffix in ("tex", "ltx"):

@@ -52,7 +52,7 @@ SKIPPED_FOLDERS = frozenset(
 READ_SUFFIXES = frozenset(
     {
         ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".bib", ".bibtex", ".tex",
-        ".yml", ".yaml", ".json", ".jsonc", ".toml",
+        ".yml", ".yaml", ".json", ".jsonc", ".toml", ".pdf",
     }
 )  # fmt: skip
 CONFIGS = ("_config.yml", "_config.yaml", "config.toml", "hugo.toml", "config.yaml", "hugo.yaml")
