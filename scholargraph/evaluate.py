@@ -531,11 +531,11 @@ def _score_advisors(truth: Truth, records: RecordSet, doc: DocScore) -> None:
 # --- running --------------------------------------------------------------------------------
 
 
-SOURCE = "source"  # what a document was built from (a PDF's LaTeX): never read
+SOURCE = "built-from"  # what a document was built from (a PDF's LaTeX): never read
 
 
 def document_files(folder: Path) -> list[Path]:
-    """Every file under the folder but its truth.yaml and its ``source/`` folder (the
+    """Every file under the folder but its truth.yaml and its ``built-from/`` folder (the
     text a built document, e.g. a PDF CV, was made from: see tools/build-corpus-pdfs),
     in a stable order."""
     truth = folder / TRUTH

@@ -190,8 +190,8 @@ def test_hyphen_breaking_a_word_is_mended() -> None:
 
 
 def test_evaluator_never_reads_a_documents_source(tmp_path: Path) -> None:
-    (tmp_path / "source" / "files").mkdir(parents=True)
-    (tmp_path / "source" / "files" / "cv.tex").write_text("\\section{X}", "utf-8")
+    (tmp_path / "built-from" / "files").mkdir(parents=True)
+    (tmp_path / "built-from" / "files" / "cv.tex").write_text("\\section{X}", "utf-8")
     (tmp_path / "truth.yaml").write_text("id: x\n", "utf-8")
     (tmp_path / "cv.pdf").write_bytes(b"%PDF")
     assert document_files(tmp_path) == [tmp_path / "cv.pdf"]
