@@ -13,21 +13,26 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from tqdm import tqdm
 
-from scholargraph import bench as bench_mod
-from scholargraph import enrich as enrich_mod
-from scholargraph import enrich_bench, pipeline, queries, render_bench
-from scholargraph.config import DEFAULT_OVERRIDES, Settings
+from scholargraph.api import Graph
+from scholargraph.config import (
+    ANSWER_FORMATS,
+    APIS,
+    DEFAULT_ENRICHED,
+    DEFAULT_OVERRIDES,
+    EXPORT_FORMATS,
+    MAX_NODES,
+    Settings,
+)
 from scholargraph.errors import ScholargraphError
-from scholargraph.graph import export as export_mod
-from scholargraph.graph.store import open_store
-from scholargraph.ingest import FileResult
-from scholargraph.queries import formats
-from scholargraph.queries.render import MAX_NODES
+
+if TYPE_CHECKING:
+    from scholargraph.ingest import FileResult
+
+# The library is imported inside each command, so that `--help` answers at once.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,8 +52,31 @@ def one_line_errors(fn: F) -> F:
 
 
 def settings_of(ctx: click.Context) -> Settings:
-    settings: Settings = ctx.obj
-    return settings
+    """The settings of the whole command line, with a ``--store`` given after the
+    command's name taking the place of one given before it."""
+    settings: Settings = ctx.find_root().obj
+    return settings.with_store(ctx.meta.get("store"))
+
+
+def graph_of(ctx: click.Context) -> Graph:
+    return Graph(settings_of(ctx))
+
+
+def _keep_store(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta["store"] = value
+
+
+def store_option(fn: F) -> F:
+    """``--store`` after the command's name too (``scholargraph stats --store g``)."""
+    option = click.option(
+        "--store",
+        metavar="PATH_OR_URI",
+        expose_value=False,
+        callback=_keep_store,
+        help="The store (as --store before the command).",
+    )
+    return option(fn)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,13 +113,14 @@ OVERRIDES = click.option(
 ENRICHED = click.option(
     "--enriched",
     metavar="FOLDER",
-    default=enrich_mod.DEFAULT_FOLDER,
+    default=DEFAULT_ENRICHED,
     show_default=True,
     help="The folder of enrichment documents, their progress and doubtful author matches.",
 )
 
 
 @main.command()
+@store_option
 @FILES
 @click.option("--dry-run", is_flag=True, help="Parse and report; write nothing.")
 @OWNER
@@ -115,12 +144,13 @@ def ingest(
 
     Example: scholargraph ingest examples/*.yaml
     """
+    from tqdm import tqdm
+
     settings = settings_of(ctx).with_overrides(overrides)
-    decisions = settings.load_overrides()
     quiet = None if len(files) > 1 else True  # None: shown on a terminal only
     with (
         tqdm(total=len(files), unit="file", desc="parse", disable=quiet) as parsed,
-        tqdm(unit="row", desc="write", disable=quiet or dry_run) as written,
+        tqdm(unit="row", desc="write", disable=True if dry_run else quiet) as written,
     ):
 
         def on_file(result: FileResult) -> None:
@@ -128,16 +158,9 @@ def ingest(
             if result.error:
                 parsed.write(f"failed {result.error.one_line()}", file=sys.stderr)
 
-        with open_store(settings) as store:
-            report = pipeline.ingest_into(
-                store,
-                files,
-                batch_size=settings.batch_size,
-                dry_run=dry_run,
-                owner=owner,
-                overrides=decisions,
-                on_file=on_file,
-                on_batch=written.update,
+        with Graph(settings) as g:
+            report = g.ingest(
+                files, owner=owner, dry_run=dry_run, on_file=on_file, on_batch=written.update
             )
     click.echo(report.summary())
     if report.errors:
@@ -168,7 +191,7 @@ def review(
     Example: scholargraph review cv.yml papers.bib
     """
     settings = settings_of(ctx).with_overrides(overrides)
-    result = pipeline.review(files, settings, owner=owner)
+    result = Graph(settings).review(files, owner=owner)
     for error in result.errors:
         click.echo(f"failed {error.one_line()}", err=True)
     resolved = result.resolved
@@ -183,7 +206,9 @@ def review(
             f"To decide a pair, copy its '- [...]' line under same_as: or not_same_as: in "
             f"{settings.overrides}; every ingest applies it."
         )
-    for person, candidate in enrich_mod.pending_reviews(enriched):
+    from scholargraph.enrich import pending_reviews
+
+    for person, candidate in pending_reviews(enriched):
         author, score, why = candidate.split(" ", 2)
         click.echo(f"{score.rstrip(':')}  uncertain author record: {person} = {author}")
         click.echo(f"      {why}")
@@ -193,8 +218,9 @@ def review(
 
 
 @main.command()
+@store_option
 @click.option(
-    "--format", "fmt", type=click.Choice(export_mod.FORMATS), default="node-link", show_default=True
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="node-link", show_default=True
 )
 @click.option(
     "--output", "-o", required=True, help="File (node-link, graphml) or folder (csv, neo4j-import)."
@@ -206,12 +232,13 @@ def export(ctx: click.Context, fmt: str, output: str) -> None:
 
     Example: scholargraph export --format node-link --output graph.json
     """
-    with open_store(settings_of(ctx)) as store:
-        path = export_mod.export(store, fmt, output)
+    with graph_of(ctx) as g:
+        path = g.export(fmt, output)
     click.echo(f"wrote {path}")
 
 
 @main.command()
+@store_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
 @one_line_errors
@@ -220,8 +247,8 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 
     Example: scholargraph stats --json
     """
-    with open_store(settings_of(ctx)) as store:
-        counts = export_mod.stats(store)
+    with graph_of(ctx) as g:
+        counts = g.stats()
     if as_json:
         click.echo(json.dumps(counts, indent=1))
     else:
@@ -270,11 +297,12 @@ def query_arguments(fn: F) -> F:
 
 
 @main.command()
+@store_option
 @click.argument("name", required=False)
 @click.option("--list", "list_all", is_flag=True, help="List every query and its parameters.")
 @query_arguments
 @click.option(
-    "--format", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True
+    "--format", "fmt", type=click.Choice(ANSWER_FORMATS), default="table", show_default=True
 )
 @click.pass_context
 @one_line_errors
@@ -285,16 +313,18 @@ def query(
 
     Example: scholargraph query shared-collaborators --person "Yimin Jiang" --other "Yibo Zhu"
     """
+    from scholargraph.queries import formats
+
     if list_all or not name:
         click.echo(formats.describe_queries())
         return
-    given = {k: v for k, v in arguments.items() if v is not None}
-    with open_store(settings_of(ctx)) as store:
-        answer = queries.run(store, name, **given)
+    with graph_of(ctx) as g:
+        answer = g.query(name, **arguments)
     click.echo(formats.render_answer(answer, fmt))
 
 
 @main.command()
+@store_option
 @click.argument("name")
 @query_arguments
 @click.option("--output", "-o", required=True, help="The page to write (PATH.html).")
@@ -321,15 +351,13 @@ def render(
 
     Example: scholargraph render ego --person "Xin Tan" --min-papers 2 -o ego.html
     """
-    given = {k: v for k, v in arguments.items() if v is not None}
-    with open_store(settings_of(ctx)) as store:
-        page = pipeline.render_query(
-            store, name, output, max_nodes=max_nodes, min_papers=min_papers, **given
-        )
+    with graph_of(ctx) as g:
+        page = g.render(name, output, max_nodes=max_nodes, min_papers=min_papers, **arguments)
     click.echo(f"wrote {page}")
 
 
 @main.command()
+@store_option
 @click.option(
     "--person",
     "people",
@@ -339,7 +367,7 @@ def render(
 )
 @click.option(
     "--sources",
-    default=",".join(enrich_mod.APIS),
+    default=",".join(APIS),
     show_default=True,
     help="The APIs to ask, comma-separated.",
 )
@@ -374,21 +402,21 @@ def enrich(
 
     Example: scholargraph enrich --person "Xin Tan" --sources openalex,s2
     """
+    from tqdm import tqdm
+
     settings = settings_of(ctx)
     if offline:
         settings = dataclasses.replace(
             settings, apis=dataclasses.replace(settings.apis, offline=True)
         )
     apis = [a.strip() for a in sources.split(",") if a.strip()]
-    with open_store(settings) as store, tqdm(unit="person", desc="enrich", disable=None) as bar:
+    with Graph(settings) as g, tqdm(unit="person", desc="enrich", disable=None) as bar:
 
         def on_person(api: str, person: str) -> None:
             bar.set_postfix_str(api)
             bar.update(1)
 
-        report = enrich_mod.enrich(
-            store,
-            settings,
+        report = g.enrich(
             people=people,
             apis=apis,
             accept=accept,
@@ -397,6 +425,8 @@ def enrich(
             on_person=on_person,
         )
     click.echo(report.summary())
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
     if report.errors:
         sys.exit(1)
 
@@ -469,6 +499,9 @@ def bench(
 
     Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
+    from scholargraph import bench as bench_mod
+    from scholargraph import enrich_bench, render_bench
+
     parts = {p.strip() for p in only.split(",") if p.strip()}
     if unknown := parts - set(BENCH_PARTS):
         raise ScholargraphError(
@@ -522,6 +555,7 @@ def bench(
 
 
 @main.command()
+@store_option
 @click.option("--output", "-o", default="scholargraph-out", show_default=True, help="Folder.")
 @click.pass_context
 @one_line_errors
@@ -530,7 +564,7 @@ def demo(ctx: click.Context, output: str) -> None:
 
     Example: scholargraph demo --output scholargraph-out
     """
-    report = pipeline.demo(settings_of(ctx), output)
+    report = graph_of(ctx).demo(output)
     click.echo(report.ingest.summary())
     click.echo("graph: " + ", ".join(f"{k} {v}" for k, v in report.counts.items() if v))
     click.echo(f"pages: {len(report.pages)} written; open {report.index}")

@@ -15,12 +15,20 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scholargraph.errors import ScholargraphError
-from scholargraph.ingest.overrides import Overrides, load_overrides
+
+if TYPE_CHECKING:
+    from scholargraph.ingest.overrides import Overrides
 
 DEFAULT_STORE = "./scholargraph-data"
 DEFAULT_OVERRIDES = "scholargraph-overrides.yaml"
+DEFAULT_ENRICHED = "scholargraph-enriched"  # what enrich writes: documents, progress, doubts
+# Choices the command line offers, kept here so that it starts without the library.
+EXPORT_FORMATS = ("node-link", "graphml", "csv", "neo4j-import")
+ANSWER_FORMATS = ("table", "json", "csv")
+MAX_NODES = 5000  # nodes a page draws at most; a larger graph keeps its best-connected ones
 DEFAULT_CACHE = "./scholargraph-cache"  # HTTP responses of the public APIs, so re-runs cost nothing
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
@@ -149,6 +157,8 @@ class Settings:
         (a file named explicitly must exist)."""
         if self.overrides == DEFAULT_OVERRIDES and not Path(self.overrides).exists():
             return None
+        from scholargraph.ingest.overrides import load_overrides  # only when ingesting
+
         return load_overrides(self.overrides)
 
     def with_store(self, store: str | None) -> Settings:

@@ -48,7 +48,7 @@ from scholargraph.queries import resolve_person
 APIS = tuple(config.APIS)  # openalex, s2, dblp, crossref, arxiv
 AUTHOR_APIS = ("openalex", "s2", "dblp")  # the ones with author records
 CANDIDATES = 3  # name-search hits judged per person (each costs a works request)
-DEFAULT_FOLDER = "scholargraph-enriched"
+DEFAULT_FOLDER = config.DEFAULT_ENRICHED
 REVIEW_MARK = "review: "  # a progress entry for a candidate left to the user
 Client = OpenAlex | SemanticScholar | Dblp | Crossref | Arxiv
 CLIENTS: dict[str, type[Client]] = {
@@ -76,6 +76,7 @@ class EnrichReport:
     conflicts: int = 0
 
     def summary(self) -> str:
+        """What the run did (its errors are in ``errors``, for stderr)."""
         sent = sum(c["requests"] for c in self.counts.values())
         hits = sum(c["cache_hits"] for c in self.counts.values())
         lines = [
@@ -91,7 +92,6 @@ class EnrichReport:
         lines += [f"  review: {c}" for c in self.candidates]
         if self.candidates:
             lines.append("  (accept one with --person NAME --accept API:ID)")
-        lines += [f"  error: {e}" for e in self.errors]
         if self.ingest:
             lines.append(self.ingest.summary())
         return "\n".join(lines)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, shared
 
+import scholargraph
+from scholargraph.api import Graph
 from scholargraph.cli import main
 
 
@@ -37,6 +42,50 @@ def test_ingest_twice_gives_the_same_node_link_export(tmp_path: Path) -> None:
     assert person["labels"] == ["Person"] and person["name"] == "Xin Tan"
     link = next(link for link in data["links"] if link["type"] == "ADVISED")
     assert {"source", "target", "type", "kind", "sources", "evidence"} <= set(link)
+    # networkx loads it with its default call (edges="edges" since 3.6) and the old one
+    for g in (nx.node_link_graph(data), nx.node_link_graph(data, edges="links")):
+        assert g.number_of_edges() == len(data["links"]) and g.is_multigraph()
+
+
+def test_every_command_is_a_method_of_the_python_face_and_has_a_readme_line() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    tools = {"bench", "eval"}  # measure the project itself; they open no graph of yours
+    for name in main.commands:
+        assert f"scholargraph {name}" in readme, f"README never shows `scholargraph {name}`"
+        if name not in tools:
+            assert callable(getattr(Graph, name, None)), f"Graph has no {name}()"
+    assert {n for n in vars(Graph) if not n.startswith("_")} - set(main.commands) == {
+        "store",
+        "close",
+    }
+
+
+def test_the_command_line_starts_without_importing_the_library() -> None:
+    code = (
+        "import sys, scholargraph.cli; "
+        "print(sorted(m for m in ('networkx', 'neo4j', 'ladybug', 'pypinyin', 'pyvis', "
+        "'requests', 'scholargraph.ingest', 'scholargraph.pipeline') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_global_options_work_after_the_command_too(tmp_path: Path) -> None:
+    store = str(tmp_path / "g")
+    assert run("ingest", examples()[0], "--store", store)[0] == 0
+    before, after = (
+        run("--store", store, "stats", "--json"),
+        run("stats", "--json", "--store", store),
+    )
+    assert before == after and json.loads(after[1])["Source"] == 1
+
+
+def test_the_python_face_opens_ingests_and_asks(tmp_path: Path) -> None:
+    with scholargraph.open(str(tmp_path / "g")) as g:
+        report = g.ingest(examples())
+        assert not report.errors and g.stats()["Person"] > 50
+        rows = g.query("advisors", person="Xin Tan").rows
+    assert [r["name"] for r in rows] == ["Hong Xu"]
 
 
 def test_ingest_prints_a_summary_and_dry_run_writes_nothing(tmp_path: Path) -> None:

@@ -19,12 +19,13 @@ from typing import Any
 
 import networkx as nx
 
+from scholargraph.config import EXPORT_FORMATS
 from scholargraph.errors import ScholargraphError
 from scholargraph.graph import schema
 from scholargraph.graph.store import Store
 from scholargraph.records import NODE_TYPES, RECORD_TYPES, REL_TYPES, Node, Rel
 
-FORMATS = ("node-link", "graphml", "csv", "neo4j-import")
+FORMATS = EXPORT_FORMATS
 # neo4j-admin's column types for the schema's; lists split on the array delimiter
 _IMPORT_TYPES = {"STRING": "string", "INT64": "long", "DOUBLE": "double", "BOOLEAN": "boolean"}
 # ';' (Neo4j's default) unless a list element holds one; then the unit separator
@@ -87,13 +88,23 @@ def profile_owners(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
 
 
 def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """networkx node-link data with a ``links`` list, in a stable order."""
+    """networkx node-link data, its edges under both ``edges`` and ``links``, in a
+    stable order."""
     nodes = [dict(data) for _, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0]))]
     links = sorted(
         ({"source": u, "target": v, **data} for u, v, data in g.edges(data=True)),
         key=lambda link: (link["type"], link["id"]),
     )
-    return {"directed": True, "multigraph": True, "graph": {}, "nodes": nodes, "links": links}
+    # networkx reads "edges" by default since 3.6 and "links" before (or with
+    # edges="links"): both keys, so that either call loads the file
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": {},
+        "nodes": nodes,
+        "edges": links,
+        "links": links,
+    }
 
 
 def _flat(value: Any) -> Any:

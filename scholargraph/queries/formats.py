@@ -19,10 +19,11 @@ import io
 import json
 from typing import Any
 
+from scholargraph.config import ANSWER_FORMATS
 from scholargraph.queries.answers import Answer, list_queries
 from scholargraph.queries.library import QUERIES
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ANSWER_FORMATS
 MAX_CELL = 70
 
 

@@ -23,6 +23,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
+from scholargraph import config
+
 GROUPS: dict[str, dict[str, Any]] = {
     "Person": {"shape": "dot", "color": {"background": "#4e79a7", "border": "#2e4a6b"}},
     "Publication": {"shape": "square", "color": {"background": "#f28e2b", "border": "#a85f14"}},
@@ -34,7 +36,7 @@ GROUPS: dict[str, dict[str, Any]] = {
 }
 HIGHLIGHT = {"background": "#e15759", "border": "#8c1c1e"}
 LAYOUT_IN_PYTHON_ABOVE = 300  # nodes; larger graphs get a precomputed layout and no physics
-MAX_NODES = 5000  # nodes drawn at most; a larger graph keeps its best-connected ones
+MAX_NODES = config.MAX_NODES  # nodes drawn at most; a larger graph keeps its best-connected
 _TEMPLATES = Path(__file__).parent / "templates"
 _NAME_KEYS = ("name", "title", "path")
 

@@ -1,0 +1,168 @@
+"""``Graph``: one graph store and everything done with it, the face the CLI mirrors.
+
+Each method is a command of the same name (``scholargraph ingest`` is
+``Graph.ingest``). The store is opened on first use and held until ``close`` (or the
+end of a ``with`` block): the embedded store is one file that one process holds at a
+time, so close the graph before another process, or a ``scholargraph`` command, uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from scholargraph.config import DEFAULT_ENRICHED, Settings
+
+if TYPE_CHECKING:
+    from scholargraph.enrich import EnrichReport
+    from scholargraph.graph.store import Store
+    from scholargraph.ingest import ExtractResult, FileResult
+    from scholargraph.pipeline import DemoReport, IngestReport
+    from scholargraph.queries import Answer
+
+
+class Graph:
+    """A scholargraph in the store ``settings.store`` names."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        """The open store (opened on first use)."""
+        if self._store is None:
+            from scholargraph.graph.store import open_store
+
+            self._store = open_store(self.settings)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        owner: str | None = None,
+        dry_run: bool = False,
+        on_file: Callable[[FileResult], None] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Read files, folders (one site each) and URLs, resolve who is who across
+        them and the store's own sources, and write the result (see README, "Using it")."""
+        from scholargraph.pipeline import ingest_into
+
+        return ingest_into(
+            self.store,
+            paths,
+            batch_size=self.settings.batch_size,
+            dry_run=dry_run,
+            owner=owner,
+            overrides=self.settings.load_overrides(),
+            on_file=on_file,
+            on_batch=on_batch,
+            web=self.settings.apis,
+        )
+
+    def review(self, paths: Iterable[str | Path], *, owner: str | None = None) -> ExtractResult:
+        """Resolve ``paths`` as an ingest would and write nothing: the open questions."""
+        from scholargraph.pipeline import review
+
+        return review(paths, self.settings, owner=owner)
+
+    def query(self, name: str, **arguments: Any) -> Answer:
+        """Run the named query (see ``scholargraph query --list``); arguments by name."""
+        from scholargraph.queries import run
+
+        return run(self.store, name, **{k: v for k, v in arguments.items() if v is not None})
+
+    def render(
+        self,
+        name: str,
+        output: str | Path,
+        *,
+        max_nodes: int | None = None,
+        min_papers: int = 1,
+        **arguments: Any,
+    ) -> Path:
+        """The named query's answer as an interactive page at ``output``."""
+        from scholargraph.pipeline import render_query
+        from scholargraph.queries.render import MAX_NODES
+
+        given = {k: v for k, v in arguments.items() if v is not None}
+        return render_query(
+            self.store,
+            name,
+            output,
+            max_nodes=max_nodes or MAX_NODES,
+            min_papers=min_papers,
+            **given,
+        )
+
+    def enrich(
+        self,
+        *,
+        people: Sequence[str] = (),
+        apis: Sequence[str] | None = None,
+        accept: Sequence[str] = (),
+        refresh: bool = False,
+        folder: str | Path = DEFAULT_ENRICHED,
+        on_person: Callable[[str, str], None] | None = None,
+    ) -> EnrichReport:
+        """Fill gaps from the public APIs (see README, "Filling gaps")."""
+        from scholargraph.enrich import APIS, enrich
+
+        return enrich(
+            self.store,
+            self.settings,
+            people=people,
+            apis=list(apis or APIS),
+            accept=accept,
+            refresh=refresh,
+            folder=folder,
+            on_person=on_person,
+        )
+
+    def export(self, fmt: str, output: str | Path) -> Path:
+        """The whole graph in ``fmt`` (node-link, graphml, csv, neo4j-import)."""
+        from scholargraph.graph.export import export
+
+        return export(self.store, fmt, output)
+
+    def stats(self) -> dict[str, int]:
+        """Nodes per label and relationships per type."""
+        from scholargraph.graph.export import stats
+
+        return stats(self.store)
+
+    def demo(self, output: str | Path = "scholargraph-out") -> DemoReport:
+        """Build the example graph in this store and write its interactive pages."""
+        from scholargraph.pipeline import demo
+
+        self.close()  # the demo opens the store itself
+        return demo(self.settings, output)
+
+
+def open(store: str | Settings | None = None) -> Graph:
+    """The graph in ``store``: a folder for the embedded store, a ``bolt://`` or
+    ``neo4j://`` URI for Neo4j (credentials from ``NEO4J_AUTH``), or Settings; by
+    default what ``SCHOLARGRAPH_STORE`` names, else ``./scholargraph-data``."""
+    if isinstance(store, Settings):
+        return Graph(store)
+    return Graph(Settings.from_env().with_store(store))
