@@ -24,7 +24,7 @@ from functools import cached_property
 import yaml
 
 from scholargraph.ids import fold
-from scholargraph.ingest import advisors, dates
+from scholargraph.ingest import advisors, citemodel, dates
 from scholargraph.ingest.builder import Extraction, GraphBuilder
 from scholargraph.ingest.citations import Citation, Mention, parse_citation, work_of
 from scholargraph.ingest.documents import Document
@@ -754,13 +754,25 @@ def parse_text(doc: Document) -> Extraction:
     sections = _sections(lines)
     entries = [e for s in sections if s.kind == "publications" for e in _publication_entries(s)]
     entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
+    unsure: list[tuple[int, citemodel.ParsedCitation]] = []
     for e in entries:
-        e.citation = _record_citation(e) or parse_citation(e.lines, default_status=e.status)
+        if (record := _record_citation(e)) is not None:
+            e.citation = record
+            continue
+        # where the rules find no title or no author list, the learned reader stands in
+        # when confident; a reading it is unsure of is kept as a warning to review
+        e.citation, low = citemodel.second_opinion(
+            e.lines, parse_citation(e.lines, default_status=e.status), default_status=e.status
+        )
+        if low is not None:
+            unsure.append((e.line, low))
     owner = find_owner(lines, entries)
     if doc.owner:
         said = next((ln.no for ln in lines if doc.owner in ln.text), lines[0].no if lines else 1)
         owner = Owner(doc.owner, said)
     b = GraphBuilder(doc)
+    for line, low in unsure:
+        b.warn(line, citemodel.review_note(low))
     return _Reader(b, owner, sections, entries, lines).read()
 
 
