@@ -12,6 +12,8 @@ same native name       0.6     ``徐宏`` and ``徐宏``
 same full name         0.5     ``Xin-Yu Li`` and ``Xinyu Li``
 pinyin of the native   0.5     ``Hong Xu`` and ``徐宏``
 family name first      0.4     ``Qi Jianpeng`` and ``Jianpeng Qi``
+middle name            0.5     ``Madhav V. Marathe`` and ``Madhav Marathe``
+variant                0.3     ``Sam Lee`` / ``Samuel Lee``, ``Zhiquang`` / ``Zhiguang``
 initials only          0.2     ``X. Liu`` and ``Xueshen Liu``
 same identifier        +1.0    ORCID, OpenAlex, DBLP, Semantic Scholar, e-mail
 same publication       +0.5    one paper, same (or unknown) author position
@@ -50,12 +52,22 @@ MERGE_AT = 0.7
 REVIEW_AT = 0.4
 SMALL_BLOCK = 64  # blocks up to this size are compared all-pairs
 COMMON_CONTEXT = 200  # context shared by more mentions of a block does not pair them
-NAME_SCORES = {"native": 0.6, "full": 0.5, "pinyin": 0.5, "swapped": 0.4, "initials": 0.2}
+NAME_SCORES = {
+    "native": 0.6,
+    "full": 0.5,
+    "pinyin": 0.5,
+    "middle": 0.5,
+    "swapped": 0.4,
+    "variant": 0.3,
+    "initials": 0.2,
+}
 NAME_TEXT = {
     "native": "same native name",
     "full": "same full name",
     "pinyin": "pinyin of the native name",
     "swapped": "same name, family name first",
+    "middle": "same given name, a middle name abbreviated or left out",
+    "variant": "a nickname, a one-letter typo or one of two family names",
     "initials": "initials agree",
 }
 IDENTIFIERS = {
