@@ -4,21 +4,25 @@ say why not; the seeds give the answers the issue names."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import shared
+from conftest import EXAMPLES, shared
 from cypher_lint import neo4j_errors
 
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.errors import QueryError
-from scholargraph.graph.store import Store
+from scholargraph.graph.store import Store, open_store
 from scholargraph.graph.writer import write_records
 from scholargraph.ingest import extract
+from scholargraph.pipeline import ingest_into
 from scholargraph.queries import QUERIES, answer_graph, list_queries, run
+from scholargraph.queries.formats import render_answer
 from scholargraph.queries.library import parse
 from scholargraph.records import About, Authored, Person, Publication, RecordSet, Topic
 
@@ -376,3 +380,57 @@ def test_seed_connection_between_coauthors_of_different_papers(seeds: Store) -> 
     linking = {r["names"][1] for r in rows} | {r["names"][3] for r in rows}
     assert any(t.startswith("Libra") or t.startswith("MemShare") for t in linking)
     assert all(r["names"][2] in ("Xin Tan", "Hong Xu", "Jingzong Li") for r in rows)
+
+
+@pytest.fixture(scope="module")
+def examples_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(Settings(store=str(tmp_path_factory.mktemp("ex") / "graph.lbug")))
+    ingest_into(store, sorted(EXAMPLES.glob("*.yaml")))
+    yield store
+    store.close()
+
+
+EXAMPLE_ARGUMENTS: dict[str, dict[str, Any]] = {
+    "collaboration-between": {"group_a": "Hong Xu", "group_b": "Xin Tan"},
+    "people-by-topic": {"topic": "LLM serving"},
+    "topic-clusters": {},
+    "conflicts": {},
+}
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("name", list_queries())
+def test_every_query_answers_in_every_format(examples_graph: Store, name: str, fmt: str) -> None:
+    params = {p.name for p in QUERIES[name].params}
+    args = EXAMPLE_ARGUMENTS.get(name) or {
+        k: v for k, v in {"person": "Xin Tan", "other": "Yibo Zhu"}.items() if k in params
+    }
+    answer = run(examples_graph, name, **args)
+    text = render_answer(answer, fmt)
+    if fmt == "json":
+        assert len(json.loads(text)) == len(answer.rows)
+    elif fmt == "csv":  # a header and a line per row (nothing for an empty answer)
+        lines = [line for line in text.splitlines() if line]
+        assert len(lines) == (len(answer.rows) + 1 if answer.rows else 0)
+    else:
+        assert text.strip()
+
+
+def test_csv_answers_neutralise_spreadsheet_formulas(store: Store) -> None:
+    evil = Person(id="person:evil", name='=HYPERLINK("http://x.example","y")')
+    bob = Person(id="person:bob", name="Bob Lee")
+    paper = Publication(id="pub:p", title="@SUM(A1:A9) and more", year=2020)
+    write_records(
+        store,
+        RecordSet(
+            [evil, bob, paper]
+            + [
+                Authored(id=f"au{i}", from_id=p.id, to_id="pub:p", position=i)
+                for i, p in enumerate((evil, bob), 1)
+            ]
+        ),
+    )
+    rows = render_answer(run(store, "coauthors", person="person:bob"), "csv").splitlines()
+    assert rows[1].startswith("person:evil,\"'=HYPERLINK(")
+    shared = render_answer(run(store, "ego", person="person:bob", depth=1), "csv")
+    assert "'@SUM(A1:A9)" in shared and ",@SUM" not in shared

@@ -2,10 +2,11 @@
 
 Formats: networkx node-link JSON (each node with ``id``, ``labels`` and its
 properties flat; each link with ``source``, ``target``, ``type`` and its
-properties), GraphML (list properties joined with " | "), CSV (one file per
-label and per relationship type in a folder), and ``neo4j-import``: the CSV files of
-``neo4j-admin database import full`` (``:ID(Label)`` id spaces, ``:START_ID`` /
-``:END_ID``, typed columns, lists as ``:string[]``) with ``import.sh``, the exact
+properties), GraphML (list properties joined with " | "), CSV (one file per label and
+per relationship type in a folder; a cell a spreadsheet would run as a formula is
+neutralised), and ``neo4j-import``: the CSV files of ``neo4j-admin database import
+full`` (``:ID(Label)`` id spaces, ``:START_ID`` / ``:END_ID``, typed columns, lists as
+``:string[]``; cells as they are, Neo4j runs no formula) with ``import.sh``, the exact
 command, in the same folder.
 """
 
@@ -105,6 +106,22 @@ def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
         "edges": links,
         "links": links,
     }
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting with ``= + - @``, a tab or a
+    carriage return gets a leading ``'`` (OWASP's advice against CSV injection); other
+    values are left as they are.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("Ada"), spreadsheet_safe(-1)
+    ("'=1+2", 'Ada', -1)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _flat(value: Any) -> Any:
@@ -234,4 +251,4 @@ def _csv(path: Path, cols: list[str], rows: list[dict[str, Any]]) -> None:
         w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         for row in sorted(rows, key=lambda r: str(r.get("id"))):
-            w.writerow({k: _flat(v) for k, v in row.items()})
+            w.writerow({k: spreadsheet_safe(_flat(v)) for k, v in row.items()})

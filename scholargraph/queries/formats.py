@@ -20,6 +20,7 @@ import json
 from typing import Any
 
 from scholargraph.config import ANSWER_FORMATS
+from scholargraph.graph.export import spreadsheet_safe
 from scholargraph.queries.answers import Answer, list_queries
 from scholargraph.queries.library import QUERIES
 
@@ -63,7 +64,7 @@ def as_csv(answer: Answer) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(answer.columns)
     for r in answer.rows:
-        writer.writerow([_cell(r.get(c), None) for c in answer.columns])
+        writer.writerow([spreadsheet_safe(_cell(r.get(c), None)) for c in answer.columns])
     return out.getvalue()
 
 
