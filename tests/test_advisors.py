@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scholargraph.ingest import extract
-from scholargraph.ingest.advisors import ADVISOR, STUDENT, phrases, read, statements
+from scholargraph.ingest.advisors import ADVISOR, COADVISOR, STUDENT, phrases, read, statements
 from scholargraph.records import Advised, Mentored, Person
 
 # (sentence, context, [(names, kind, owner)])
@@ -307,3 +307,59 @@ def test_end_to_end_chinese_page(tmp_path: Path) -> None:
     advised, _ = _edges(tmp_path, "about_zh.md", CHINESE_PAGE)
     assert ("Ming Li", "Lan Ma", "masters") in advised or ("李明", "Lan Ma", "masters") in advised
     assert ("王刚", "Lan Ma", "undergrad") in advised
+
+
+def test_headings_over_lists_of_students_give_the_kind_and_the_co_supervisors() -> None:
+    lines = [
+        (1, "## Current Students"),
+        (2, "### PhD"),
+        (3, " * [Ada Park](https://x.org/ada), Some University, 2023-"),
+        (4, " * Bo Li, Some University, 2019- (with Dr. Cara Diaz)"),
+        (5, "(Dan Moe starts next year)"),
+        (6, "### Master's (Thesis-only)"),
+        (7, " * Eli Fox, 2021-2023, co-supervised with Prof. Gil Roy and Dr. Hal Kim"),
+        (8, "## Alumni"),
+        (9, "### Undergraduate Scholars (Honours Only)"),
+        (10, " * Ivy Ng, Honour's Thesis, Fall 2020 (as postdoc with Dr. Jo Lam)"),
+        (11, "## Teaching"),
+        (12, " * Kai Orr, teaching assistant"),
+    ]
+    found = [(s.names, s.kind, s.owner, s.student, s.line) for s in read(lines)]
+    assert found == [
+        (("Ada Park",), "phd", ADVISOR, None, 3),
+        (("Bo Li",), "phd", ADVISOR, None, 4),
+        (("Cara Diaz",), "phd", COADVISOR, "Bo Li", 4),
+        (("Eli Fox",), "masters", ADVISOR, None, 7),
+        (("Gil Roy", "Hal Kim"), "masters", COADVISOR, "Eli Fox", 7),
+        (("Ivy Ng",), "undergrad", ADVISOR, None, 10),  # the heading's kind, not "postdoc"
+        (("Jo Lam",), "undergrad", COADVISOR, "Ivy Ng", 10),
+    ]
+
+
+def test_a_kind_heading_outside_a_list_of_students_is_no_list() -> None:
+    lines = [(1, "## Education"), (2, "### PhD"), (3, " * Some University, 2015-2019")]
+    assert read(lines) == []
+
+
+STUDENTS_PAGE = """\
+# Rosa Vidal
+
+## Research Students
+
+### PhD
+
+* Tom Beck, 2020- (with Dr. Una Ward)
+
+### Masters
+
+* Lea Park, 2019-2021
+"""
+
+
+def test_end_to_end_students_page_gives_owner_and_co_supervisor_edges(tmp_path: Path) -> None:
+    advised, _ = _edges(tmp_path, "students.md", STUDENTS_PAGE)
+    assert advised == {
+        ("Rosa Vidal", "Tom Beck", "phd"),
+        ("Una Ward", "Tom Beck", "phd"),
+        ("Rosa Vidal", "Lea Park", "masters"),
+    }

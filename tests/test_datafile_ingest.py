@@ -10,8 +10,8 @@ from test_text_ingest import advisors, people, pubs
 
 from scholargraph.errors import InputError
 from scholargraph.ingest import detect_kind, extract_file
-from scholargraph.ingest.datafile import FORMAT, parse_js
-from scholargraph.records import Authored, Person, Publication, RecordSet
+from scholargraph.ingest.datafile import FORMAT, parse_js, vocabulary
+from scholargraph.records import Advised, Authored, Person, Publication, RecordSet
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -222,3 +222,39 @@ def test_academicpages_front_matter_with_underlined_owner_and_venue_list(tmp_pat
     p = pub(r, "Music and Images")
     assert (p.year, p.status) == (2024, "accepted")
     assert isinstance(next(iter(people(r).values())), Person)
+
+
+BIO_JS = """\
+let me = {"name": "An Li", "name_zh": "李安", "is_me": "Yes"};
+let person = {
+  bo: {name: 'Bo Wu'},
+  cy: {name: 'Cai Yun', name_zh: '蔡云'},
+};
+let paper = {
+  seg: {name: "Segments All the Way Down", author: [me, person.bo], year: 2022, pub: "TIP"},
+};
+let about = [
+  [`I am a postdoctoral fellow at Some University,`, `supervised by Prof. ${person.bo.name}.`],
+  [`I also play chess with friends every weekend, mostly online these days.`],
+];
+let about_zh = [
+  [`我于某某大学获得博士学位，`, `师从${person.cy.name_zh}教授。`],
+];
+let title = "Supervised by nobody in particular";
+"""
+
+
+def test_prose_values_of_a_data_file_are_read_for_advisors(tmp_path: Path) -> None:
+    ex = extract_file(write(tmp_path, "data.js", BIO_JS))
+    r = ex.records
+    assert advisors(r) == {("Bo Wu", "An Li", "postdoc"), ("蔡云", "An Li", "phd")}
+    bo = next(a for a in r.rels[Advised].values() if people(r)[a.from_id].name == "Bo Wu")
+    assert bo.evidence[0].split(": ", 1)[0].endswith("data.js:10")  # its paragraph's line
+    cy = next(a for a in r.rels[Advised].values() if people(r)[a.from_id].name == "蔡云")
+    assert cy.evidence[0].split(": ", 1)[0].endswith("data.js:14")
+
+
+def test_prose_keys_are_data_not_code() -> None:
+    vocab = vocabulary()
+    assert vocab.is_prose("about_zh") and vocab.is_prose("Bio") and vocab.is_prose("description")
+    assert not vocab.is_prose("title") and not vocab.is_prose("abstract_zh")

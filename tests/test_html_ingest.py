@@ -353,3 +353,60 @@ def test_a_link_title_opening_the_line_with_authors_after_it() -> None:
 def test_a_bold_author_opening_the_line_is_not_taken_for_a_title() -> None:
     c = parse_citation(["**Quist, R.**, Chen, K., et al. 2025. Learned caches, revisited. arXiv."])
     assert c is not None and c.title == "Learned caches, revisited"
+
+
+# --- tables of citations ----------------------------------------------------------
+
+YEAR_TABLE = """\
+---
+layout: page
+title: Mia Lund - Papers
+---
+<table>
+  <tr><th>2022</th>
+      <td>R Okoye and M Lund.
+          &ldquo;Sparse Joins on Many Cores.&rdquo;
+          <span class="bold">SIGMOD</span>: 1-12.</td></tr>
+  <tr><th></th>
+      <td>M Lund, T Berg.
+          &ldquo;Cache-Aware Skyline Queries.&rdquo; ICDE: 3-14.</td></tr>
+  <tr><th colspan="2"><b>2019</b></th></tr>
+  <tr><td>P Ahn, M Lund.<br><i>Learned Bloom Filters Revisited</i>.<br>VLDB J</td></tr>
+</table>
+<p>Last updated in spring.</p>
+"""
+
+
+def test_a_year_cell_is_carried_down_the_rows_of_a_table() -> None:
+    lines = html_lines(YEAR_TABLE.split("---\n", 2)[2])
+    texts = [t for _, t in lines]
+    assert texts[0].endswith("SIGMOD: 1-12. 2022")
+    assert texts[1].endswith("ICDE: 3-14. 2022")  # an empty year cell: the year above
+    assert texts[2:] == [
+        "- P Ahn, M Lund.",
+        "*Learned Bloom Filters Revisited*.",
+        "VLDB J, 2019",  # a heading row's year, and no entry of its own
+        "Last updated in spring.",
+    ]
+
+
+def test_a_table_of_citations_outside_a_publication_heading_is_read_as_entries(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, YEAR_TABLE, "papers.html")).records
+    assert venues(r) == {
+        ("Sparse Joins on Many Cores", "SIGMOD", 2022),
+        ("Cache-Aware Skyline Queries", "ICDE", 2022),
+        ("Learned Bloom Filters Revisited", "VLDB J", 2019),
+    }
+    assert authors_of(r, "Sparse Joins") == ["R Okoye", "M Lund"]
+    assert authors_of(r, "Learned Bloom") == ["P Ahn", "M Lund"]
+
+
+def test_a_table_that_is_not_citations_stays_text(tmp_path: Path) -> None:
+    page = (
+        "<h1>Mia Lund</h1><table><tr><th>2021</th><td>Best paper award</td></tr>"
+        "<tr><th></th><td>Travel grant, Some Foundation</td></tr></table>"
+    )
+    r = extract_file(write(tmp_path, page, "awards.html")).records
+    assert not pubs(r)

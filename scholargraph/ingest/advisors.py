@@ -18,6 +18,9 @@ names one, and whether the page's owner is the student (``advised by Prof. X``,
 [(('Kim Park', 'Lee Chan'), 'advisor')]
 >>> statements("He advised the government on AI policy")
 []
+>>> lines = [(1, "## Current Students"), (2, "### PhD"), (3, "- Kim Park (with Dr. Lee Chan)")]
+>>> [(s.names, s.kind, s.owner, s.student) for s in read(lines)]
+[(('Kim Park',), 'phd', 'advisor', None), (('Lee Chan',), 'phd', 'coadvisor', 'Kim Park')]
 """
 
 from __future__ import annotations
@@ -36,13 +39,15 @@ from scholargraph.ingest.names import compatible, has_cjk, looks_like_name, stri
 from scholargraph.ingest.positions import Advisor, is_organization
 
 STUDENT, ADVISOR = "student", "advisor"  # who the owner is in a statement
+COADVISOR = "coadvisor"  # the owner is neither: the names co-advised the owner's student
 _OPEN, _CLOSE = "⟦", "⟧"  # a link's text, kept apart so that it delimits a name
 
 
 @dataclass(frozen=True)
 class Statement:
     """Who advised whom in one sentence. ``owner`` is ``student`` when the page's owner
-    was advised by ``names``, ``advisor`` when the owner advised them."""
+    was advised by ``names``, ``advisor`` when the owner advised them, ``coadvisor``
+    when ``names`` advised ``student`` (one of the owner's students) with the owner."""
 
     names: tuple[str, ...]
     kind: str
@@ -51,11 +56,12 @@ class Statement:
     line: int | None = None
     family: str = ""
     text: str = ""
+    student: str | None = None  # a co-advisor statement's student
 
     @property
     def owner_role_word(self) -> str:
-        """What the names are to the owner: ``advisor`` or ``student``."""
-        return "advisor" if self.owner == STUDENT else "student"
+        """What the names are to the owner: ``advisor``, ``student`` or ``co-advisor``."""
+        return {STUDENT: "advisor", COADVISOR: "co-advisor"}.get(self.owner, "student")
 
     def advisors(self) -> list[Advisor]:
         """The owner's advisors as ``Advisor`` records (internship supervisors become
@@ -220,6 +226,89 @@ def _list_head() -> re.Pattern[str]:
         rf"(?P<{kind}>{_alt(words)})" for kind, words in phrases()["advisor"]["label"].items()
     ]
     return re.compile(rf"^\s*(?:{'|'.join(groups)})\s*[:：]?\s*$", _I)
+
+
+@cache
+def _heading_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a heading over lists of the owner's students, a heading made only of kind and
+    qualifying words, a group word) as patterns (see ``heading_groups``)."""
+    a = phrases()["advisor"]
+    kinds = "|".join(w for words in phrases()["kinds"].values() for w in words)
+    groups = rf"(?<![\w-])(?:{_alt(a['heading_groups'])})(?![\w-])"
+    words = (
+        rf"(?<![\w-])(?:{_alt(a['heading_words'])})(?![\w-])|(?<![A-Za-z])(?:{kinds})(?![A-Za-z])"
+    )
+    listing = re.compile(rf"^(?:\s*(?:{groups}|{words})[\s,:：]*)+$", _I)
+    kind_only = re.compile(rf"^(?:\s*(?:{words})[\s,:：]*)+$", _I)
+    return listing, kind_only, re.compile(groups, _I)
+
+
+@cache
+def _co_advisors() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What introduces a listed student's co-supervisors: anywhere, inside parentheses."""
+    a = phrases()["advisor"]
+    anywhere = re.compile(rf"(?<![\w-])(?:{_alt(a['co_advisors'])})\s*[:：]?\s+", _I)
+    inside = re.compile(rf"(?<![\w-])(?:{_alt(a['co_in_parens'])})\s+", _I)
+    return anywhere, inside
+
+
+_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
+_PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+def _heading_of(raw: str) -> tuple[int, str] | None:
+    """(level, text) of a heading line: Markdown ``## X`` (its level), a line that is
+    only bold text or a short label ending in a colon (level 7)."""
+    if m := _HEADING.match(raw):
+        return len(m.group(1)), plain(m.group(2)).strip()
+    if bullet_of(raw).strip():
+        return None
+    text = plain(raw).strip()
+    bold = re.fullmatch(r"\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*", raw)
+    if (bold or re.search(r"[:：]$", text)) and 0 < len(text) <= 60:
+        return 7, text
+    return None
+
+
+def _student_heading(text: str) -> tuple[bool, str | None] | None:
+    """(whether it names a group of students, the kind it says) for a heading over a
+    list of students (``Current Students``) or over one kind of them (``PhD``), else
+    None."""
+    listing, kind_only, group = _heading_parts()
+    bare = _PARENS.sub(" ", text).strip(" :：")
+    if not bare or len(bare) > 60:
+        return None
+    kind = _kind_at(bare, 0)
+    if listing.match(bare) and group.search(bare):
+        return True, kind
+    if kind and kind_only.match(bare):
+        return False, kind
+    return None
+
+
+def _listed(flat: str, no: int, kind: str) -> list[Statement]:
+    """A list item of the owner's students: the student (the first name), and any
+    co-supervisors it names (``(with Dr. X)``, ``co-supervised with X``)."""
+    names = names_in(flat)[:1]
+    if not names:
+        return []
+    student = names[0]
+    org = organization_in(flat, 0)
+    out = [Statement((student,), kind, ADVISOR, org, no, "list", plain(flat))]
+    anywhere, inside = _co_advisors()
+    rest = flat[flat.find(student) + len(student) :] if student in flat else flat
+    spans = [rest]
+    spans += [p[1:-1] for p in re.findall(r"\([^()]*\)|（[^（）]*）", rest)]
+    co: list[str] = []
+    for k, span in enumerate(spans):
+        for pattern in (anywhere, inside) if k else (anywhere,):
+            for m in pattern.finditer(span):
+                co += [n for n in names_in(span[m.end() :]) if n not in co and n != student]
+    if co:
+        out.append(
+            Statement(tuple(co), kind, COADVISOR, org, no, "list", plain(flat), student=student)
+        )
+    return out
 
 
 # --- text ----------------------------------------------------------------------------
@@ -553,8 +642,28 @@ def read(
         outer += [k for _, k in reversed(kind_words(flatten(context)))]
     out: list[Statement] = []
     listing: str | None = None  # the kind of a list of the owner's students being read
+    under: int | None = None  # the level of a heading over lists of the owner's students
+    list_kind: str | None = None  # the kind that heading (or a sub-heading) says
     for no, raw in lines:
         flat = flatten(raw)
+        heading = _heading_of(raw)
+        if heading is not None:
+            level, text = heading
+            found = _student_heading(text)
+            if found is not None and (found[0] or under is not None):
+                if found[0] and (under is None or level <= under):
+                    under = level
+                list_kind, listing = found[1], None
+                continue
+            if under is not None and level > under:
+                list_kind = None  # a sub-heading of another kind ("Visitors")
+                continue
+            under = None
+        if under is not None:
+            if bullet_of(raw).strip():
+                kind = list_kind or _kind_at(_PARENS.sub(" ", flat), 0) or default_kind
+                out += _listed(flat, no, kind or "supervisor")
+            continue
         if m := _list_head().match(flat):
             listing = "mentor" if m.lastgroup == "mentor" else "supervisor"
             continue
@@ -595,6 +704,15 @@ def add_statement(
     for adv in st.advisors():
         if not compatible(adv.written, owner_name):
             advisor(adv, org)
+    if st.owner == COADVISOR and st.student and not compatible(st.student, owner_name):
+        sid = builder.person(st.student, st.line)
+        for name in st.names:
+            if compatible(name, owner_name):
+                continue
+            if st.kind in ("mentor", "intern"):
+                builder.mentored(name, sid, st.line, organization=org)
+            else:
+                builder.advised(name, sid, st.line, kind=st.kind, organization=org)
     if st.owner != ADVISOR:
         return
     for name in st.names:

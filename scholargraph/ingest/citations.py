@@ -181,7 +181,11 @@ def _venue(text: str) -> tuple[str | None, str | None, int | None]:
     text = _LINK_TAGS.sub("", text)
     text = _VENUE_NOISE.sub(" ", text)
     text = re.sub(r",?\s*\d+\s*\(\d+\)\s*,?.*$|,\s*\d+\s*,\s*[\d–-]+\s*\.?$", "", text)
-    text = " ".join(text.split()).strip(" .,;")
+    # "SIGMOD: 447-462." and "SIGGRAPH Asia: 10 pages.": pages after a colon
+    text = re.sub(
+        r"\s*:\s*\d+\s*(?:[–-]\s*\d+|pages?)?\s*\.?(?=[,\s]*(?:(?:19|20)\d\d)?$)", "", text
+    )
+    text = " ".join(text.split()).strip(" .,;:")
     trailing = re.search(r"[,\s]+((?:19|20)\d\d)$", text)  # "SIGMOD, 2021"
     if trailing:
         text = text[: trailing.start()]

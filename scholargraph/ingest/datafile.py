@@ -16,7 +16,11 @@ walked. What the keys mean lives in ``datafile_keys.yaml``, not in code:
   DOI / arXiv id, HTML and Markdown in values read as text;
 - a list under a key such as ``currentphds``, ``graduatedmss``, ``students`` or
   ``advisors`` is a list of people: ADVISED edges from the owner to each student
-  (or from each advisor to the owner), with the kind the key or entry states.
+  (or from each advisor to the owner), with the kind the key or entry states;
+- prose under a key such as ``bio``, ``about`` or ``about_zh`` (a string, or a list
+  of sentences or of paragraphs) is read for advisor statements by the same grammar
+  as a page (``advisors``: ``supervised by Prof. X``, ``师从X教授``), about the owner,
+  each citing the line its paragraph starts on.
 
 The owner: ``--owner`` when given, else a name the file states (a ``me:`` key, an
 author flagged ``is_me``, the title of an author page), else the author most often
@@ -36,7 +40,7 @@ import json
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -46,12 +50,13 @@ from typing import Any
 import yaml
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import freetext
+from scholargraph.ingest import advisors, freetext
 from scholargraph.ingest.builder import PUBLICATION_STATUSES, Extraction, GraphBuilder
 from scholargraph.ingest.citations import Citation, parse_authors, parse_citation, work_of
 from scholargraph.ingest.documents import Document
 from scholargraph.ingest.markup import marked_spans, plain
 from scholargraph.ingest.names import compatible, display_name, looks_like_name
+from scholargraph.ingest.positions import Advisor
 from scholargraph.ingest.venues import normalize_venue, year_in
 from scholargraph.ingest.yaml_lines import LineDict, load
 
@@ -86,6 +91,20 @@ class Vocabulary:
     people: tuple[PeopleRule, ...]
     person_keys: dict[str, tuple[str, ...]]
     kinds: dict[str, frozenset[str]]
+    prose: frozenset[str] = frozenset()
+    prose_languages: tuple[str, ...] = ()
+    prose_min_length: int = 40
+    prose_min_length_cjk: int = 12
+
+    def is_prose(self, key: str) -> bool:
+        """Is ``key`` one whose value is prose about the owner (``bio``, ``about_zh``)?"""
+        folded = fold_key(key)
+        if folded in self.prose:
+            return True
+        return any(
+            folded.endswith(lang) and folded[: -len(lang)] in self.prose
+            for lang in self.prose_languages
+        )
 
     def people_rule(self, key: str) -> PeopleRule | None:
         folded = fold_key(key)
@@ -129,6 +148,10 @@ def vocabulary() -> Vocabulary:
             k: _words(people[k]) for k in ("name", "native_name", "given", "family", "kind")
         },
         kinds={k: frozenset(_words(v)) for k, v in people["kinds"].items()},
+        prose=frozenset(_words(data["prose"]["keys"])),
+        prose_languages=_words(data["prose"]["languages"]),
+        prose_min_length=int(data["prose"]["min_length"]),
+        prose_min_length_cjk=int(data["prose"]["min_length_cjk"]),
     )
 
 
@@ -507,6 +530,7 @@ class Found:
     owner: tuple[str, int] | None = None  # stated by the file: me:, an author page
     author_page: bool = False
     interests: list[tuple[str, int]] = field(default_factory=list)
+    prose: list[tuple[str, Any, int]] = field(default_factory=list)  # (key, value, line)
 
     def __bool__(self) -> bool:
         return bool(self.publications or self.people or self.author_page)
@@ -589,6 +613,9 @@ def find(loaded: Loaded) -> Found:
             return
         for key, value in node.items():
             key_line = node.line_of(key) if isinstance(node, LineDict) else line
+            if ctx != "publications" and vocab.is_prose(str(key)) and _is_prose(value):
+                found.prose.append((str(key), value, key_line))
+                continue
             if not isinstance(value, list | dict):
                 if node is data and (owner := _stated_owner(key, value)) and not found.owner:
                     found.owner = (owner, key_line)
@@ -601,6 +628,31 @@ def find(loaded: Loaded) -> Found:
 
     walk(data, context, 1)
     return found
+
+
+def _is_prose(value: Any) -> bool:
+    """A string, or a list of strings or of lists of strings (sentences, paragraphs)."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list) and bool(value) and all(_is_prose(v) for v in value)
+
+
+def _paragraphs(value: Any) -> Iterator[tuple[str, str]]:
+    """(paragraph, its first piece) of a prose value: a string, a list of sentences
+    joined (without spaces between Chinese ones), each inner list of a list of lists."""
+    if isinstance(value, str):
+        yield value, value
+    elif all(isinstance(v, str) for v in value):
+        text = ""
+        for piece in (v.strip() for v in value):
+            cjk = bool(re.match(r"[\u3000-\u9fff\uff00-\uffef]", piece)) and bool(
+                re.search(r"[\u3000-\u9fff\uff00-\uffef]$", text)
+            )
+            text += piece if not text or cjk else " " + piece
+        yield text, value[0]
+    else:
+        for v in value:
+            yield from _paragraphs(v)
 
 
 def _as_linedict(m: dict[str, Any], line: int) -> LineDict:
@@ -918,10 +970,63 @@ def parse_datafile(doc: Document) -> Extraction:
                 b.mentored(item.name, owner_id, item.line, organization=None)
             else:
                 b.advised(item.name, owner_id, item.line, kind=kind)
+    _prose_advisors(b, found, lines, owner, owner_id)
     out = b.out
     if loaded.front_matter:
         out = _with_body(doc, loaded, out, owner[0] if owner else None)
     return out
+
+
+def _prose_advisors(
+    b: GraphBuilder,
+    found: Found,
+    lines: list[str],
+    owner: tuple[str, int] | None,
+    owner_id: str | None,
+) -> None:
+    """Advisor statements in the file's prose values (a bio, an about text), about the
+    owner, each citing the line its paragraph starts on."""
+    vocab = vocabulary()
+    for _key, value, key_line in found.prose:
+        cursor = key_line
+        for text, first in _paragraphs(value):
+            flat = plain(text)
+            cjk = len(re.findall(r"[\u3400-\u9fff]", flat)) * 2 > len(flat)
+            if len(flat) < (vocab.prose_min_length_cjk if cjk else vocab.prose_min_length):
+                continue
+            line = _prose_line(lines, first, cursor)
+            cursor = line
+            for st in advisors.read([(line, text)]):
+                if owner is None or owner_id is None:
+                    for name in st.names:
+                        b.skip(st.line, f"{st.owner_role_word} {name!r} of an unnamed owner")
+                    continue
+                advisors.add_statement(
+                    b, st, owner_id, owner[0], organization=None, advisor=_advisor_of(b, owner_id)
+                )
+
+
+def _prose_line(lines: list[str], piece: str, start: int) -> int:
+    """The line at or after ``start`` a prose piece starts on: found by its opening
+    words, fewer when a template's substitution (``${…}``) cut them short."""
+    head = piece.strip().split("\n", 1)[0]
+    for size in (40, 20, 10, 4):
+        needle = head[:size].strip()
+        if len(needle) < min(size, 4):
+            break
+        for i in range(max(start - 1, 0), len(lines)):
+            if needle in lines[i]:
+                return i + 1
+    return start
+
+
+def _advisor_of(b: GraphBuilder, owner_id: str) -> Callable[[Advisor, str | None], None]:
+    """The hook ``advisors.add_statement`` records the owner's advisors through."""
+
+    def add(adv: Advisor, organization: str | None) -> None:
+        b.advisor(adv, owner_id, organization=organization)
+
+    return add
 
 
 def _owner(

@@ -28,7 +28,7 @@ from scholargraph.ingest import advisors, citemodel, dates
 from scholargraph.ingest.builder import Extraction, GraphBuilder
 from scholargraph.ingest.citations import Citation, Mention, parse_citation, work_of
 from scholargraph.ingest.documents import Document
-from scholargraph.ingest.htmltext import html_lines, markdown_lines
+from scholargraph.ingest.htmltext import html_rows, markdown_rows
 from scholargraph.ingest.latextext import latex_lines
 from scholargraph.ingest.markup import bold_spans, bullet_of, plain
 from scholargraph.ingest.names import (
@@ -363,6 +363,7 @@ _NOT_NAME_WORDS = frozenset(
 class Line:
     no: int
     raw: str
+    table: int | None = None  # the HTML table whose row the line is part of
 
     @cached_property
     def text(self) -> str:
@@ -459,17 +460,19 @@ def _lines(doc: Document) -> list[Line]:
     numbers; front matter read for a title or a publication; comments skipped."""
     local = doc.source.location or doc.path  # doc.path may be the URL a page came from
     suffix = local.rsplit(".", 1)[-1].lower() if "." in local else ""
-    if suffix in ("html", "htm", "xhtml"):
-        return [Line(no, text) for no, text in html_lines(doc.text)]
     if suffix in ("tex", "ltx"):
         return [Line(no, text) for no, text in latex_lines(doc.text)]
     raw = doc.text.splitlines()
     start, front = _front_matter(raw)
+    head = [Line(no, text) for no, text in front]
+    if suffix in ("html", "htm", "xhtml"):  # a Jekyll page may open with front matter
+        text = "\n" * start + "\n".join(raw[start:]) if start else doc.text
+        return [*head, *(Line(r.no, r.text, r.table) for r in html_rows(text))]
     if "<" not in doc.text:  # no HTML: the lines as written
-        body = [(i, ln) for i, ln in enumerate(raw, 1) if i > start and ln.strip()]
+        body = [Line(i, ln) for i, ln in enumerate(raw, 1) if i > start and ln.strip()]
     else:
-        body = markdown_lines(doc.text)
-    return [Line(no, text) for no, text in [*front, *body]]
+        body = [Line(r.no, r.text, r.table) for r in markdown_rows(doc.text)]
+    return [*head, *body]
 
 
 def _sections(lines: list[Line]) -> list[Section]:
@@ -494,6 +497,50 @@ def _sections(lines: list[Line]) -> list[Section]:
         if inline:
             out[-1].lines.append(Line(ln.no, inline))
     return out
+
+
+def _cited(entry: Entry) -> bool:
+    """Does an entry read as a citation: a title of two words or more, an author,
+    and a year or a venue?"""
+    c = parse_citation(entry.lines, default_status=entry.status)
+    return bool(
+        c and len(c.title.split()) >= 2 and c.authors and (c.year or c.venue or c.venue_full)
+    )
+
+
+def _citation_table(lines: list[Line]) -> bool:
+    """Rows of one HTML table that look like citations (two or more rows, two thirds
+    of them read as a citation)."""
+    entries = _publication_entries(Section("publications", lines=lines))
+    entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
+    cited = sum(_cited(e) for e in entries)
+    return len(entries) >= 2 and 3 * cited >= 2 * len(entries)
+
+
+def _table_sections(sections: list[Section]) -> list[Section]:
+    """An HTML table of citations outside a publication list is one: its rows are
+    cut out of their section into a publication list of their own."""
+    out: list[Section] = []
+    for s in sections:
+        if s.kind == "publications" or not any(ln.table for ln in s.lines):
+            out.append(s)
+            continue
+        runs: list[list[Line]] = []
+        for ln in s.lines:
+            if runs and runs[-1][0].table == ln.table:
+                runs[-1].append(ln)
+            else:
+                runs.append([ln])
+        rest = Section(s.kind, s.status)
+        out.append(rest)
+        for run in runs:
+            if run[0].table is not None and _citation_table(run):
+                out.append(Section("publications", None, run))
+                rest = Section(s.kind, s.status)
+                out.append(rest)
+            else:
+                rest.lines += run
+    return [s for s in out if s.lines or s.kind != "other"]
 
 
 # --- owner -----------------------------------------------------------------
@@ -751,7 +798,7 @@ def _system_papers(lines: list[Line], titles: list[str]) -> dict[str, SystemPape
 
 def parse_text(doc: Document) -> Extraction:
     lines = _lines(doc)
-    sections = _sections(lines)
+    sections = _table_sections(_sections(lines))
     entries = [e for s in sections if s.kind == "publications" for e in _publication_entries(s)]
     entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
     unsure: list[tuple[int, citemodel.ParsedCitation]] = []

@@ -8,6 +8,11 @@ each output line came from (for provenance):
 - list items, table rows, ``<article>`` and paper boxes (an element whose class
   names a paper or publication entry) start an entry (``- ``); lists nested inside
   an entry stay part of it;
+- a table cell holding only a year (``<th>2023</th>``, a heading row ``2023``) is
+  taken out of the row and carried down: it ends every row below it that states no
+  year of its own (``…, SIGMOD, 2023``) until the next year cell, so a publication
+  table grouped by year gives whole citations; the lines of a table's rows know
+  their table (``HtmlLine.table``), so a reader can tell a table of citations;
 - ``<b>``/``<strong>`` -> ``**bold**``, ``<u>`` kept, ``<em>``/``<i>`` -> ``*italic*``,
   links kept as ``<a href=u>t</a>`` (readers see their label), ``<br>`` ends a
   line; a badge (class with ``badge`` or ``venue``) -> ``[ICLR 2025]``, the venue
@@ -26,7 +31,9 @@ output back to the file's lines.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _DROP = frozenset(
     ["script", "style", "head", "nav", "noscript", "template", "svg", "button", "sup", "select"]
@@ -73,6 +80,28 @@ _MARKS = {"b": "**", "strong": "**", "em": "*", "i": "*", "cite": "*", "u": "<u>
 _CLOSE = {"<u>": "</u>"}
 _MD_BULLET = re.compile(r"^\s*(?:[-*+•]\s|\d{1,3}[.)]\s)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_YEAR_CELL = re.compile(r"^[\W_]*((?:19|20)\d\d)[\W_]*$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+class HtmlLine(NamedTuple):
+    """One line a reader sees: its source line, its Markdown-like text, and the table
+    (numbered in document order) whose row it belongs to, if any."""
+
+    no: int
+    text: str
+    table: int | None = None
+
+
+@dataclass
+class _Table:
+    """An open ``<table>``: the year carried down its rows, and the row being read."""
+
+    id: int
+    year: str | None = None
+    row_at: int | None = None  # output lines before the open row
+    row_year: str | None = None
+    cell_at: int = 0  # output lines before the open cell
 
 
 class _Out:
@@ -82,6 +111,7 @@ class _Out:
         self.no: int | None = None
         self.prefix = prefix
         self.text = ""
+        self.table: int | None = None
 
 
 class _Converter(HTMLParser):
@@ -99,6 +129,8 @@ class _Converter(HTMLParser):
         self.badge = 0
         self.marks: list[tuple[str, int]] = []  # (marker, text length when opened)
         self.links: list[tuple[str, int]] = []  # (href, text length when opened)
+        self.tables: list[_Table] = []
+        self.table_count = 0
 
     # --- output -------------------------------------------------------------
 
@@ -177,6 +209,18 @@ class _Converter(HTMLParser):
             if not self.entry_depth:
                 self.entry_at = len(self.lines)  # a heading after this is the entry's title
             self.entry_depth += 1
+            if tag == "tr" and self.tables and self.tables[-1].row_at is None:
+                role = "row"
+                self.tables[-1].row_at, self.tables[-1].row_year = len(self.lines), None
+        elif tag == "table":
+            role = "table"
+            self._break()
+            self.table_count += 1
+            self.tables.append(_Table(self.table_count))
+        elif tag in ("td", "th") and self.tables and self.tables[-1].row_at is not None:
+            role = "cell"
+            self._break()
+            self.tables[-1].cell_at = len(self.lines)
         elif tag in _BLOCK:
             role = "block"
             self._break()
@@ -236,20 +280,66 @@ class _Converter(HTMLParser):
                 self.cur.text = self.cur.text[:at] + label + "</a>"
         elif role in ("heading", "block"):
             self._break()
+        elif role == "cell":
+            self._close_cell()
+        elif role == "row":
+            self._close_row()
+        elif role == "table":
+            self.tables.pop()
+            self._break()
         elif role == "entry":
             self.entry_depth -= 1
             self._break()
 
-    def finish(self) -> list[tuple[int, str]]:
+    def _close_cell(self) -> None:
+        """A cell holding only a year leaves the row: the year is the row's."""
+        table = self.tables[-1]
+        produced = [*self.lines[table.cell_at :], self.cur]
+        text = " ".join(ln.text.replace("<u>", "").replace("</u>", "") for ln in produced)
+        if m := _YEAR_CELL.match(text.strip()):
+            table.row_year = m.group(1)
+            prefix = produced[0].prefix
+            del self.lines[table.cell_at :]
+            self.cur = _Out(prefix if prefix.startswith("- ") else self.cur.prefix)
+            self.marks, self.links = [], []
+        self._break()
+
+    def _close_row(self) -> None:
+        """A row's lines know their table; a row without a year of its own ends with
+        the year carried down from the last year cell above it."""
+        self.entry_depth -= 1
+        self._break()
+        table = self.tables[-1]
+        at = table.row_at if table.row_at is not None else len(self.lines)
+        table.row_at = None
+        table.year = table.row_year or table.year
+        rows = self.lines[at:]
+        if not rows:
+            if self.cur.prefix.startswith("- ") and not self.cur.text.strip():
+                self.cur.prefix = ""  # a year-only (heading) row gives no entry
+            return
+        year = table.row_year or table.year
+        if year and not any(_YEAR.search(ln.text) for ln in rows):
+            last = rows[-1]
+            last.text = last.text.rstrip()
+            last.text += (" " if last.text.endswith((".", ",", ";", ":")) else ", ") + year
+        for ln in rows:
+            ln.table = table.id
+
+    def finish(self) -> list[HtmlLine]:
         self.close()
         while self.stack:
             self._close(self.stack.pop()[1])
         self._break()
-        return [(ln.no or 1, ln.prefix + ln.text.strip()) for ln in self.lines if ln.text.strip()]
+        return [
+            HtmlLine(ln.no or 1, ln.prefix + ln.text.strip(), ln.table)
+            for ln in self.lines
+            if ln.text.strip()
+        ]
 
 
-def html_lines(text: str, markdown_lines: set[int] | None = None) -> list[tuple[int, str]]:
-    """(1-based source line, Markdown-like text) for each line a reader sees.
+def html_rows(text: str, markdown_lines: set[int] | None = None) -> list[HtmlLine]:
+    """Each line a reader sees, with its source line and table (see ``HtmlLine``).
     ``markdown_lines``: the lines of a Markdown file outside its HTML blocks
     (there a newline ends a line and the text is kept as written)."""
     conv = _Converter(markdown_lines)
@@ -257,9 +347,19 @@ def html_lines(text: str, markdown_lines: set[int] | None = None) -> list[tuple[
     return conv.finish()
 
 
+def html_lines(text: str, markdown_lines: set[int] | None = None) -> list[tuple[int, str]]:
+    """(1-based source line, Markdown-like text) for each line a reader sees."""
+    return [(ln.no, ln.text) for ln in html_rows(text, markdown_lines)]
+
+
 def markdown_lines(text: str) -> list[tuple[int, str]]:
     """A Markdown file's lines with its HTML blocks and inline HTML read as HTML
     (markdown-it-py tells the HTML blocks apart), front matter left out."""
+    return [(ln.no, ln.text) for ln in markdown_rows(text)]
+
+
+def markdown_rows(text: str) -> list[HtmlLine]:
+    """``markdown_lines`` with the table of each line (see ``HtmlLine``)."""
     from markdown_it import MarkdownIt
 
     raw = text.split("\n")
@@ -269,9 +369,9 @@ def markdown_lines(text: str) -> list[tuple[int, str]]:
         if ends:
             blank_front[: ends[0] + 1] = [""] * (ends[0] + 1)
     body = "\n".join(blank_front)
-    html_rows: set[int] = set()
+    html_block_rows: set[int] = set()
     for tok in MarkdownIt("commonmark").parse(body):
         if tok.type == "html_block" and tok.map:
-            html_rows.update(range(tok.map[0] + 1, tok.map[1] + 1))
-    md_rows = {i for i in range(1, len(raw) + 2) if i not in html_rows}
-    return html_lines(body, md_rows)
+            html_block_rows.update(range(tok.map[0] + 1, tok.map[1] + 1))
+    md_rows = {i for i in range(1, len(raw) + 2) if i not in html_block_rows}
+    return html_rows(body, md_rows)
