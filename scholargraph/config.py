@@ -69,7 +69,10 @@ class ApiSettings:
 
     Every base URL can be replaced (``SCHOLARGRAPH_OPENALEX_URL`` …) to point at
     a mirror or a local replay server; ``SCHOLARGRAPH_<API>_RATE`` is requests a
-    second.
+    second. ``SCHOLARGRAPH_HTTP_TIMEOUT`` bounds each connection or read (seconds),
+    ``SCHOLARGRAPH_HTTP_DEADLINE`` one whole answer (seconds, however slowly it
+    trickles in; retried like a timeout), and ``SCHOLARGRAPH_HTTP_MAX_BYTES`` its
+    body, decompressed (a larger one is refused and never cached).
 
     >>> a = ApiSettings.from_env({"SCHOLARGRAPH_S2_URL": "http://127.0.0.1:8000/s2/",
     ...                           "SCHOLARGRAPH_MAILTO": "me@example.org"})
@@ -87,6 +90,8 @@ class ApiSettings:
     cache_dir: str = DEFAULT_CACHE
     offline: bool = False  # answer from the cache only; a miss is an error, never a request
     timeout: float = 30.0  # seconds for a connection or a read
+    deadline: float = 120.0  # seconds for a whole answer (checked while its body streams in)
+    max_bytes: int = 50_000_000  # an answer's body at most, decompressed
     retries: int = 4  # further tries after a 429, a 5xx, a timeout or a cut-off body
 
     @classmethod
@@ -107,6 +112,8 @@ class ApiSettings:
             cache_dir=env.get("SCHOLARGRAPH_CACHE") or DEFAULT_CACHE,
             offline=(env.get("SCHOLARGRAPH_OFFLINE") or "").lower() in ("1", "true", "yes"),
             timeout=_positive_float(env, "SCHOLARGRAPH_HTTP_TIMEOUT", 30.0),
+            deadline=_positive_float(env, "SCHOLARGRAPH_HTTP_DEADLINE", 120.0),
+            max_bytes=_positive_int(env, "SCHOLARGRAPH_HTTP_MAX_BYTES", 50_000_000),
         )
 
     @property

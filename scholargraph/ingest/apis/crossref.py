@@ -75,22 +75,33 @@ class Crossref(ApiClient):
     def work(self, doi: str) -> ApiWork | None:
         """The work a DOI names; None when Crossref does not know it."""
         bare = ids.normalize_doi(doi)
-        data = self.http.get_json(f"/works/{bare}") if bare else None
-        return parse_work(data["message"]) if data else None
+        if not bare:
+            return None
+        work: ApiWork | None = self.http.get_json(
+            f"/works/{bare}", shape=lambda data: parse_work(data["message"]) if data else None
+        )
+        return work
 
     def works(self, dois: Iterable[str]) -> Iterator[ApiWork]:
         """The works of many DOIs, 50 to a request (unknown DOIs are left out)."""
         wanted = sorted({d for x in dois if (d := ids.normalize_doi(x))})
         for start in range(0, len(wanted), DOIS_PER_REQUEST):
             chunk = wanted[start : start + DOIS_PER_REQUEST]
-            data = self.http.get_json(
-                "/works", {"filter": ",".join(f"doi:{d}" for d in chunk), "rows": len(chunk)}
+            found: list[ApiWork] | None = self.http.get_json(
+                "/works",
+                {"filter": ",".join(f"doi:{d}" for d in chunk), "rows": len(chunk)},
+                shape=_items,
             )
-            yield from (
-                parse_work(i) for i in ((data or {}).get("message") or {}).get("items") or []
-            )
+            yield from found or []
 
     def search(self, query: str, rows: int = 20) -> list[ApiWork]:
         """Works whose bibliographic data fit ``query`` (a title, authors, year), best first."""
-        data = self.http.get_json("/works", {"query.bibliographic": query, "rows": rows})
-        return [parse_work(i) for i in ((data or {}).get("message") or {}).get("items") or []]
+        found: list[ApiWork] | None = self.http.get_json(
+            "/works", {"query.bibliographic": query, "rows": rows}, shape=_items
+        )
+        return found or []
+
+
+def _items(data: dict[str, Any] | None) -> list[ApiWork]:
+    """The works of a list answer."""
+    return [parse_work(i) for i in ((data or {}).get("message") or {}).get("items") or []]

@@ -149,9 +149,17 @@ class Dblp(ApiClient):
         return self.http.fetch(f"/pid/{pid}.xml", parse=person_xml)
 
     def search_authors(self, name: str, hits: int = 30) -> list[ApiAuthor]:
-        data = self.http.get_json("/search/author/api", {"q": name, "format": "json", "h": hits})
-        return parse_author_hits(data or {})
+        found: list[ApiAuthor] | None = self.http.get_json(
+            "/search/author/api",
+            {"q": name, "format": "json", "h": hits},
+            shape=lambda data: parse_author_hits(data or {}),
+        )
+        return found or []
 
     def search_publications(self, query: str, hits: int = 100) -> list[ApiWork]:
-        data = self.http.get_json("/search/publ/api", {"q": query, "format": "json", "h": hits})
-        return parse_publication_hits(data or {})
+        found: list[ApiWork] | None = self.http.get_json(
+            "/search/publ/api",
+            {"q": query, "format": "json", "h": hits},
+            shape=lambda data: parse_publication_hits(data or {}),
+        )
+        return found or []

@@ -24,13 +24,18 @@ from typing import Any
 @dataclass
 class Reply:
     """One answer: status, body and headers; ``delay`` seconds before answering
-    (a stalled server), ``cut`` to claim more body than is sent (a cut-off transfer)."""
+    (a stalled server), ``cut`` to claim more body than is sent (a cut-off transfer),
+    ``drip`` seconds between the body's bytes, sent one at a time (a server that
+    trickles; it stops when the client hangs up), ``length`` False to send no
+    Content-Length (the body ends when the connection closes)."""
 
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     cut: bool = False
+    drip: float = 0.0
+    length: bool = True
 
 
 Answer = Callable[[str, str, bytes], Reply]  # (method, path?query, body) -> reply
@@ -52,11 +57,18 @@ def serving(answer: Answer, *, seen: list[dict[str, str]] | None = None) -> Iter
             self.send_response(reply.status)
             for key, value in reply.headers.items():
                 self.send_header(key, value)
-            self.send_header("Content-Length", str(len(reply.body) + (100 if reply.cut else 0)))
+            if reply.length:
+                size = len(reply.body) + (100 if reply.cut else 0)
+                self.send_header("Content-Length", str(size))
             self.end_headers()
             with suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(reply.body)
-            self.close_connection = reply.cut
+                if reply.drip:
+                    for at in range(len(reply.body)):
+                        self.wfile.write(reply.body[at : at + 1])
+                        threading.Event().wait(reply.drip)
+                else:
+                    self.wfile.write(reply.body)
+            self.close_connection = reply.cut or not reply.length
 
         def do_GET(self) -> None:
             self._serve("GET")

@@ -17,11 +17,13 @@ from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
+from scholargraph.errors import ApiError
 from scholargraph.ingest.apis.client import ApiClient
 from scholargraph.ingest.apis.models import ApiAuthor, ApiWork, WorkAuthor
 
 PER_PAGE = 200  # the documented maximum
 OR_LIMIT = 50  # ids OR-ed in one filter at most
+MAX_PAGES = 1000  # pages of one list at most (200,000 works): more is a server gone wrong
 WORK_FIELDS = (
     "id,doi,title,display_name,publication_year,ids,primary_location,authorships,"
     "is_authors_truncated,topics,abstract_inverted_index"
@@ -104,6 +106,23 @@ def parse_work(data: dict[str, Any]) -> ApiWork:
     )
 
 
+def _living_author(data: dict[str, Any]) -> ApiAuthor | None:
+    """The author of an answer; None for the stub OpenAlex keeps of a deleted one."""
+    if data.get("display_name") == DELETED and not data.get("works_count"):
+        return None
+    return parse_author(data)
+
+
+def _work_page(page: dict[str, Any] | None) -> tuple[list[ApiWork], str | None] | None:
+    """A page of a works list: its works and the next cursor (None at the end)."""
+    if not page:
+        return None
+    cursor = (page.get("meta") or {}).get("next_cursor")
+    if cursor is not None and not isinstance(cursor, str):
+        raise TypeError(f"next_cursor is {type(cursor).__name__}")
+    return [parse_work(w) for w in page.get("results") or []], cursor
+
+
 def _orcid(value: str | None) -> str | None:
     return value.rstrip("/").rsplit("/", 1)[-1] if value else None
 
@@ -122,25 +141,30 @@ class OpenAlex(ApiClient):
         """One author by OpenAlex id or ORCID; a merged id comes back as the id it
         was merged into, with ``merged_from`` set; a deleted one is None."""
         asked = short_id(author_id) if not author_id.startswith("orcid:") else author_id
-        data = self.http.get_json(f"/authors/{asked}", {"select": AUTHOR_FIELDS})
-        if data is None or (data.get("display_name") == DELETED and not data.get("works_count")):
+        author: ApiAuthor | None = self.http.get_json(
+            f"/authors/{asked}", {"select": AUTHOR_FIELDS}, shape=_living_author
+        )
+        if author is None:
             return None
-        author = parse_author(data)
         if author.id != asked and not asked.startswith("orcid:"):
             author.merged_from = asked
         return author
 
     def search_authors(self, name: str, limit: int = 25) -> list[ApiAuthor]:
         """Authors whose names fit ``name``, most works first."""
-        data = self.http.get_json(
-            "/authors", {"search": name, "per_page": min(limit, PER_PAGE), "select": AUTHOR_FIELDS}
+        found: list[ApiAuthor] | None = self.http.get_json(
+            "/authors",
+            {"search": name, "per_page": min(limit, PER_PAGE), "select": AUTHOR_FIELDS},
+            shape=lambda data: [parse_author(a) for a in (data or {}).get("results") or []],
         )
-        return [parse_author(a) for a in (data or {}).get("results", [])]
+        return found or []
 
     def work(self, work_id: str) -> ApiWork | None:
         """One work by OpenAlex id or DOI (``doi:10.…``), with its whole author list."""
-        data = self.http.get_json(f"/works/{work_id}", {"select": WORK_FIELDS})
-        return parse_work(data) if data is not None else None
+        work: ApiWork | None = self.http.get_json(
+            f"/works/{work_id}", {"select": WORK_FIELDS}, shape=parse_work
+        )
+        return work
 
     def works_of(self, author_id: str) -> Iterator[ApiWork]:
         """Every work of an author, 200 a page by cursor."""
@@ -162,16 +186,29 @@ class OpenAlex(ApiClient):
                 yield from self._complete(self._pages({"filter": f"{field_name}:{chunk}"}))
 
     def _pages(self, params: dict[str, str]) -> Iterator[ApiWork]:
+        """The works of a list, page by page; a cursor that comes back (a server
+        paging in a circle) or more than MAX_PAGES pages stop it with an ApiError."""
         cursor: str | None = "*"
+        seen: set[str] = set()
         while cursor:
-            page = self.http.get_json(
-                "/works", {**params, "per_page": PER_PAGE, "cursor": cursor, "select": WORK_FIELDS}
+            if cursor in seen or len(seen) >= MAX_PAGES:
+                why = "the same next_cursor came back" if cursor in seen else "too many pages"
+                raise ApiError(
+                    f"{self.api}: {self.http.shown('/works', params)}: {why}"
+                    f" after {len(seen)} page(s); stopped paging",
+                    hint="the server pages in a circle; try again later",
+                )
+            seen.add(cursor)
+            page: tuple[list[ApiWork], str | None] | None = self.http.get_json(
+                "/works",
+                {**params, "per_page": PER_PAGE, "cursor": cursor, "select": WORK_FIELDS},
+                shape=_work_page,
             )
             if not page:
                 return
-            yield from (parse_work(w) for w in page.get("results") or [])
-            cursor = (page.get("meta") or {}).get("next_cursor")
-            if not page.get("results"):
+            works, cursor = page
+            yield from works
+            if not works:
                 return
 
     def _complete(self, works: Iterable[ApiWork]) -> Iterator[ApiWork]:

@@ -10,14 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import requests
+
 from scholargraph import ids
 from scholargraph.config import ApiSettings
+from scholargraph.errors import ApiError
 from scholargraph.ingest.apis.client import ApiClient
 from scholargraph.ingest.apis.http import json_body
 from scholargraph.ingest.apis.models import ApiAuthor, ApiWork, WorkAuthor
 
 BATCH = 500  # ids per /paper/batch request, the documented maximum
 PAGE = 1000  # papers per /author/{id}/papers page, the documented maximum
+MAX_PAGES = 1000  # pages of one list at most: more is a server gone wrong
 PAPER_FIELDS = "title,year,venue,externalIds,abstract,authors"
 AUTHOR_FIELDS = "name,aliases,affiliations,paperCount,externalIds"
 
@@ -77,31 +81,53 @@ class SemanticScholar(ApiClient):
         return {"x-api-key": settings.s2_api_key} if settings.s2_api_key else {}
 
     def search_authors(self, name: str, limit: int = 100) -> list[ApiAuthor]:
-        data = self.http.get_json(
-            "/author/search", {"query": name, "fields": AUTHOR_FIELDS, "offset": 0, "limit": limit}
+        found: list[ApiAuthor] | None = self.http.get_json(
+            "/author/search",
+            {"query": name, "fields": AUTHOR_FIELDS, "offset": 0, "limit": limit},
+            shape=lambda data: [parse_author(a) for a in (data or {}).get("data") or []],
         )
-        return [parse_author(a) for a in (data or {}).get("data") or []]
+        return found or []
 
     def author(self, author_id: str) -> ApiAuthor | None:
-        data = self.http.get_json(f"/author/{author_id}", {"fields": AUTHOR_FIELDS})
-        return parse_author(data) if data else None
+        author: ApiAuthor | None = self.http.get_json(
+            f"/author/{author_id}",
+            {"fields": AUTHOR_FIELDS},
+            shape=lambda data: parse_author(data) if data else None,
+        )
+        return author
 
     def author_papers(self, author_id: str) -> Iterator[ApiWork]:
-        """Every paper of an author, following ``next`` page by page."""
+        """Every paper of an author, following ``next`` page by page; a ``next`` that
+        does not move forward (a server paging in a circle) or more than MAX_PAGES
+        pages stop it with an ApiError."""
         offset: int | None = 0
+        pages = 0
         while offset is not None:
-            page = self.http.get_json(
-                f"/author/{author_id}/papers",
-                {"fields": PAPER_FIELDS, "offset": offset, "limit": PAGE},
+            params = {"fields": PAPER_FIELDS, "offset": offset, "limit": PAGE}
+            page: tuple[list[ApiWork], int | None] | None = self.http.get_json(
+                f"/author/{author_id}/papers", params, shape=_paper_page
             )
             if not page:
                 return
-            yield from (parse_paper(p) for p in page.get("data") or [])
-            offset = page.get("next")
+            papers, following = page
+            yield from papers
+            pages += 1
+            if following is not None and (following <= offset or pages >= MAX_PAGES):
+                why = "too many pages" if following > offset else f"next={following} repeats"
+                raise ApiError(
+                    f"{self.api}: {self.http.shown(f'/author/{author_id}/papers', params)}:"
+                    f" {why} after {pages} page(s); stopped paging",
+                    hint="the server pages in a circle; try again later",
+                )
+            offset = following
 
     def paper(self, key: str) -> ApiWork | None:
-        data = self.http.get_json(f"/paper/{paper_key(key)}", {"fields": PAPER_FIELDS})
-        return parse_paper(data) if data else None
+        paper: ApiWork | None = self.http.get_json(
+            f"/paper/{paper_key(key)}",
+            {"fields": PAPER_FIELDS},
+            shape=lambda data: parse_paper(data) if data else None,
+        )
+        return paper
 
     def papers(self, keys: Iterable[str]) -> list[ApiWork | None]:
         """Papers for DOIs, arXiv ids (``arXiv:…``) or S2 ids, in order, 500 a request;
@@ -113,10 +139,26 @@ class SemanticScholar(ApiClient):
             rows = self.http.fetch(
                 "/paper/batch",
                 {"fields": PAPER_FIELDS},
-                parse=json_body,
+                parse=_batch,
                 method="POST",
                 json={"ids": chunk},
             )
-            rows = rows if isinstance(rows, list) else [None] * len(chunk)
-            found += [parse_paper(r) if r else None for r in rows]
+            found += rows if rows is not None else [None] * len(chunk)
         return found
+
+
+def _batch(response: requests.Response) -> list[ApiWork | None]:
+    rows = json_body(response)
+    if not isinstance(rows, list):
+        raise TypeError(f"a batch answer is a list, not {type(rows).__name__}")
+    return [parse_paper(r) if r else None for r in rows]
+
+
+def _paper_page(page: dict[str, Any] | None) -> tuple[list[ApiWork], int | None] | None:
+    """A page of an author's papers and the offset of the next (None at the end)."""
+    if not page:
+        return None
+    following = page.get("next")
+    if following is not None and not isinstance(following, int):
+        raise TypeError(f"next is {type(following).__name__}")
+    return [parse_paper(p) for p in page.get("data") or []], following
