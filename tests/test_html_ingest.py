@@ -299,6 +299,36 @@ def test_latex_cv_publications_and_the_underlined_owner(tmp_path: Path) -> None:
     assert authors_of(r, "Patch") == ["Bo Chen", "Ann Lee", "Cy Wu"]
 
 
+LATEX_PARAGRAPHS = r"""\documentclass{article}
+\begin{document}
+\section{Publications}
+
+\noindent
+\textbf{[OSDI 2026]} \textbf{Ann Lee}, Bo Chen, and Cy Wu.\\
+\null\quad ``\textbf{Sparse Things: Compressing Graphs Without Losing}\\
+\null\quad \textbf{the Plot}''\\
+\null\quad \textit{USENIX Symposium on Operating Systems Design and Implementation}, 2026.
+
+\vspace{0.6em}
+\noindent
+\textbf{[ATC 2025]} \textbf{Ann Lee} and Bo Chen.\\
+\null\quad ``\textbf{Dense Things}''\\
+\null\quad \textit{USENIX Annual Technical Conference}, 2025.
+\end{document}
+"""
+
+
+def test_paragraph_entries_with_a_bold_venue_tag_and_tex_quotes(tmp_path: Path) -> None:
+    """Entries without bullets, set apart by blank lines; a bold [VENUE YEAR] tag is no
+    title; TeX's ``quotes'' mark the title, wrapped over two lines."""
+    r = extract_file(write(tmp_path, LATEX_PARAGRAPHS, "cv.tex")).records
+    assert venues(r) == {
+        ("Sparse Things: Compressing Graphs Without Losing the Plot", "OSDI", 2026),
+        ("Dense Things", "ATC", 2025),
+    }
+    assert authors_of(r, "Sparse") == ["Ann Lee", "Bo Chen", "Cy Wu"]
+
+
 # --- author lists ------------------------------------------------------------------
 
 

@@ -29,7 +29,12 @@ from scholargraph.ingest.markup import bold_spans, italic_spans, link_spans, mar
 from scholargraph.ingest.names import display_name, looks_like_name
 from scholargraph.ingest.venues import normalize_venue, year_in
 
-_TAG = re.compile(r"^\s*(?:\[([^\]]*[A-Za-z][^\]]*)\](?!\()|`([^`]*[A-Za-z][^`]*)`)\s*")
+# a venue tag opening an entry, also in bold or underlined: [ASPLOS'26], `AAAI 2026`
+_TAG = re.compile(
+    r"^\s*(?:\*\*|__|<u>|<b>)?"
+    r"(?:\[([^\]]*[A-Za-z][^\]]*)\](?!\()|`([^`]*[A-Za-z][^`]*)`)"
+    r"(?:\*\*|__|</u>|</b>)?\s*"
+)
 _APA = re.compile(
     r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\.\s+"
     r"(?P<title>.+?[.?!])(?:\s+(?P<venue>.*))?$"

@@ -608,9 +608,22 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
 # --- publications ------------------------------------------------------------
 
 
+def _paragraph_starts(lines: list[Line]) -> set[int]:
+    """Where entries start in a list without bullets whose entries are paragraphs
+    (runs of lines with blank lines between them, most runs longer than one line);
+    empty when the list is one entry a line."""
+    starts = {ln.no for prev, ln in zip([None, *lines], lines, strict=False)
+              if prev is None or ln.no > prev.no + 1}  # fmt: skip
+    multi = len(lines) - len(starts)  # lines that continue a run
+    return starts if len(starts) > 1 and multi >= len(starts) else set()
+
+
 def _publication_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
     has_bullets = any(ln.bullet for ln in section.lines)
+    paragraphs = (
+        set() if has_bullets else _paragraph_starts([ln for ln in section.lines if not ln.level])
+    )
     status = section.status or "published"
     in_record = False  # a profile-page record runs on over its title and abstract
     for ln in section.lines:
@@ -620,7 +633,8 @@ def _publication_entries(section: Section) -> list[Entry]:
                 entries.append(Entry(ln.no, [], status))
             continue
         record = _RECORD_HEAD.match(ln.text) is not None
-        if ln.bullet or record or not entries or not (has_bullets or in_record):
+        own_line = not (has_bullets or in_record or paragraphs)
+        if ln.bullet or record or not entries or own_line or ln.no in paragraphs:
             entries.append(Entry(ln.no, [ln.raw], status))
             in_record = record
         else:

@@ -133,6 +133,7 @@ def latex_lines(text: str) -> list[tuple[int, str]]:
     """(1-based source line, Markdown-like text) for each line a reader sees."""
     for accent, letter in _ACCENTS.items():
         text = text.replace(accent, letter)
+    text = text.replace("``", "\u201c").replace("''", "\u201d")  # TeX's quotes: “ and ”
     rows = text.split("\n")
     begin = next((i for i, r in enumerate(rows) if "\\begin{document}" in r), -1)
     out: list[tuple[int, str]] = []
