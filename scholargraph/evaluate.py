@@ -438,11 +438,12 @@ def student_names(truth: Truth, edge: AdvisorEdge) -> tuple[str, ...]:
 
 def owner_nodes(records: RecordSet, truth: Truth) -> int:
     """People compatible with the owner (any name either side) that carry a fact:
-    an authored paper, an advisor or mentor, an affiliation."""
+    an authored paper, an affiliation, an advisor or mentor, or students or mentees
+    (a professor's page is about whom they advise)."""
     with_facts = {r.from_id for r in records.rels[Authored].values()}
     with_facts |= {r.from_id for r in records.rels[AffiliatedWith].values()}
     for rel_type in (Advised, Mentored):
-        with_facts |= {r.to_id for r in records.rels[rel_type].values()}
+        with_facts |= {end for r in records.rels[rel_type].values() for end in (r.from_id, r.to_id)}
     people = _people(records)
     return sum(
         1 for pid in with_facts if pid in people and is_compatible(people[pid], truth.owner_names)

@@ -319,3 +319,18 @@ def test_eval_command_prints_json(tmp_path: Path) -> None:
     assert data["overall"]["counts"]["matched_pubs"] == 3
     assert data["documents"][0]["recall"] == 1.0
     assert data["documents"][0]["owner_one_node"] is True
+
+
+def test_a_professor_who_only_advises_is_one_owner_node(tmp_path: Path) -> None:
+    page = (
+        "# Jane Doe\n\nProfessor at Example University.\n\n## Current Students\n\n"
+        "### PhD\n\n- Bob Smith\n- Carol Li\n"
+    )
+    edges = [
+        {"advisor": "Jane Doe", "student": s, "kind": "phd", "text": s}
+        for s in ("Bob Smith", "Carol Li")
+    ]
+    folder = document(tmp_path, "doc", {"about.md": page}, truth(publications=[], advisors=edges))
+    score = evaluate_document(folder)
+    assert score.counts.found_advisors == 2
+    assert score.owner_nodes == 1 and score.owner_one_node
