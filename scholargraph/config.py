@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 DEFAULT_STORE = "./scholargraph-data"
 DEFAULT_OVERRIDES = "scholargraph-overrides.yaml"
 DEFAULT_ENRICHED = "scholargraph-enriched"  # what enrich writes: documents, progress, doubts
+URL_SCHEMES = ("http://", "https://")  # an input that starts so is fetched (ingest.web)
 # Choices the command line offers, kept here so that it starts without the library.
 EXPORT_FORMATS = ("node-link", "graphml", "csv", "neo4j-import")
 ANSWER_FORMATS = ("table", "json", "csv")

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from scholargraph.config import ApiSettings, Settings
+from scholargraph.config import URL_SCHEMES, ApiSettings, Settings
 from scholargraph.errors import InputError
 from scholargraph.graph.export import profile_owners, stats, to_networkx
 from scholargraph.graph.schema import read_statement
@@ -126,9 +126,6 @@ def ingest_into(
         if whole:
             report.removed = prune(store, extracted.records)
     return report
-
-
-URL_SCHEMES = ("http://", "https://")
 
 
 def fetch_pages(

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from scholargraph.config import ApiSettings
+from scholargraph.config import URL_SCHEMES, ApiSettings
 from scholargraph.errors import ApiError, InputError
 from scholargraph.ingest.apis.http import Http
 
@@ -81,7 +81,7 @@ def fetched(
     out: list[str | Path] = []
     names: dict[str, str] = {}
     for p in paths:
-        if isinstance(p, str) and p.startswith(("http://", "https://")):
+        if isinstance(p, str) and p.startswith(URL_SCHEMES):
             local = download(p, settings)
             names[local.as_posix()] = p
             out.append(local)
