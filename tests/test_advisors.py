@@ -363,3 +363,9 @@ def test_end_to_end_students_page_gives_owner_and_co_supervisor_edges(tmp_path: 
         ("Una Ward", "Tom Beck", "phd"),
         ("Rosa Vidal", "Lea Park", "masters"),
     }
+
+
+def test_supervised_by_with_a_colon_in_a_cv_entry() -> None:
+    lines = [(1, "BSc, **Applied Mathematics**"), (2, "Supervised by: Dana Whitfield (ULB)")]
+    found = [(s.names, s.kind) for s in read(lines, default_kind="undergrad")]
+    assert found == [(("Dana Whitfield",), "undergrad")]

@@ -541,3 +541,59 @@ def test_every_cv_fixture_ingests_or_says_why(path: Path) -> None:
     assert result.error is None
     assert result.counts.get("Source") == 1
     assert all(s.line or "owner" in s.reason for s in result.skipped)
+
+
+SETEXT_PAGE = """Hi, I am Lena! I work on parsing.
+
+Published papers
+======
+Sparse Attention for Table Layouts. \\\\
+**Lena Ortiz**, Tom Becker\\\\
+*ACL 2023.* \\\\
+[Code](https://example.org/code).
+
+Grammar Induction from Receipts \\
+**Lena Ortiz** \\
+**COLING 2022**
+
+Posters
+-------
+Robust Parsing of Noisy Scanned Forms.\\\\
+*Poster at a summer school 2023.*
+"""
+
+
+def test_setext_headings_and_hard_line_breaks_cut_a_literal_publication_list(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, SETEXT_PAGE, "publications.md")).records
+    found = {p.title: (p.year, p.status) for p in pubs(r).values()}
+    assert found == {
+        "Sparse Attention for Table Layouts": (2023, "published"),
+        "Grammar Induction from Receipts": (2022, "published"),
+    }
+    assert [a for a, _ in authors_of(r, "Sparse Attention for Table Layouts")] == [
+        "Lena Ortiz",
+        "Tom Becker",
+    ]
+
+
+def test_news_items_naming_a_paper_by_its_quoted_title(tmp_path: Path) -> None:
+    text = """# Mara Quinn
+
+## Latest News
+
+* **September 2025** Our paper "Sparse Routing for Tiny Experts" was accepted to **ICLR 2026**.
+* **2025** I defended my thesis: "On Many Things and Others".
+* **May 2024** New paper "Diffusion Priors for Tabular Data" accepted to **TMLR**.
+* **2024** Our paper "Sparse Routing for Tiny Experts" is presented at ICLR 2026.
+"""
+    r = extract_file(write(tmp_path, text, "about.md")).records
+    found = {
+        (p.title, p.year, p.status, venue_of(r, p.id), p.title_is_system_name)
+        for p in pubs(r).values()
+    }
+    assert found == {
+        ("Sparse Routing for Tiny Experts", 2026, "accepted", "ICLR", False),
+        ("Diffusion Priors for Tabular Data", 2024, "accepted", "TMLR", False),
+    }

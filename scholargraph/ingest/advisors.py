@@ -108,7 +108,9 @@ def _rules() -> tuple[_Rule, ...]:
     s, a = phrases()["student"], phrases()["advisor"]
     out: list[_Rule] = []
     for kind, words in s["by"].items():
-        out.append(_Rule("by", re.compile(rf"(?<![\w-])(?:{_alt(words)})\s+by\s+", _I), kind))
+        out.append(
+            _Rule("by", re.compile(rf"(?<![\w-])(?:{_alt(words)})\s+by(?:\s*[:：])?\s+", _I), kind)
+        )
     titles = _alt(w for w in phrases()["titles"]["before"])
     titled = rf"(?=(?:the\s+)?{_OPEN}?(?:{titles})(?![\w]))"
     for kind, words in s["by"].items():  # CV shorthand: "Supervised Prof. X" (no "by")

@@ -130,6 +130,7 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
         h: ("publications", "published")
         for h in (
             "published",
+            "published papers",
             "conference",
             "journal",
             "conferences",
@@ -157,7 +158,9 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
         h: ("projects", None)
         for h in ("projects", "research projects", "selected projects", "项目经历", "科研项目")
     },
-    **{h: ("news", None) for h in ("news", "updates", "recent news", "新闻", "动态")},
+    **{
+        h: ("news", None) for h in ("news", "updates", "recent news", "latest news", "新闻", "动态")
+    },
     **{
         h: ("other", None)
         for h in (
@@ -472,7 +475,29 @@ def _lines(doc: Document) -> list[Line]:
         body = [Line(i, ln) for i, ln in enumerate(raw, 1) if i > start and ln.strip()]
     else:
         body = [Line(r.no, r.text, r.table) for r in markdown_rows(doc.text)]
-    return [*head, *body]
+    return [*head, *_markdown_lines(body)]
+
+
+_SETEXT = re.compile(r"^ {0,3}(?:(=)=+|-{3,})\s*$")
+_HARD_BREAK = re.compile(r"\\{1,2}\s*$")  # kramdown writes it "\\\\"
+
+
+def _markdown_lines(lines: list[Line]) -> list[Line]:
+    """Markdown's other ways of writing a heading and a line break: a setext
+    heading (a line underlined by ``===`` or ``---``) becomes ``# Heading`` or
+    ``## Heading``; the backslash ending a hard-broken line is dropped."""
+    out: list[Line] = []
+    for ln in lines:
+        if ln.table is None and _HARD_BREAK.search(ln.raw):
+            ln = Line(ln.no, _HARD_BREAK.sub("", ln.raw).rstrip(), ln.table)
+        m = _SETEXT.match(ln.raw) if ln.table is None else None
+        prev = out[-1] if out else None
+        if m and prev and prev.no == ln.no - 1 and prev.table is None:
+            if not (prev.level or prev.bullet) and len(prev.text) <= 60:
+                out[-1] = Line(prev.no, ("# " if m.group(1) else "## ") + prev.raw)
+            continue
+        out.append(ln)
+    return out
 
 
 def _sections(lines: list[Line]) -> list[Section]:
@@ -807,6 +832,37 @@ def _system_papers(lines: list[Line], titles: list[str]) -> dict[str, SystemPape
     return found
 
 
+_TITLED_NEWS = re.compile(
+    r"\b(?:paper|papers|work|article|preprint)\s+(?:(?:titled|entitled|called|on)\s+)?"
+    r"[\"“](?P<title>[^\"“”]{10,300}?)[\"”],?\s+(?:(?:has\s+)?been\s+|was\s+|is\s+|got\s+)*"
+    r"(?:(?:conditionally\s+)?accepted|published|presented)\s+(?:to|at|in|by|for)\s+(?:the\s+)?"
+    r"(?P<venue>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5}(?:\s*['’]?\d{2,4})?)"
+)
+
+
+def _titled_papers(lines: list[Line], titles: list[str]) -> list[SystemPaper]:
+    """Papers news items name by their quoted title (``Our paper "A Title" was
+    accepted to ICLR 2026``), leaving out titles already listed; the year is the
+    venue's, else the one the item is dated."""
+    known = {fold(t).strip(" .") for t in titles}
+    found: dict[str, SystemPaper] = {}
+    for ln in lines:
+        for item in _NEWS_SPLIT.split(ln.text):
+            for m in _TITLED_NEWS.finditer(item):
+                title = m.group("title").strip(" .,")
+                key = fold(title).strip(" .")
+                if len(title.split()) < 2 or key in known or key in found:
+                    continue
+                written, stated = m.group("venue"), None
+                if y := re.search(r"\s+((?:19|20)\d\d)$", written):  # "ICLR 2026"
+                    written, stated = written[: y.start()], int(y.group(1))
+                venue, year = normalize_venue(written)
+                year = stated or year
+                status = "accepted" if "accepted" in m.group(0) else "published"
+                found[key] = SystemPaper(title, ln.no, status, venue, year or year_in(item))
+    return list(found.values())
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -1028,4 +1084,14 @@ class _Reader:
                 status=paper.status,
                 venue=paper.venue,
                 title_is_system_name=True,
+            )
+        for paper in _titled_papers(loose, titles):
+            self.b.publication(
+                paper.name,
+                paper.line,
+                authors=[self.owner.written] if self.owner else [],
+                authors_complete=False,
+                year=paper.year,
+                status=paper.status,
+                venue=paper.venue,
             )
