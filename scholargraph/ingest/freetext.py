@@ -1074,7 +1074,9 @@ class _Reader:
     def _news(self) -> None:
         titles = [e.citation.title for e in self.entries if e.citation]
         loose = [ln for s in self.sections if s.kind != "publications" for ln in s.lines]
-        for paper in _system_papers(loose, titles).values():
+        named = [(p, True) for p in _system_papers(loose, titles).values()]
+        named += [(p, False) for p in _titled_papers(loose, titles)]
+        for paper, system_name in named:  # news naming a paper by its system or its title
             self.b.publication(
                 paper.name,
                 paper.line,
@@ -1083,15 +1085,5 @@ class _Reader:
                 year=paper.year,
                 status=paper.status,
                 venue=paper.venue,
-                title_is_system_name=True,
-            )
-        for paper in _titled_papers(loose, titles):
-            self.b.publication(
-                paper.name,
-                paper.line,
-                authors=[self.owner.written] if self.owner else [],
-                authors_complete=False,
-                year=paper.year,
-                status=paper.status,
-                venue=paper.venue,
+                title_is_system_name=system_name,
             )
