@@ -17,10 +17,10 @@ from scholargraph.config import DEFAULT_ENRICHED, Settings
 
 if TYPE_CHECKING:
     from scholargraph.enrich import EnrichReport
-    from scholargraph.graph.store import Store
-    from scholargraph.ingest import ExtractResult, FileResult
-    from scholargraph.pipeline import DemoReport, IngestReport
+    from scholargraph.parse import FileResult
+    from scholargraph.pipeline import DemoReport, ExtractResult, IngestReport
     from scholargraph.queries import Answer
+    from scholargraph.store.store import Store
 
 
 class Graph:
@@ -34,7 +34,7 @@ class Graph:
     def store(self) -> Store:
         """The open store (opened on first use)."""
         if self._store is None:
-            from scholargraph.graph.store import open_store
+            from scholargraph.store.store import open_store
 
             self._store = open_store(self.settings)
         return self._store
@@ -67,6 +67,7 @@ class Graph:
         """Read files, folders (one site each) and URLs, resolve who is who across
         them and the store's own sources, and write the result (see README, "Using it")."""
         from scholargraph.pipeline import ingest_into
+        from scholargraph.resolve.overrides import overrides_of
 
         return ingest_into(
             self.store,
@@ -74,7 +75,7 @@ class Graph:
             batch_size=self.settings.batch_size,
             dry_run=dry_run,
             owner=owner,
-            overrides=self.settings.load_overrides(),
+            overrides=overrides_of(self.settings),
             on_file=on_file,
             on_batch=on_batch,
             web=self.settings.apis,
@@ -103,7 +104,7 @@ class Graph:
     ) -> Path:
         """The named query's answer as an interactive page at ``output``."""
         from scholargraph.pipeline import render_query
-        from scholargraph.queries.render import MAX_NODES
+        from scholargraph.render.pages import MAX_NODES
 
         given = {k: v for k, v in arguments.items() if v is not None}
         return render_query(
@@ -126,9 +127,10 @@ class Graph:
         on_person: Callable[[str, str], None] | None = None,
     ) -> EnrichReport:
         """Fill gaps from the public APIs (see README, "Filling gaps")."""
-        from scholargraph.enrich import APIS, enrich
+        from scholargraph.enrich import APIS
+        from scholargraph.pipeline import enrich_into
 
-        return enrich(
+        return enrich_into(
             self.store,
             self.settings,
             people=people,
@@ -141,13 +143,13 @@ class Graph:
 
     def export(self, fmt: str, output: str | Path) -> Path:
         """The whole graph in ``fmt`` (node-link, graphml, csv, neo4j-import)."""
-        from scholargraph.graph.export import export
+        from scholargraph.store.export import export
 
         return export(self.store, fmt, output)
 
     def stats(self) -> dict[str, int]:
         """Nodes per label and relationships per type."""
-        from scholargraph.graph.export import stats
+        from scholargraph.store.export import stats
 
         return stats(self.store)
 

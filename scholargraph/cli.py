@@ -30,7 +30,7 @@ from scholargraph.config import (
 from scholargraph.errors import ScholargraphError
 
 if TYPE_CHECKING:
-    from scholargraph.ingest import FileResult
+    from scholargraph.parse import FileResult
 
 # The library is imported inside each command, so that `--help` answers at once.
 
@@ -499,8 +499,9 @@ def bench(
 
     Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
-    from scholargraph import bench as bench_mod
-    from scholargraph import enrich_bench, render_bench
+    from scholargraph.bench import enrich as enrich_bench
+    from scholargraph.bench import harness as bench_mod
+    from scholargraph.bench import render as render_bench
 
     parts = {p.strip() for p in only.split(",") if p.strip()}
     if unknown := parts - set(BENCH_PARTS):

@@ -14,13 +14,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from scholargraph.errors import ScholargraphError
-
-if TYPE_CHECKING:
-    from scholargraph.ingest.overrides import Overrides
 
 DEFAULT_STORE = "./scholargraph-data"
 DEFAULT_OVERRIDES = "scholargraph-overrides.yaml"
@@ -159,15 +154,6 @@ class Settings:
             overrides=env.get("SCHOLARGRAPH_OVERRIDES") or DEFAULT_OVERRIDES,
             apis=ApiSettings.from_env(env),
         )
-
-    def load_overrides(self) -> Overrides | None:
-        """The overrides file's rules; None when the default file does not exist
-        (a file named explicitly must exist)."""
-        if self.overrides == DEFAULT_OVERRIDES and not Path(self.overrides).exists():
-            return None
-        from scholargraph.ingest.overrides import load_overrides  # only when ingesting
-
-        return load_overrides(self.overrides)
 
     def with_store(self, store: str | None) -> Settings:
         """A copy pointing at ``store`` (unchanged when ``store`` is None)."""

@@ -3,7 +3,7 @@
 A corpus (``tests/corpus/{dev,test}``, layout and truth format in
 ``tests/corpus/TRUTH-FORMAT.md``) holds one folder per document: the files as
 published plus a hand-made ``truth.yaml``. Each folder's files are given together
-to ``scholargraph.ingest.extract``, as a new user would give them (parsed and
+to ``scholargraph.parse.extract``, as a new user would give them (parsed and
 identities resolved, no store), and what comes out is compared with the truth:
 
 - **publications**: extracted titles matched one-to-one to the truth's, best first,
@@ -40,8 +40,8 @@ from rapidfuzz import fuzz
 
 from scholargraph.errors import InputError
 from scholargraph.ids import fold
-from scholargraph.ingest import extract
-from scholargraph.ingest.names import compatible
+from scholargraph.normalize.names import compatible
+from scholargraph.pipeline import extract
 from scholargraph.records import (
     Advised,
     AffiliatedWith,

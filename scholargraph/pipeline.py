@@ -1,9 +1,9 @@
-"""The Python API the CLI mirrors: parse → normalize → write, and the demo job."""
+"""The pipeline: parse → normalize → resolve → topics → store, then queries and render."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,17 +11,22 @@ from typing import Any
 import networkx as nx
 
 from scholargraph.config import URL_SCHEMES, ApiSettings, Settings
+from scholargraph.enrich import EnrichReport, enrich, tally
 from scholargraph.errors import InputError
-from scholargraph.graph.export import profile_owners, stats, to_networkx
-from scholargraph.graph.schema import read_statement
-from scholargraph.graph.store import Store, open_store
-from scholargraph.graph.sync import Coverage, coverage, prune, stored_sources
-from scholargraph.graph.writer import write_records
-from scholargraph.ingest import ExtractResult, FileResult, check_paths, extract
-from scholargraph.ingest.overrides import Overrides
+from scholargraph.parse import FileResult, check_paths, read_files
+from scholargraph.parse.builder import Note
 from scholargraph.queries import add_coauthor_ties, answer_graph, run
-from scholargraph.queries.render import MAX_NODES, render
-from scholargraph.records import Source
+from scholargraph.records import RecordSet, Source
+from scholargraph.render.pages import MAX_NODES, render
+from scholargraph.resolve import Resolved, resolve
+from scholargraph.resolve.overrides import Overrides, overrides_of
+from scholargraph.store.export import profile_owners, stats, to_networkx
+from scholargraph.store.schema import read_statement
+from scholargraph.store.store import Store, open_store
+from scholargraph.store.sync import Coverage, coverage, prune, stored_sources
+from scholargraph.store.writer import write_records
+from scholargraph.topics.clusters import topic_clusters
+from scholargraph.topics.interests import derive_topics
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 # One page per query view in the demo: (query, arguments), people of the examples.
@@ -32,6 +37,51 @@ DEMO_QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("lineage", {"person": "Hong Xu"}),
     ("topic-clusters", {}),
 )
+
+
+@dataclass
+class ExtractResult:
+    files: list[FileResult]
+    resolved: Resolved
+
+    @property
+    def records(self) -> RecordSet:
+        return self.resolved.records
+
+    @property
+    def errors(self) -> list[InputError]:
+        return [f.error for f in self.files if f.error]
+
+    @property
+    def skipped(self) -> list[Note]:
+        return [s for f in self.files for s in f.skipped]
+
+    @property
+    def warnings(self) -> list[Note]:
+        out = [w for f in self.files for w in f.warnings]
+        for rule in self.resolved.people.unmatched_rules:
+            out.append(Note(rule.path, rule.line, f"{rule} matches no one in this ingest"))
+        return out
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    on_file: Callable[[FileResult], None] | None = None,
+    owner: str | None = None,
+    owners: Mapping[str, str | None] | None = None,
+    overrides: Overrides | None = None,
+    names: Mapping[str, str] | None = None,
+) -> ExtractResult:
+    """Parse every file (see ``parse.read_files`` for the arguments), resolve
+    identities across them (see ``resolve``; ``overrides``: human same-as /
+    not-same-as decisions), then derive topics and topic clusters over the
+    resolved graph."""
+    documents, files = read_files(paths, on_file=on_file, owner=owner, owners=owners, names=names)
+    resolved = resolve(documents, overrides)
+    derive_topics(resolved.records)
+    resolved.records.update(topic_clusters(resolved.records))
+    return ExtractResult(files, resolved)
 
 
 @dataclass
@@ -92,9 +142,9 @@ def ingest_into(
     on_batch: Callable[[int], None] | None = None,
     web: ApiSettings | None = None,
 ) -> IngestReport:
-    """Parse every file (a URL is fetched first: see ``ingest.web``, with ``web``'s
+    """Parse every file (a URL is fetched first: see ``parse.web``, with ``web``'s
     cache and contact, by default the environment's), and the store's own sources
-    again (see ``graph.sync``),
+    again (see ``store.sync``),
     resolve identities across all of them, then write (nothing when ``dry_run``).
     When every stored source was covered and every file parsed, the store is made
     equal to the resolved graph: records replace what it holds and what they no
@@ -128,13 +178,29 @@ def ingest_into(
     return report
 
 
+def enrich_into(store: Store, settings: Settings, **options: Any) -> EnrichReport:
+    """Run the enrich stage (see ``enrich.enrich`` for ``options``), then ingest the
+    documents it wrote, with the graph's own sources, and count what they added."""
+    report = enrich(store, settings, **options)
+    if report.to_ingest:
+        ingested = ingest_into(
+            store,
+            report.to_ingest,
+            batch_size=settings.batch_size,
+            overrides=overrides_of(settings),
+        )
+        report.ingested = ingested.summary()
+        tally(report, store)
+    return report
+
+
 def fetch_pages(
     paths: list[str | Path], web: ApiSettings | None
 ) -> tuple[list[str | Path], dict[str, str]]:
-    """URLs among ``paths`` fetched into files (see ``ingest.web``), and their URLs."""
+    """URLs among ``paths`` fetched into files (see ``parse.web``), and their URLs."""
     if not any(isinstance(p, str) and p.startswith(URL_SCHEMES) for p in paths):
         return paths, {}
-    from scholargraph.ingest.web import fetched  # the HTTP stack, only when needed
+    from scholargraph.parse.web import fetched  # the HTTP stack, only when needed
 
     return fetched(paths, web or ApiSettings.from_env())
 
@@ -148,7 +214,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest files into the store the settings name."""
     settings = settings or Settings.from_env()
-    overrides = settings.load_overrides()
+    overrides = overrides_of(settings)
     with open_store(settings) as store:
         return ingest_into(
             store,
@@ -200,7 +266,7 @@ def review(
     writing nothing: ``result.resolved.people.decisions`` holds every candidate pair
     with its score, evidence and outcome."""
     settings = settings or Settings.from_env()
-    return extract(paths, owner=owner, overrides=settings.load_overrides())
+    return extract(paths, owner=owner, overrides=overrides_of(settings))
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Plain records: what every stage of the pipeline passes to the next.
 
-The dataclasses below *are* the graph model. ``graph.schema`` reads their fields
+The dataclasses below *are* the graph model. ``store.schema`` reads their fields
 to declare Ladybug tables, Neo4j constraints and the batched write statements,
 so adding a property here adds it everywhere.
 

@@ -20,8 +20,8 @@ from pytest_socket import enable_socket, socket_allow_hosts
 from replay import Replay, serving
 
 from scholargraph.config import ApiSettings, Settings
-from scholargraph.graph.ladybug_store import LadybugStore
-from scholargraph.graph.store import Store, open_store
+from scholargraph.store.ladybug_store import LadybugStore
+from scholargraph.store.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = Path(__file__).resolve().parent / "fixtures" / "api"  # MIT recordings, copied

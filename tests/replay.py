@@ -21,8 +21,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
-from scholargraph.ingest.apis import local_server
-from scholargraph.ingest.apis.local_server import Reply
+from scholargraph.bench import local_server
+from scholargraph.bench.local_server import Reply
 
 Answer = Reply  # what a test scripts: status, body, headers, delay, cut
 

@@ -1,4 +1,4 @@
-"""The advisor grammar (scholargraph.ingest.advisors): labelled sentences in our own
+"""The advisor grammar (scholargraph.parse.advisors): labelled sentences in our own
 words for each pattern family, English and Chinese, negatives included; then two
 small pages read end to end through ``extract``."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scholargraph.ingest import extract
-from scholargraph.ingest.advisors import ADVISOR, COADVISOR, STUDENT, phrases, read, statements
+from scholargraph.parse.advisors import ADVISOR, COADVISOR, STUDENT, phrases, read, statements
+from scholargraph.pipeline import extract
 from scholargraph.records import Advised, Mentored, Person
 
 # (sentence, context, [(names, kind, owner)])

@@ -11,8 +11,8 @@ from conftest import RECORDED, shared
 from replay import Answer, Replay
 
 from scholargraph.config import ApiSettings
-from scholargraph.ingest.apis import Arxiv, Crossref, Dblp, OpenAlex, SemanticScholar
-from scholargraph.ingest.apis.dblp import parse_author_hits, parse_publication_hits
+from scholargraph.enrich.apis import Arxiv, Crossref, Dblp, OpenAlex, SemanticScholar
+from scholargraph.enrich.apis.dblp import parse_author_hits, parse_publication_hits
 
 OA = "https://api.openalex.org"
 NO_WAIT = {"sleep": lambda _: None}

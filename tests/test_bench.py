@@ -11,17 +11,17 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner
 
-from scholargraph import bench
-from scholargraph import synthetic as synthetic_mod
+from scholargraph.bench import harness as bench
+from scholargraph.bench import synthetic as synthetic_mod
+from scholargraph.bench.enrich import enrich_benchmark
+from scholargraph.bench.synthetic import synthetic
 from scholargraph.cli import main
 from scholargraph.config import Settings
-from scholargraph.enrich_bench import enrich_benchmark
-from scholargraph.graph.export import stats
-from scholargraph.graph.ladybug_store import LadybugStore
-from scholargraph.ingest import extract_file
+from scholargraph.parse import extract_file
 from scholargraph.queries import list_queries, run
 from scholargraph.records import Advised, Authored, InterestedIn, Person, Publication
-from scholargraph.synthetic import synthetic
+from scholargraph.store.export import stats
+from scholargraph.store.ladybug_store import LadybugStore
 
 
 def teams(authorships: int, seed: int) -> dict[str, list[str]]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, shared
 
-from scholargraph.ingest import extract, extract_file
+from scholargraph.parse import extract_file
+from scholargraph.pipeline import extract
 from scholargraph.records import Authored, Person, Publication, PublishedIn
 
 BIB = r"""@inproceedings{k1,

@@ -16,12 +16,12 @@ from click.testing import CliRunner
 from selenium.webdriver import Chrome
 from selenium.webdriver.support.ui import WebDriverWait
 
+from scholargraph.bench.render import chromium
 from scholargraph.cli import main
 from scholargraph.config import Settings
-from scholargraph.graph.store import open_store
 from scholargraph.pipeline import DEMO_QUERIES, demo
 from scholargraph.queries import answer_graph, run
-from scholargraph.render_bench import chromium
+from scholargraph.store.store import open_store
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scholargraph.ingest import citemodel
-from scholargraph.ingest.citations import parse_citation
+from scholargraph.parse import citemodel
+from scholargraph.parse.citations import parse_citation
 
 # (citation, title, authors, venue, year): written for these tests, in shapes that
 # parse_citation has no rule for
@@ -78,7 +78,7 @@ def test_model_file_is_small() -> None:
 
 
 def test_seeded_retrain_scores_like_the_shipped_model(tmp_path: Path) -> None:
-    citetrain = pytest.importorskip("scholargraph.ingest.citetrain")
+    citetrain = pytest.importorskip("scholargraph.parse.citetrain")
     pytest.importorskip("citeproc")
     held = citetrain.build(citetrain.records(4242, 60, []), seed=4243)
     train = citetrain.build(citetrain.records(11, 250, []), seed=12)

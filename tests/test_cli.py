@@ -64,7 +64,7 @@ def test_the_command_line_starts_without_importing_the_library() -> None:
     code = (
         "import sys, scholargraph.cli; "
         "print(sorted(m for m in ('networkx', 'neo4j', 'ladybug', 'pypinyin', 'pyvis', "
-        "'requests', 'scholargraph.ingest', 'scholargraph.pipeline') if m in sys.modules))"
+        "'requests', 'scholargraph.parse', 'scholargraph.pipeline') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
@@ -216,8 +216,8 @@ def test_owner_option_names_whom_an_unnamed_page_is_about(tmp_path: Path) -> Non
 
 
 def test_seeds_ingest_with_a_progress_report_per_committed_batch(tmp_path: Path) -> None:
-    from scholargraph.graph.ladybug_store import LadybugStore
     from scholargraph.pipeline import ingest_into
+    from scholargraph.store.ladybug_store import LadybugStore
 
     paths = sorted(shared("seeds").glob("*.txt"))
     with LadybugStore(str(tmp_path / "g.lbug")) as store:

@@ -13,10 +13,10 @@ import pytest
 from conftest import EXAMPLES, allow_loopback
 
 from scholargraph.config import Settings
-from scholargraph.graph.export import export, stats
-from scholargraph.graph.store import Store, open_store
 from scholargraph.pipeline import ingest_into
 from scholargraph.queries import QUERIES, answer_graph, list_queries, run
+from scholargraph.store.export import export, stats
+from scholargraph.store.store import Store, open_store
 
 pytestmark = pytest.mark.neo4j
 

@@ -6,10 +6,10 @@ import pytest
 from cypher_lint import neo4j_errors
 from records_factory import one_of_each
 
-from scholargraph.graph import schema
-from scholargraph.graph.ladybug_store import LadybugStore
-from scholargraph.graph.writer import write_records
 from scholargraph.records import RECORD_TYPES, Person
+from scholargraph.store import schema
+from scholargraph.store.ladybug_store import LadybugStore
+from scholargraph.store.writer import write_records
 
 
 @pytest.mark.lint

@@ -9,8 +9,8 @@ import pytest
 from test_text_ingest import advisors, people, pubs
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import detect_kind, extract_file
-from scholargraph.ingest.datafile import FORMAT, parse_js, vocabulary
+from scholargraph.parse import detect_kind, extract_file
+from scholargraph.parse.datafile import FORMAT, parse_js, vocabulary
 from scholargraph.records import Advised, Authored, Person, Publication, RecordSet
 
 

@@ -16,10 +16,10 @@ from replay import Answer, Replay
 from scholargraph.cli import main
 from scholargraph.config import APIS, ApiSettings, Settings
 from scholargraph.enrich import find_author, works_by_id
-from scholargraph.graph.export import to_networkx
-from scholargraph.graph.store import open_store
-from scholargraph.ingest.apis import Arxiv, Dblp
-from scholargraph.ingest.matching import Known, Paper
+from scholargraph.enrich.apis import Arxiv, Dblp
+from scholargraph.enrich.matching import Known, Paper
+from scholargraph.store.export import to_networkx
+from scholargraph.store.store import open_store
 
 OA = "https://api.openalex.org"
 TITLE = (

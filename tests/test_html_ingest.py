@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scholargraph.ingest import detect_kind, extract_file
-from scholargraph.ingest.citations import parse_authors, parse_citation
-from scholargraph.ingest.htmltext import html_lines, markdown_lines
-from scholargraph.ingest.latextext import latex_lines
+from scholargraph.parse import detect_kind, extract_file
+from scholargraph.parse.citations import parse_authors, parse_citation
+from scholargraph.parse.htmltext import html_lines, markdown_lines
+from scholargraph.parse.latextext import latex_lines
 from scholargraph.records import Authored, Person, Publication, PublishedIn, RecordSet, Venue
 
 

@@ -18,10 +18,11 @@ import pytest
 from conftest import RECORDED
 from replay import Answer, Replay
 
+from scholargraph.bench import local_server
 from scholargraph.config import ApiSettings
+from scholargraph.enrich.apis import OpenAlex, SemanticScholar
 from scholargraph.errors import ApiError, NotCachedError
-from scholargraph.ingest.apis import OpenAlex, SemanticScholar, local_server
-from scholargraph.ingest.apis.http import Http, json_body
+from scholargraph.http import Http, json_body
 
 WORK = "https://api.openalex.org/works/W2741809807"
 PATH = "/api.openalex.org/works/W2741809807"

@@ -10,13 +10,13 @@ import pytest
 from conftest import SHARED, shared
 
 from scholargraph.errors import InputError
-from scholargraph.graph.export import to_networkx
-from scholargraph.graph.store import Store
-from scholargraph.graph.writer import write_records
-from scholargraph.ingest import extract
-from scholargraph.ingest.identity import Cluster, name_match
-from scholargraph.ingest.overrides import load_overrides, parse_overrides
+from scholargraph.pipeline import extract
 from scholargraph.records import Person, Publication, as_row
+from scholargraph.resolve.identity import Cluster, name_match
+from scholargraph.resolve.overrides import load_overrides, parse_overrides
+from scholargraph.store.export import to_networkx
+from scholargraph.store.store import Store
+from scholargraph.store.writer import write_records
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scholargraph.ingest import extract
-from scholargraph.ingest.identity import name_match
-from scholargraph.ingest.names import (
+from scholargraph.normalize.names import (
     compatible,
     fold_name,
     is_initials_only,
@@ -19,7 +17,9 @@ from scholargraph.ingest.names import (
     looks_like_name,
     same_given_name,
 )
+from scholargraph.pipeline import extract
 from scholargraph.records import Authored, Person
+from scholargraph.resolve.identity import name_match
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,11 @@ from neo4j_server import PASSWORD, USER, Server, running
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.errors import StoreUnavailableError
-from scholargraph.graph.export import export, stats
-from scholargraph.graph.neo4j_store import Neo4jStore
-from scholargraph.graph.store import open_store
-from scholargraph.graph.writer import write_records
 from scholargraph.records import Person, RecordSet
+from scholargraph.store.export import export, stats
+from scholargraph.store.neo4j_store import Neo4jStore
+from scholargraph.store.store import open_store
+from scholargraph.store.writer import write_records
 
 pytestmark = pytest.mark.neo4j
 PROFILES = sorted(EXAMPLES.glob("*.yaml"))

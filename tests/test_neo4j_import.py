@@ -14,10 +14,10 @@ from neo4j_server import PASSWORD, USER, admin, running
 
 from scholargraph.cli import main
 from scholargraph.config import Settings
-from scholargraph.graph.export import stats
-from scholargraph.graph.store import open_store
 from scholargraph.pipeline import ingest
 from scholargraph.queries import run
+from scholargraph.store.export import stats
+from scholargraph.store.store import open_store
 
 pytestmark = pytest.mark.neo4j
 

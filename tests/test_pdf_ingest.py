@@ -14,8 +14,8 @@ import pytest
 
 from scholargraph.errors import InputError
 from scholargraph.evaluate import document_files
-from scholargraph.ingest import detect_kind, extract_file, freetext
-from scholargraph.ingest.pdftext import _join, _Line, _Word, pdf_lines, pdf_text
+from scholargraph.parse import detect_kind, extract_file, freetext
+from scholargraph.parse.pdftext import _join, _Line, _Word, pdf_lines, pdf_text
 from scholargraph.records import Advised, Authored, Person, Publication
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

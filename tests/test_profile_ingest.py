@@ -8,7 +8,8 @@ import pytest
 from conftest import EXAMPLES
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import extract, extract_file
+from scholargraph.parse import extract_file
+from scholargraph.pipeline import extract
 from scholargraph.records import Advised, Authored, Mentored, Person, Publication
 
 PROFILE = """\

@@ -17,14 +17,13 @@ from cypher_lint import neo4j_errors
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.errors import QueryError
-from scholargraph.graph.store import Store, open_store
-from scholargraph.graph.writer import write_records
-from scholargraph.ingest import extract
-from scholargraph.pipeline import ingest_into
+from scholargraph.pipeline import extract, ingest_into
 from scholargraph.queries import QUERIES, answer_graph, list_queries, run
 from scholargraph.queries.formats import render_answer
 from scholargraph.queries.library import parse
 from scholargraph.records import About, Authored, Person, Publication, RecordSet, Topic
+from scholargraph.store.store import Store, open_store
+from scholargraph.store.writer import write_records
 
 # A small world: Dee advised Ann; Ann advised Bo and Cy; Bo advised Eve; Jay mentored
 # Bo at Lab Y. Papers: P1 (Bo, Cy, Fay, 2020, graphs), P2 (Bo, Fay, 2022, joins),

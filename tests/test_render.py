@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from scholargraph.queries.render import LAYOUT_IN_PYTHON_ABOVE, display_text, render
+from scholargraph.render.pages import LAYOUT_IN_PYTHON_ABOVE, display_text, render
 
 
 def graph() -> nx.MultiDiGraph:

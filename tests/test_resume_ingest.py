@@ -10,7 +10,7 @@ from conftest import shared
 from test_text_ingest import advisors, affiliations, people, pubs, topics, write
 
 from scholargraph.errors import InputError
-from scholargraph.ingest import extract_file
+from scholargraph.parse import extract_file
 
 ALFOLIO = """\
 - title: General Information

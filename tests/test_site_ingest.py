@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from scholargraph.cli import main
-from scholargraph.ingest import extract
-from scholargraph.ingest.site import configured_owner, site_files
+from scholargraph.parse.site import configured_owner, site_files
+from scholargraph.pipeline import extract
 from scholargraph.records import Advised, Authored, Person, RecordSet
 
 ABOUT = """\

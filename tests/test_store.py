@@ -8,11 +8,6 @@ from pathlib import Path
 import pytest
 
 from scholargraph.errors import StoreError
-from scholargraph.graph import schema
-from scholargraph.graph.export import stats
-from scholargraph.graph.ladybug_store import LadybugStore
-from scholargraph.graph.store import Store
-from scholargraph.graph.writer import batched, write_records
 from scholargraph.records import (
     RECORD_TYPES,
     AffiliatedWith,
@@ -23,6 +18,11 @@ from scholargraph.records import (
     RecordSet,
     Source,
 )
+from scholargraph.store import schema
+from scholargraph.store.export import stats
+from scholargraph.store.ladybug_store import LadybugStore
+from scholargraph.store.store import Store
+from scholargraph.store.writer import batched, write_records
 
 
 def small_graph(source: str = "src:a") -> RecordSet:

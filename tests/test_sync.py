@@ -9,10 +9,10 @@ from typing import Any
 
 from conftest import shared
 
-from scholargraph.graph.export import to_networkx
-from scholargraph.graph.ladybug_store import LadybugStore
-from scholargraph.graph.store import Store
 from scholargraph.pipeline import ingest_into
+from scholargraph.store.export import to_networkx
+from scholargraph.store.ladybug_store import LadybugStore
+from scholargraph.store.store import Store
 
 QIZHEN = [
     "fixtures/cv/qizhen_weng_hkust/cv.yml",

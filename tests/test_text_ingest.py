@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, shared
 
-from scholargraph.ingest import extract, extract_file
-from scholargraph.ingest.builder import Extraction
+from scholargraph.parse import extract_file
+from scholargraph.parse.builder import Extraction
+from scholargraph.pipeline import extract
 from scholargraph.records import (
     Advised,
     AffiliatedWith,

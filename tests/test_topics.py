@@ -8,11 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import shared
 
-from scholargraph.graph.export import stats
-from scholargraph.graph.store import Store
-from scholargraph.graph.writer import write_records
-from scholargraph.ingest import extract
-from scholargraph.ingest.topics import vocabulary
+from scholargraph.normalize.topics import vocabulary
+from scholargraph.pipeline import extract
 from scholargraph.queries import answer_graph, run
 from scholargraph.records import (
     Cluster,
@@ -23,6 +20,9 @@ from scholargraph.records import (
     RecordSet,
     Topic,
 )
+from scholargraph.store.export import stats
+from scholargraph.store.store import Store
+from scholargraph.store.writer import write_records
 
 OWNERS = {"X. Wang", "Xin Tan", "Xinming Wei", "Xueshen Liu", "Yuxing Xiang"}
 

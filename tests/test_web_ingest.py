@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from replay import Replay
 
 from scholargraph.cli import main
-from scholargraph.graph.export import to_networkx
-from scholargraph.graph.ladybug_store import LadybugStore
+from scholargraph.store.export import to_networkx
+from scholargraph.store.ladybug_store import LadybugStore
 
 PAGE = """<html><body>
 <h1>Jane Roe</h1>

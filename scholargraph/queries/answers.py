@@ -1,9 +1,9 @@
 """Running a named query: arguments resolved and checked, rows back, and the part
 of the graph the answer is about (for rendering).
 
->>> from scholargraph.graph.ladybug_store import LadybugStore
->>> from scholargraph.ingest import extract
->>> from scholargraph.graph.writer import write_records
+>>> from scholargraph.store.ladybug_store import LadybugStore
+>>> from scholargraph.pipeline import extract
+>>> from scholargraph.store.writer import write_records
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "p.yaml").write_text(
@@ -28,10 +28,10 @@ from typing import Any
 import networkx as nx
 
 from scholargraph.errors import QueryError
-from scholargraph.graph.export import to_networkx
-from scholargraph.graph.store import Store
-from scholargraph.ingest.topics import vocabulary
+from scholargraph.normalize.topics import vocabulary
 from scholargraph.queries.library import QUERIES, Param, Query
+from scholargraph.store.export import to_networkx
+from scholargraph.store.store import Store
 
 ID_COLUMNS = (
     "id",

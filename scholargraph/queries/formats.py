@@ -20,9 +20,9 @@ import json
 from typing import Any
 
 from scholargraph.config import ANSWER_FORMATS
-from scholargraph.graph.export import spreadsheet_safe
 from scholargraph.queries.answers import Answer, list_queries
 from scholargraph.queries.library import QUERIES
+from scholargraph.store.export import spreadsheet_safe
 
 FORMATS = ANSWER_FORMATS
 MAX_CELL = 70

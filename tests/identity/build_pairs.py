@@ -48,7 +48,7 @@ PER_KIND = {  # alias pairs kept per kind (all of the rarer kinds)
 }
 NICK = {  # only used to *describe* a pair's kind, never to label it
     line.split()[0]: set(line.split()[1:])
-    for line in (Path(__file__).parents[2] / "scholargraph/ingest/nicknames.txt")
+    for line in (Path(__file__).parents[2] / "scholargraph/normalize/nicknames.txt")
     .read_text(encoding="utf-8")
     .splitlines()
     if line.strip() and not line.startswith("#")

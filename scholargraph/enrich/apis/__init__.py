@@ -1,0 +1,26 @@
+"""Clients of the public bibliographic APIs, one class per API over one shared
+``Http`` session each: OpenAlex, Semantic Scholar, DBLP, Crossref and arXiv.
+
+Each returns the same plain records (``ApiAuthor``, ``ApiWork``) whichever API
+answered, so matching and enrichment need not know which did.
+"""
+
+from scholargraph.enrich.apis.arxiv import Arxiv
+from scholargraph.enrich.apis.crossref import Crossref
+from scholargraph.enrich.apis.dblp import Dblp
+from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor
+from scholargraph.enrich.apis.openalex import OpenAlex
+from scholargraph.enrich.apis.semanticscholar import SemanticScholar
+from scholargraph.http import Http
+
+__all__ = [
+    "ApiAuthor",
+    "ApiWork",
+    "Arxiv",
+    "Crossref",
+    "Dblp",
+    "Http",
+    "OpenAlex",
+    "SemanticScholar",
+    "WorkAuthor",
+]

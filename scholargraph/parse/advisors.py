@@ -1,0 +1,725 @@
+"""Advisor, co-advisor, mentor and internship-supervisor statements, English and Chinese.
+
+One grammar, as plain functions over a sentence and the context that tells the degree:
+a statement is who advised whom (the advisors' names in order), the kind (phd, masters,
+undergrad, postdoc, intern, mentor, supervisor), the organisation when the sentence
+names one, and whether the page's owner is the student (``advised by Prof. X``,
+``导师为X教授``) or the advisor (``I supervise the following students: A, B``,
+``指导学生：甲、乙``). The phrases (triggers, titles, kind words, joining words) are in
+``advisor_phrases.yaml``; the patterns built from them are linear-time.
+
+>>> s = statements("I am a PhD student advised by Prof. Ann Lee and Prof. Bo Wu")
+>>> [(x.names, x.kind) for x in s]
+[(('Ann Lee', 'Bo Wu'), 'phd')]
+>>> s = statements("我由[李勇教授](https://x)、王明教授与赵平教授共同指导。", context="博士研究生")
+>>> [(x.names, x.kind) for x in s]
+[(('李勇', '王明', '赵平'), 'phd')]
+>>> [(s.names, s.owner) for s in statements("Students supervised: Kim Park, Lee Chan")]
+[(('Kim Park', 'Lee Chan'), 'advisor')]
+>>> statements("He advised the government on AI policy")
+[]
+>>> lines = [(1, "## Current Students"), (2, "### PhD"), (3, "- Kim Park (with Dr. Lee Chan)")]
+>>> [(s.names, s.kind, s.owner, s.student) for s in read(lines)]
+[(('Kim Park',), 'phd', 'advisor', None), (('Lee Chan',), 'phd', 'coadvisor', 'Kim Park')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from scholargraph.normalize.names import compatible, has_cjk, looks_like_name, strip_titles
+from scholargraph.parse.markup import bullet_of, plain
+from scholargraph.parse.positions import Advisor, is_organization
+
+STUDENT, ADVISOR = "student", "advisor"  # who the owner is in a statement
+COADVISOR = "coadvisor"  # the owner is neither: the names co-advised the owner's student
+_OPEN, _CLOSE = "⟦", "⟧"  # a link's text, kept apart so that it delimits a name
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who advised whom in one sentence. ``owner`` is ``student`` when the page's owner
+    was advised by ``names``, ``advisor`` when the owner advised them, ``coadvisor``
+    when ``names`` advised ``student`` (one of the owner's students) with the owner."""
+
+    names: tuple[str, ...]
+    kind: str
+    owner: str = STUDENT
+    organization: str | None = None
+    line: int | None = None
+    family: str = ""
+    text: str = ""
+    student: str | None = None  # a co-advisor statement's student
+
+    @property
+    def owner_role_word(self) -> str:
+        """What the names are to the owner: ``advisor``, ``student`` or ``co-advisor``."""
+        return {STUDENT: "advisor", COADVISOR: "co-advisor"}.get(self.owner, "student")
+
+    def advisors(self) -> list[Advisor]:
+        """The owner's advisors as ``Advisor`` records (internship supervisors become
+        mentors: a MENTORED edge at the organisation)."""
+        if self.owner != STUDENT:
+            return []
+        kind = "mentor" if self.kind in ("mentor", "intern") else self.kind
+        return [Advisor(n, self.line or 0, kind) for n in self.names]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    family: str
+    pattern: re.Pattern[str]
+    kind: str  # the trigger's kind: "supervisor" means "say the context's"
+    owner: str = STUDENT
+    close: re.Pattern[str] | None = None  # zh_around: what ends the names
+
+
+# --- the phrases ---------------------------------------------------------------------
+
+
+@cache
+def phrases() -> dict[str, Any]:
+    """The data file ``advisor_phrases.yaml``."""
+    text = resources.files("scholargraph.parse").joinpath("advisor_phrases.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation of literal phrases, longest first; a space matches any spaces."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+
+
+_I = re.IGNORECASE
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    s, a = phrases()["student"], phrases()["advisor"]
+    out: list[_Rule] = []
+    for kind, words in s["by"].items():
+        out.append(
+            _Rule("by", re.compile(rf"(?<![\w-])(?:{_alt(words)})\s+by(?:\s*[:：])?\s+", _I), kind)
+        )
+    titles = _alt(w for w in phrases()["titles"]["before"])
+    titled = rf"(?=(?:the\s+)?{_OPEN}?(?:{titles})(?![\w]))"
+    for kind, words in s["by"].items():  # CV shorthand: "Supervised Prof. X" (no "by")
+        pat = rf"(?<![\w-])(?<!I )(?<!we )(?:{_alt(words)})\s+{titled}"
+        out.append(_Rule("by", re.compile(pat, _I), kind))
+    for kind, words in s["of"].items():
+        out.append(_Rule("of", re.compile(rf"(?<![\w-])(?:{_alt(words)})\s+of\s+", _I), kind))
+    for kind, words in s["label"].items():
+        pat = rf"(?<![\w'’.-])(?:{_alt(words)})\s*[:：]\s*"
+        out.append(_Rule("label", re.compile(pat, _I), kind))
+    for kind, words in s["my"].items():
+        pat = (
+            rf"(?<![\w-])my\s+(?:{_alt(words)})(?:\s*,|\s+(?:is|are|was|were|has been|"
+            r"have been))?\s+"
+        )
+        out.append(_Rule("my", re.compile(pat, _I), kind))
+    out.append(
+        _Rule(
+            "with",
+            re.compile(
+                rf"(?<![\w-])(?:{_alt(s['with'])})(?:\s+(?:at|in)\s+[^,.;:\n]{{1,80}}?)?"
+                r"\s+with\s+",
+                _I,
+            ),
+            "with",
+        )
+    )
+    role = rf"(?<![\w-])(?:{_alt(s['role'])})\s+(?:for|to|with|under)\s+"
+    out.append(_Rule("role", re.compile(role, _I), "supervisor"))
+    under = rf"(?<![\w-])(?:{_alt(s['under'])})\s+{titled}"
+    out.append(_Rule("under", re.compile(under, _I), "supervisor"))
+    for kind, words in s["zh_label"].items():
+        pat = rf"(?:{_alt(words)})\s*(?:为|是|[:：])\s*"
+        out.append(_Rule("zh_label", re.compile(pat, _I), kind))
+    out.append(_Rule("zh_before", re.compile(rf"(?:{_alt(s['zh_before'])})\s*"), "supervisor"))
+    fill = _alt(s["zh_fillers"])
+    for opener, closer in s["zh_around"]:
+        out.append(
+            _Rule(
+                "zh_around",
+                re.compile(re.escape(opener)),
+                "supervisor",
+                close=re.compile(
+                    rf"^[^，,。；;！？!?\n]{{1,60}}?(?=(?:{fill})?{re.escape(closer)})"
+                ),
+            )
+        )
+    verbs = _alt(a["verbs"])
+    out.append(
+        _Rule(
+            "verb",
+            re.compile(
+                rf"(?<![\w-])(?:I|we)\s+(?:(?:also|have|had)\s+){{0,2}}(?:{verbs})\b\s*", _I
+            ),
+            "supervisor",
+            ADVISOR,
+        )
+    )
+    for kind, words in a["label"].items():
+        pat = rf"(?<![\w'’.-])(?:{_alt(words)})\s*[:：]\s*"
+        out.append(_Rule("label", re.compile(pat, _I), kind, ADVISOR))
+    zh = rf"(?:{_alt(a['zh'])})\s*(?:有|包括|为|是)?\s*[:：]?\s*"
+    out.append(_Rule("zh_label", re.compile(zh), "supervisor", ADVISOR))
+    return tuple(out)
+
+
+@cache
+def _kind_words() -> re.Pattern[str]:
+    groups = [
+        rf"(?P<{kind}>(?<![A-Za-z])(?:{'|'.join(words)})(?![A-Za-z]))"
+        for kind, words in phrases()["kinds"].items()
+    ]
+    return re.compile("|".join(groups), _I)
+
+
+@cache
+def _joiners() -> re.Pattern[str]:
+    j = phrases()["joiners"]
+    words = sorted({*j["en"], *j["zh"]}, key=lambda w: -len(w.strip()))
+    alts = [
+        rf"\s+{re.escape(w.strip())}\s+"
+        if w.strip().isalpha() and w.isascii()
+        else rf"\s*{re.escape(w.strip())}\s*"
+        for w in words
+    ]
+    return re.compile("|".join(alts), _I)
+
+
+@cache
+def _titles_before() -> re.Pattern[str]:
+    words = [*phrases()["titles"]["before"], "professors", "profs.", "drs.", "both"]
+    return re.compile(rf"^(?:(?:{_alt(words)})(?![\w])\.?\s*)+", _I)
+
+
+@cache
+def _titles_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_alt(phrases()['titles']['after'])})+\s*$")
+
+
+@cache
+def _group() -> re.Pattern[str]:
+    after = _alt(phrases()["titles"]["after"])
+    groups = _alt(phrases()["student"]["zh_group"])
+    return re.compile(
+        rf"(?:{_OPEN}(?P<link>[^{_CLOSE}]{{1,20}}){_CLOSE}|(?P<text>[\u4e00-\u9fff]{{2,12}}?))"
+        rf"\s*(?:{after})\s*(?:的)?\s*(?:{groups})"
+        rf"|{_OPEN}(?P<link2>[^{_CLOSE}]{{1,20}}){_CLOSE}\s*(?:的)?\s*(?:{groups})"
+    )
+
+
+@cache
+def _list_head() -> re.Pattern[str]:
+    """A line that heads a list of the owner's students (``Student Mentoring``)."""
+    groups = [
+        rf"(?P<{kind}>{_alt(words)})" for kind, words in phrases()["advisor"]["label"].items()
+    ]
+    return re.compile(rf"^\s*(?:{'|'.join(groups)})\s*[:：]?\s*$", _I)
+
+
+@cache
+def _heading_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a heading over lists of the owner's students, a heading made only of kind and
+    qualifying words, a group word) as patterns (see ``heading_groups``)."""
+    a = phrases()["advisor"]
+    kinds = "|".join(w for words in phrases()["kinds"].values() for w in words)
+    groups = rf"(?<![\w-])(?:{_alt(a['heading_groups'])})(?![\w-])"
+    words = (
+        rf"(?<![\w-])(?:{_alt(a['heading_words'])})(?![\w-])|(?<![A-Za-z])(?:{kinds})(?![A-Za-z])"
+    )
+    listing = re.compile(rf"^(?:\s*(?:{groups}|{words})[\s,:：]*)+$", _I)
+    kind_only = re.compile(rf"^(?:\s*(?:{words})[\s,:：]*)+$", _I)
+    return listing, kind_only, re.compile(groups, _I)
+
+
+@cache
+def _co_advisors() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What introduces a listed student's co-supervisors: anywhere, inside parentheses."""
+    a = phrases()["advisor"]
+    anywhere = re.compile(rf"(?<![\w-])(?:{_alt(a['co_advisors'])})\s*[:：]?\s+", _I)
+    inside = re.compile(rf"(?<![\w-])(?:{_alt(a['co_in_parens'])})\s+", _I)
+    return anywhere, inside
+
+
+_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
+_PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+def _heading_of(raw: str) -> tuple[int, str] | None:
+    """(level, text) of a heading line: Markdown ``## X`` (its level), a line that is
+    only bold text or a short label ending in a colon (level 7)."""
+    if m := _HEADING.match(raw):
+        return len(m.group(1)), plain(m.group(2)).strip()
+    if bullet_of(raw).strip():
+        return None
+    text = plain(raw).strip()
+    bold = re.fullmatch(r"\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*", raw)
+    if (bold or re.search(r"[:：]$", text)) and 0 < len(text) <= 60:
+        return 7, text
+    return None
+
+
+def _student_heading(text: str) -> tuple[bool, str | None] | None:
+    """(whether it names a group of students, the kind it says) for a heading over a
+    list of students (``Current Students``) or over one kind of them (``PhD``), else
+    None."""
+    listing, kind_only, group = _heading_parts()
+    bare = _PARENS.sub(" ", text).strip(" :：")
+    if not bare or len(bare) > 60:
+        return None
+    kind = _kind_at(bare, 0)
+    if listing.match(bare) and group.search(bare):
+        return True, kind
+    if kind and kind_only.match(bare):
+        return False, kind
+    return None
+
+
+def _listed(flat: str, no: int, kind: str) -> list[Statement]:
+    """A list item of the owner's students: the student (the first name), and any
+    co-supervisors it names (``(with Dr. X)``, ``co-supervised with X``)."""
+    names = names_in(flat)[:1]
+    if not names:
+        return []
+    student = names[0]
+    org = organization_in(flat, 0)
+    out = [Statement((student,), kind, ADVISOR, org, no, "list", plain(flat))]
+    anywhere, inside = _co_advisors()
+    rest = flat[flat.find(student) + len(student) :] if student in flat else flat
+    spans = [rest]
+    spans += [p[1:-1] for p in re.findall(r"\([^()]*\)|（[^（）]*）", rest)]
+    co: list[str] = []
+    for k, span in enumerate(spans):
+        for pattern in (anywhere, inside) if k else (anywhere,):
+            for m in pattern.finditer(span):
+                co += [n for n in names_in(span[m.end() :]) if n not in co and n != student]
+    if co:
+        out.append(
+            Statement(tuple(co), kind, COADVISOR, org, no, "list", plain(flat), student=student)
+        )
+    return out
+
+
+# --- text ----------------------------------------------------------------------------
+
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,1000}(?:\s+\"[^\"]{0,300}\")?\)")
+_A_TAG = re.compile(r"<a\b[^>]{0,1000}>([^<]{0,300})</a\s*>", _I)
+_ABBREV = frozenset(
+    {
+        "prof",
+        "dr",
+        "mr",
+        "ms",
+        "mrs",
+        "st",
+        "jr",
+        "sr",
+        "assoc",
+        "asst",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "vs",
+        "no",
+        "univ",
+        "dept",
+        "inc",
+        "ltd",
+        "co",
+        "fig",
+    }
+)
+_END = re.compile(r"[.!?。！？；;]")
+
+
+def flatten(raw: str) -> str:
+    """The text a reader sees, with each link's text set apart in ``⟦ ⟧``."""
+    text = _A_TAG.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", raw)
+    text = _MD_LINK.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}" if m.group(1) else "", text)
+    return plain(text)
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence): a period after a title (``Prof.``), an initial (``H.``) or a
+    dotted abbreviation (``Ph.D.``) does not end a sentence."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group(0) in ".!?;" and end < len(text) and not text[end].isspace():
+            continue  # "e.g.", "(great advisors!)"
+        if m.group(0) == ".":
+            token = text[: end - 1].rsplit(None, 1)[-1] if text[: end - 1].strip() else ""
+            token = token.lstrip("(⟦[\"'").lower()
+            if token in _ABBREV or len(token) <= 1 or "." in token:
+                continue
+        out.append((start, text[start:end]))
+        start = end
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return [(o + len(s) - len(s.lstrip()), s.strip()) for o, s in out if s.strip()]
+
+
+def kind_words(text: str) -> list[tuple[int, str]]:
+    """(offset, kind) of each kind word (``PhD``, ``硕士``, ``intern`` …) in the text."""
+    out = []
+    for m in _kind_words().finditer(text):
+        if m.lastgroup:
+            out.append((m.start(), m.lastgroup))
+    return out
+
+
+def _kind_at(text: str, at: int) -> str | None:
+    """The kind word nearest before ``at``, else the nearest after it."""
+    found = kind_words(text)
+    before = [k for o, k in found if o < at]
+    after = [k for o, k in found if o >= at]
+    return before[-1] if before else after[0] if after else None
+
+
+# --- names ---------------------------------------------------------------------------
+
+_PAREN = re.compile(r"\((?![A-Z][a-z]+\)\s+[A-Z])[^()]{0,160}\)|（[^（）]{0,160}）")
+_EN_TAIL = re.compile(
+    r"['’]s?\b.*$|\s(?:at|in|from|where|on|with|since|during|for|of|who|whose|to|as|and|"
+    r"via|through|@|is|are|was|were|has|have)\b.*$|\s*@.*$|\s+[-–—|•].*$",
+    _I,
+)
+_STOP_WORDS = frozenset(
+    {
+        "the",
+        "research",
+        "team",
+        "department",
+        "dept",
+        "ai",
+        "lab",
+        "labs",
+        "program",
+        "project",
+        "group",
+        "center",
+        "centre",
+        "students",
+        "student",
+        "members",
+        "member",
+        "committee",
+    }
+)
+_ZH_CUT = re.compile(r"^.*(?:的|长|任|系|院|所|室|校|司|组|学|心|授|员|在|于|：|:)")
+_ZH_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,3}·[\u3400-\u9fff]{1,6}$")
+
+
+def _strip(name: str) -> str:
+    name = _titles_before().sub("", name.strip(" \t,;:.-–—*_`\"'“”"))
+    name = _titles_after().sub("", name)
+    return strip_titles(name).strip(" ,;:.\"'“”")
+
+
+def _zh_name(part: str) -> str | None:
+    links = re.findall(rf"{_OPEN}([^{_CLOSE}]*){_CLOSE}", part)
+    for text in links:
+        name = _strip(text)
+        if _ZH_NAME.match(name):
+            return name
+    text = _strip(part.replace(_OPEN, "").replace(_CLOSE, ""))
+    text = re.sub(r"\s+", "", text)
+    if _ZH_NAME.match(text):
+        return text
+    cut = _ZH_CUT.sub("", text)
+    return cut if _ZH_NAME.match(cut) else None
+
+
+def _en_name(part: str) -> str | None:
+    part = part.strip()
+    if part.startswith(_OPEN) or re.match(rf"^[\w. ]{{0,30}}{_OPEN}", part):
+        inner = re.search(rf"{_OPEN}([^{_CLOSE}]*){_CLOSE}", part)
+        if inner and (name := _en_name(inner.group(1))):
+            return name
+    text = part.replace(_OPEN, "").replace(_CLOSE, "")
+    text = _titles_before().sub("", text.strip())
+    text = _EN_TAIL.sub("", text)
+    name = _strip(text)
+    words = name.lower().replace(".", " ").split()
+    shape = re.sub(r"-([A-Z])", lambda m: f"-{m.group(1).lower()}", name)  # Pons-Moll
+    if not looks_like_name(shape) or is_organization(name) or _STOP_WORDS & set(words):
+        return None
+    return name
+
+
+def names_in(span: str, *, one_line: bool = False) -> list[str]:
+    """The names a statement lists after its trigger, in order, titles removed; the list
+    ends at the first part that is not a name (``Prof. A and Prof. B, working on …``)."""
+    if one_line:
+        span = span.lstrip().split("\n", 1)[0]
+    span = " ".join(span.split())
+    span = next(iter(split_sentences(_PAREN.sub(" ", span))), (0, ""))[1]
+    cut = re.split(r"([;；。！？!?:：|•]|\s[-–—]\s)", span, maxsplit=1)
+    span = _PAREN.sub(" ", cut[0])
+    parts = [p for p in _joiners().split(span) if p.strip()]
+    if len(cut) > 1 and cut[1] in ":：" and len(parts) > 1:
+        parts.pop()  # "秦勇教授，队长：…": the last part is the next field's label
+    out: list[str] = []
+    skipped = 0
+    for part in parts:
+        zh = has_cjk(part.replace(_OPEN, "").replace(_CLOSE, "")[:6])
+        name = _zh_name(part) if zh else _en_name(part)
+        if name is None:
+            if out or not zh or skipped >= 2:
+                break
+            skipped += 1  # 清华大学…研究院长聘副教授、副院长张超: a description before the name
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# --- organisations -------------------------------------------------------------------
+
+_EN_ORG = re.compile(
+    r"(?:\bat|\bfrom|@|\bin|\bwithin|\bjoin(?:ed)?)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:of|and|for|the|de|&|[A-Z][\w&'’.-]*)){0,8})"
+)
+_ZH_ORG = re.compile(
+    r"(?:毕业于|就读于|于|在)\s*(?P<org>[\u4e00-\u9fff]{2,20}?(?:大学|学院|研究院|研究所|科学院))"
+)
+
+
+def organization_in(sentence: str, at: int) -> str | None:
+    """The organisation a sentence names (``at the University of X``, ``毕业于Y大学``),
+    the one nearest before ``at`` first."""
+    text = sentence.replace(_OPEN, "").replace(_CLOSE, "")
+    found: list[tuple[int, str]] = []
+    for m in _EN_ORG.finditer(text):
+        org = re.sub(r"(?:\s+(?:of|and|for|the|de|&))+$", "", m.group("org")).strip(" .")
+        if is_organization(org):
+            found.append((m.start(), org))
+    found += [(m.start(), m.group("org")) for m in _ZH_ORG.finditer(text)]
+    before = [o for i, o in sorted(found) if i < at]
+    after = [o for i, o in sorted(found) if i >= at]
+    return before[-1] if before else after[0] if after else None
+
+
+# --- statements ----------------------------------------------------------------------
+
+
+def _kind(rule: _Rule, sentence: str, at: int, context: Sequence[str | None]) -> str | None:
+    """The kind of a statement: a trigger that says it (``Mentor:``, ``合作导师``) wins, then
+    the sentence's kind words, then the context's, then the trigger's default."""
+    if rule.kind not in ("supervisor", "with"):
+        if rule.kind == "mentor" and _kind_at(sentence, at) == "intern":
+            return "intern"
+        return rule.kind
+    clause = re.split(r"[；;。]", sentence[at:], maxsplit=1)[0]
+    found = kind_words(sentence[:at] + clause)
+    before = [k for o, k in found if o < at]
+    after = [k for o, k in found if o >= at]
+    ctx = next((k for k in context if k), None)
+    if rule.kind == "with":  # "working with X": a degree before it, else a mentor
+        return before[-1] if before else "mentor" if (ctx or after) else None
+    return before[-1] if before else after[0] if after else ctx or "supervisor"
+
+
+def statements(
+    sentence: str,
+    line: int | None = None,
+    *,
+    context: str | Sequence[str | None] | None = None,
+    flat: bool = False,
+) -> list[Statement]:
+    """The advisor statements of one sentence (Markdown or HTML allowed unless ``flat``).
+    ``context``: text or kinds around it (the paragraph, the entry, the degree) that tell
+    the kind when the sentence does not."""
+    text = sentence if flat else flatten(sentence)
+    if isinstance(context, str):
+        ctx: list[str | None] = [k for _, k in reversed(kind_words(context))]
+    else:
+        ctx = list(context or [])
+    found: list[tuple[int, Statement]] = []
+    for rule in _rules():
+        for m in rule.pattern.finditer(text):
+            names, at = _rule_names(rule, text, m)
+            if not names:
+                continue
+            kind = _kind(rule, text, m.start(), ctx)
+            if kind is None:
+                continue
+            st = Statement(
+                tuple(names),
+                kind,
+                rule.owner,
+                organization_in(text, m.start()),
+                line,
+                rule.family,
+                text.replace(_OPEN, "").replace(_CLOSE, ""),
+            )
+            found.append((at, st))
+    for m in _group().finditer(text):
+        raw = m.group("link") or m.group("link2") or m.group("text") or ""
+        name = _zh_name(f"{_OPEN}{raw}{_CLOSE}") or _zh_name(raw)
+        if name:
+            kind = _kind(_Rule("zh_group", m.re, "supervisor"), text, m.start(), ctx) or ""
+            org = organization_in(text, m.start())
+            found.append((m.start(), Statement((name,), kind, STUDENT, org, line, "zh_group")))
+    out: list[Statement] = []
+    seen: set[tuple[str, str]] = set()
+    for _, st in sorted(found, key=lambda f: f[0]):
+        fresh = tuple(n for n in st.names if (n, st.owner) not in seen)
+        if fresh:
+            seen.update((n, st.owner) for n in fresh)
+            out.append(Statement(fresh, *_rest(st)))
+    return out
+
+
+def _rest(st: Statement) -> tuple[str, str, str | None, int | None, str, str]:
+    return st.kind, st.owner, st.organization, st.line, st.family, st.text
+
+
+_OBJECT = re.compile(
+    r"^(?:the\s+following\s+|several\s+|many\s+|these\s+|\d+\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:students?|interns?|researchers?|postdocs?|mentees|advisees)\b\s*"
+    r"(?:[:：,]|including|such as|named)?\s*",
+    _I,
+)
+
+
+def _rule_names(rule: _Rule, text: str, m: re.Match[str]) -> tuple[list[str], int]:
+    """The names a trigger introduces and where they start."""
+    if rule.close is not None:  # 在 … 指导下, 由 … 共同指导
+        rest = text[m.end() :]
+        c = rule.close.match(rest)
+        if not c:
+            return [], m.end()
+        span = c.group(0).rsplit(m.group(0), 1)[-1]
+        return names_in(span), m.end()
+    rest = text[m.end() :]
+    if rule.family == "verb":
+        o = _OBJECT.match(rest)
+        if not o:
+            return [], m.end()
+        rest = rest[o.end() :]
+    return names_in(rest, one_line=rule.family in ("label", "zh_label")), m.end()
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+
+def paragraphs(lines: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Consecutive lines (numbers that follow on) run together; a bullet starts anew."""
+    out: list[list[tuple[int, str]]] = []
+    for no, raw in lines:
+        joins = out and out[-1][-1][0] == no - 1 and not bullet_of(raw).strip()
+        if not joins:
+            out.append([])
+        out[-1].append((no, raw))
+    return out
+
+
+def read(
+    lines: Sequence[tuple[int, str]],
+    *,
+    default_kind: str | None = None,
+    context: str | None = None,
+) -> list[Statement]:
+    """The statements of some lines of a document (``(line number, raw text)``): each
+    paragraph is cut into sentences, and a sentence's kind, when it does not say it, is
+    the paragraph's before it, then ``default_kind``, then ``context``'s."""
+    outer: list[str | None] = [default_kind]
+    if context:
+        outer += [k for _, k in reversed(kind_words(flatten(context)))]
+    out: list[Statement] = []
+    listing: str | None = None  # the kind of a list of the owner's students being read
+    under: int | None = None  # the level of a heading over lists of the owner's students
+    list_kind: str | None = None  # the kind that heading (or a sub-heading) says
+    for no, raw in lines:
+        flat = flatten(raw)
+        heading = _heading_of(raw)
+        if heading is not None:
+            level, text = heading
+            found = _student_heading(text)
+            if found is not None and (found[0] or under is not None):
+                if found[0] and (under is None or level <= under):
+                    under = level
+                list_kind, listing = found[1], None
+                continue
+            if under is not None and level > under:
+                list_kind = None  # a sub-heading of another kind ("Visitors")
+                continue
+            under = None
+        if under is not None:
+            if bullet_of(raw).strip():
+                kind = list_kind or _kind_at(_PARENS.sub(" ", flat), 0) or default_kind
+                out += _listed(flat, no, kind or "supervisor")
+            continue
+        if m := _list_head().match(flat):
+            listing = "mentor" if m.lastgroup == "mentor" else "supervisor"
+            continue
+        if listing is None:
+            continue
+        names = names_in(flat)[:1]
+        if not names:
+            listing = None
+            continue
+        kind = listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
+        out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
+    for para in paragraphs(lines):
+        text, starts = "", []
+        for no, raw in para:
+            starts.append((len(text), no))
+            text += flatten(raw) + "\n"
+        earlier: list[str | None] = []
+        for offset, sentence in split_sentences(text):
+            line = max((no for at, no in starts if at <= offset), default=para[0][0])
+            out += statements(sentence, line, context=[*earlier, *outer], flat=True)
+            earlier = [*(k for _, k in reversed(kind_words(sentence))), *earlier]
+    return out
+
+
+def add_statement(
+    builder: Any,
+    st: Statement,
+    owner_id: str,
+    owner_name: str,
+    *,
+    organization: str | None,
+    advisor: Callable[[Advisor, str | None], None],
+) -> None:
+    """Record a statement: the owner's advisors through ``advisor`` (the reader's own
+    hook, which spells Chinese names), the owner's students as ADVISED / MENTORED edges
+    from the owner. Names compatible with the owner's are left out."""
+    org = organization or st.organization
+    for adv in st.advisors():
+        if not compatible(adv.written, owner_name):
+            advisor(adv, org)
+    if st.owner == COADVISOR and st.student and not compatible(st.student, owner_name):
+        sid = builder.person(st.student, st.line)
+        for name in st.names:
+            if compatible(name, owner_name):
+                continue
+            if st.kind in ("mentor", "intern"):
+                builder.mentored(name, sid, st.line, organization=org)
+            else:
+                builder.advised(name, sid, st.line, kind=st.kind, organization=org)
+    if st.owner != ADVISOR:
+        return
+    for name in st.names:
+        if compatible(name, owner_name):
+            continue
+        sid = builder.person(name, st.line)
+        if st.kind in ("mentor", "intern"):
+            builder.mentored(owner_name, sid, st.line, organization=org)
+        else:
+            builder.advised(owner_name, sid, st.line, kind=st.kind, organization=org)

@@ -1,0 +1,372 @@
+"""One publication entry of a CV or web page, in any of the usual citation shapes.
+
+Shapes read (the entry's lines joined, Markdown kept so emphasis can be seen):
+
+- author-year: ``Li, H., **Wang, X.**, and Fan, Z. 2026. Title. arXiv preprint ...``
+- title set apart: ``A. Lee, [B. Chen](#). *Title*. Venue.`` (italic, bold or quoted)
+- title first: ``**Title**`` then an author line, then a venue line
+- a tag first: ``[ASPLOS'26, CCF-A] authors. *Title*. venue`` (venue and year from the tag)
+
+>>> c = parse_citation(["[ICML'26, CCF-A] Ann Lee, [Bo Chen](#). *Fast Things*. Proc. ICML."])
+>>> c.title, [a.name for a in c.authors], [a.marked for a in c.authors], c.venue, c.year
+('Fast Things', ['Ann Lee', 'Bo Chen'], [False, True], 'ICML', 2026)
+>>> c = parse_citation(["Li, H., **Wang, X.**, and Fan, Z. 2026. Fast recovery. arXiv:2602.21140."])
+>>> c.title, [a.name for a in c.authors], c.year, c.status, c.arxiv
+('Fast recovery', ['H. Li', 'X. Wang', 'Z. Fan'], 2026, 'preprint', '2602.21140')
+>>> c = parse_citation(["[C2] A. B. Lee, Bo Chen and C. Wu. Deep Joins. In SIGMOD, 2021."])
+>>> c.title, [a.name for a in c.authors], c.venue, c.year
+('Deep Joins', ['A. B. Lee', 'Bo Chen', 'C. Wu'], 'SIGMOD', 2021)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from scholargraph import ids
+from scholargraph.normalize.names import display_name, looks_like_name
+from scholargraph.normalize.venues import normalize_venue, year_in
+from scholargraph.parse.markup import bold_spans, italic_spans, link_spans, marked_spans, plain
+
+# a venue tag opening an entry, also in bold or underlined: [ASPLOS'26], `AAAI 2026`
+_TAG = re.compile(
+    r"^\s*(?:\*\*|__|<u>|<b>)?"
+    r"(?:\[([^\]]*[A-Za-z][^\]]*)\](?!\()|`([^`]*[A-Za-z][^`]*)`)"
+    r"(?:\*\*|__|</u>|</b>)?\s*"
+)
+_APA = re.compile(
+    r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\.\s+"
+    r"(?P<title>.+?[.?!])(?:\s+(?P<venue>.*))?$"
+)
+_ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
+_QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
+_ET_AL = re.compile(r",?\s*\b(?:et\s+al\.?|and\s+others)", re.IGNORECASE)
+_LINK_TAGS = re.compile(
+    r"\[(?:pdf|code|preprint|publication|slides|video|website|doi|arxiv|"
+    r"bib|html|abs|project|poster|talk|artifact)[^\]]*\]",
+    re.IGNORECASE,
+)
+_PREPRINT = re.compile(
+    r"\b(?:arxiv|preprint|techrxiv|biorxiv|medrxiv|ssrn|under review|"
+    r"submitted|manuscript|in submission)\b|预印",
+    re.IGNORECASE,
+)
+_ACCEPTED = re.compile(r"\b(?:accepted|to appear|forthcoming|in press)\b|录用|接收", re.I)
+_VENUE_NOISE = re.compile(
+    r"^(?:(?:submitted|under review)\s+(?:to|at)\s+)?(?:in\s+)?"
+    r"(?:(?:proceedings|proc\.)\s+(?:of\s+)?(?:the\s+)?)?|\(pp\.[^)]*\)|\bpp\.\s*[\d–-]+|"
+    r"\bdoi:\s*\S+|\barxiv(?: preprint)?\s*(?:arxiv)?:\s*\S+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Mention:
+    """An author as written in an entry; ``marked`` when set apart (bold, self-link)."""
+
+    written: str
+    marked: bool = False
+
+    @property
+    def name(self) -> str:
+        return display_name(self.written)
+
+
+@dataclass
+class Citation:
+    title: str
+    authors: list[Mention] = field(default_factory=list)
+    authors_complete: bool = True
+    venue: str | None = None
+    venue_full: str | None = None
+    year: int | None = None
+    status: str = "published"
+    doi: str | None = None
+    arxiv: str | None = None
+    abstract: str | None = None
+
+
+def work_of(c: Citation) -> dict[str, Any]:
+    """What a citation says of the work itself (not its authors), as the keyword
+    arguments ``GraphBuilder.publication`` takes."""
+    return {
+        "year": c.year,
+        "status": c.status,
+        "venue": c.venue,
+        "venue_full": c.venue_full,
+        "doi": c.doi,
+        "arxiv": c.arxiv,
+        "abstract": c.abstract,
+    }
+
+
+_SURNAME_INITIALS = re.compile(
+    r"^(?P<family>[^\W\d][\w'’-]+(?:\s+[^\W\d][\w'’-]+)?)\s+(?P<given>(?:[A-Z]\.\s?-?){1,3}|[A-Z])$"
+)
+_AUTHOR_NOISE = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)|<sup>.*?</sup>|\^\{?[\w,*†‡]*\}?|"
+    r"\((?:[*†‡]+\s*:?\s*)?(?:equal contributions?|co-?first(?: authors?)?|"
+    r"corresponding(?: authors?)?)[^)]*\)|\((?:[*†‡#]+)\s*:[^)]*\)",
+    re.IGNORECASE,
+)
+
+
+def _dotted(initials: str) -> str:
+    """``M`` -> ``M.``, ``J.L.`` kept."""
+    return initials if initials.endswith(".") or len(initials) > 1 else f"{initials}."
+
+
+def _group(pieces: list[str]) -> list[str]:
+    """Family names joined to the initials after them (``Li``, ``H.`` -> ``Li, H.``)
+    and ``Katabuchi M.`` turned to ``M. Katabuchi``, in lists that mix the forms."""
+
+    def before_initials(i: int) -> bool:
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        return nxt is not None and bool(_INITIALS.match(nxt)) and not _INITIALS.match(pieces[i])
+
+    # "Li, H." somewhere makes "Le Bagousse-Pinguet, Y." a family name too; without
+    # one, "Bo Chen, C. Wu" cut at "C." is not "C. Bo Chen"
+    comma_form = any(before_initials(i) and " " not in p for i, p in enumerate(pieces))
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and before_initials(i) and (comma_form or " " not in p):
+            out.append(f"{p}, {_dotted(nxt.strip())}")
+            i += 2
+            continue
+        if (m := _SURNAME_INITIALS.match(p)) and not _INITIALS.match(m.group("family")):
+            out.append(f"{_dotted(m.group('given').strip())} {m.group('family')}")
+        else:
+            out.append(p)
+        i += 1
+    return out
+
+
+def _name_only(piece: str) -> str:
+    """A name without affiliation or contribution marks (``*``, ``†``, ``1``, ``✉``)."""
+    piece = re.sub(r"[*†‡§¶#✉︎\u2709\ufe0e\d]+", " ", piece)
+    return " ".join(piece.split()).strip(" ,.;:") if piece.strip() else ""
+
+
+def _name_key(name: str) -> frozenset[str]:
+    """The words of a name, however ordered or dotted (``Wang, X.`` ~ ``X. Wang``)."""
+    return frozenset(re.findall(r"\w+", ids.fold(name)))
+
+
+def parse_authors(text: str) -> tuple[list[Mention], bool] | None:
+    """Authors in order and whether the list is complete, or None when ``text``
+    is not an author list. Names come out as names: ``Surname, A.``, ``Surname A.``
+    and ``A. Surname`` (mixed in one list too), marks and ``et al.`` removed."""
+    text = _AUTHOR_NOISE.sub("", text)
+    marked = [_name_only(plain(s)) for s in marked_spans(text)]
+    flat = plain(text).strip(" .")
+    flat = re.sub(r"\((?:\*|†)?\s*equal contributions?\)", "", flat, flags=re.IGNORECASE)
+    complete = not _ET_AL.search(flat)
+    flat = _ET_AL.sub("", flat).strip(" ,.")
+    pieces = [p.strip() for p in re.split(r",|;|\band\b|&|、|，", flat)]
+    pieces = [p for p in (_name_only(x) if not _INITIALS.match(x.strip()) else x for x in pieces)]
+    pieces = _group([p for p in pieces if p])
+    if not pieces or not all(looks_like_name(p.replace("-", " ")) for p in pieces):
+        return None
+    keys = [_name_key(m) for m in marked if m]
+    flags = [
+        any(_name_key(p) == k or p in m for k, m in zip(keys, marked, strict=False)) for p in pieces
+    ]
+    return [Mention(p, f) for p, f in zip(pieces, flags, strict=True)], complete
+
+
+def _venue(text: str) -> tuple[str | None, str | None, int | None]:
+    """(short name, full text, year) of a venue string."""
+    spans = italic_spans(text)
+    text = plain(spans[0] if spans else text)
+    text = _LINK_TAGS.sub("", text)
+    text = _VENUE_NOISE.sub(" ", text)
+    text = re.sub(r",?\s*\d+\s*\(\d+\)\s*,?.*$|,\s*\d+\s*,\s*[\d–-]+\s*\.?$", "", text)
+    # "SIGMOD: 447-462." and "SIGGRAPH Asia: 10 pages.": pages after a colon
+    text = re.sub(
+        r"\s*:\s*\d+\s*(?:[–-]\s*\d+|pages?)?\s*\.?(?=[,\s]*(?:(?:19|20)\d\d)?$)", "", text
+    )
+    text = " ".join(text.split()).strip(" .,;:")
+    trailing = re.search(r"[,\s]+((?:19|20)\d\d)$", text)  # "SIGMOD, 2021"
+    if trailing:
+        text = text[: trailing.start()]
+    if not text or len(text) < 2:
+        return None, None, int(trailing.group(1)) if trailing else None
+    short, year = normalize_venue(text)
+    return (
+        short,
+        (text if text != short else None),
+        year or (int(trailing.group(1)) if trailing else None),
+    )
+
+
+def _authors_after(lines: list[str]) -> tuple[str, str] | None:
+    """(authors text, venue text) when the first one to three lines are an author
+    list (a list may wrap); the venue is the line after it."""
+    for k in (1, 2, 3):
+        if k > len(lines):
+            break
+        authors = " ".join(lines[:k])
+        wraps = re.search(r"(?:,|\band)\s*$", plain(authors)) and k < len(lines)
+        if not wraps and parse_authors(authors) is not None:
+            return authors, " ".join(lines[k : k + 1])
+    return None
+
+
+def _split_title_first(lines: list[str]) -> tuple[str, str, str] | None:
+    """``**Title**`` (or ``[Title](url)``, ``*Title*``) on its own line, authors on
+    the next (wrapped over up to three lines), the venue after."""
+    first = lines[0]
+    spans = bold_spans(first) or italic_spans(first) or link_spans(first)
+    if len(lines) < 2 or not spans or len(plain(first)) > len(spans[0]) + 3:
+        return None
+    if found := _authors_after(lines[1:]):
+        return spans[0], *found
+    return spans[0], lines[1], " ".join(lines[2:])
+
+
+def _split_title_plain_first(lines: list[str]) -> tuple[str, str, str] | None:
+    """A plain title line, then an author list on the next line(s), then the venue."""
+    title = plain(lines[0]).strip(" .")
+    if len(lines) < 2 or len(title.split()) < 2:
+        return None
+    if (named := parse_authors(lines[0])) and (len(named[0]) > 1 or len(title.split()) <= 2):
+        return None  # a name list, not a title ("Flexible Wearable Devices" may look like one)
+    if found := _authors_after(lines[1:]):
+        return title, *found
+    return None
+
+
+def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
+    """``[Title](url). Authors`` or ``**Title**, Authors``: a title set apart that
+    opens the line, the authors after it on the same line."""
+    first = lines[0].strip()
+    m = re.match(
+        r"^(?:<a\b[^>]*>(.+?)</a>|\[([^\]]+)\]\([^)]*\)|\*\*(.+?)\*\*|\*([^*]+)\*|[\"“]([^\"”]+)[\"”])",
+        first,
+    )
+    if not m:
+        return None
+    title = plain(next(g for g in m.groups() if g)).strip(" .,")
+    rest = plain(first[m.end() :]).lstrip(" .,:;-–—")
+    # a name set apart (bold, or linked and followed by a comma) opens an author list
+    listed = m.group(3) or m.group(4) or re.match(r"\s*(?:[,，、&]|and\b)", first[m.end() :])
+    if len(title.split()) < 2 or not rest or (listed and parse_authors(title) is not None):
+        return None
+    raw_rest = first[m.end() :].lstrip(" .,:;-–—")
+    if parse_authors(raw_rest) is not None:
+        return title, raw_rest, " ".join(lines[1:])
+    cut = re.search(r"\.\s+(?=\S)", rest)  # "Authors. Venue, 2021."
+    if cut and parse_authors(rest[: cut.start()]) is not None:
+        return title, rest[: cut.start()], " ".join([rest[cut.end() :], *lines[1:]])
+    return None
+
+
+def _split_title_marked(text: str) -> tuple[str, str, str] | None:
+    """``authors. *Title*. venue`` or ``authors, "Title," venue``."""
+    for title in [*italic_spans(text), *(m.group(1) for m in _QUOTED.finditer(plain(text)))]:
+        if len(title.split()) < 2:
+            continue
+        raw_at = text.find(title)
+        at = raw_at if raw_at >= 0 else plain(text).find(title)
+        source = text if raw_at >= 0 else plain(text)
+        before, after = source[:at].rstrip(' *_"“,.'), source[at + len(title) :].lstrip(' *_"”,.')
+        if parse_authors(before) is not None:
+            return title, before, after
+    return None
+
+
+_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[\d{1,3}\]\s*)?")
+_ARXIV_REF = re.compile(r"arxiv[^\d]{0,20}\d{4}\.\d{4,5}", re.IGNORECASE)
+
+
+def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
+    """(title, authors text, venue text, year) by the first shape that fits."""
+    text = " ".join(lines)
+    split = _split_title_first(lines) if len(lines) > 1 else None
+    split = split or _split_title_lead(lines)
+    if split := split or _split_title_marked(text) or _split_title_plain_first(lines):
+        return (*split, None)
+    if m := _APA.match(plain(text)):
+        year = m.group("year")
+        authors = text[: text.find(year)] if year in text else m.group("authors")
+        return m.group("title").rstrip("."), authors, m.group("venue") or "", int(year)
+    return _split_plain(text)
+
+
+def _split_plain(text: str) -> tuple[str, str, str, int | None] | None:
+    """``Authors. Title. Venue, year.`` with nothing set apart: the shortest prefix
+    ending in ``. `` that is a whole author list, then the title up to the next
+    sentence end (initials such as ``X.`` in the list are not taken for its end)."""
+    flat = plain(text)
+    for m in re.finditer(r"\.\s+", flat):
+        authors, rest = flat[: m.start()], flat[m.end() :]
+        if parse_authors(authors) is None:
+            continue
+        end = re.search(r"(?<=[\w)])[.?!](?:\s+|$)", rest)
+        title = rest[: end.start() + 1].rstrip(".") if end else rest
+        if len(title.split()) < 2:
+            return None
+        return title, authors, rest[end.end() :] if end else "", None
+    return None
+
+
+def _status(default: str, flat: str, venue_text: str, tagged_venue: str | None) -> str:
+    if default == "preprint":
+        return "preprint"
+    if _PREPRINT.search(plain(venue_text)) and tagged_venue in (None, "arXiv"):
+        return "preprint"
+    return "accepted" if _ACCEPTED.search(flat) else default
+
+
+def parse_citation(lines: list[str], *, default_status: str = "published") -> Citation | None:
+    """The publication in an entry's lines (Markdown kept), or None when no title
+    can be told apart from the authors and venue."""
+    lines = [
+        _LEAD.sub("", ln, count=1) if i == 0 else ln.strip()
+        for i, ln in enumerate(x for x in (ln.strip() for ln in lines) if x)
+    ]
+    if not lines:
+        return None
+    tag: tuple[str, int | None] | None = None
+    if m := _TAG.match(lines[0]):  # [ASPLOS'26, CCF-A]; [C3] only numbers the entry
+        written = m.group(1) or m.group(2) or ""
+        if not _ENTRY_NUMBER.match(written):
+            named, tag_year = normalize_venue(written)  # "CVPR 2024" -> CVPR, 2024
+            tag = (re.sub(r"\s*\b(?:19|20)\d\d$", "", named) or named, tag_year or year_in(written))
+        lines[0] = lines[0][m.end() :]
+        lines = [ln for ln in lines if ln.strip()]
+        if not lines:
+            return None
+    split = _split(lines)
+    if split is None:
+        return None
+    title, authors_text, venue_text, year = split
+    parsed = parse_authors(authors_text)
+    authors, complete = parsed if parsed else ([], False)
+    short, full, venue_year = _venue(venue_text)
+    if tag:
+        full = full or (short if short != tag[0] else None)
+        short, venue_year = tag[0], tag[1] or venue_year
+    flat = plain(" ".join(lines))
+    arxiv = ids.normalize_arxiv(m.group(0)) if (m := _ARXIV_REF.search(flat)) else None
+    status = _status(default_status, flat, venue_text, tag[0] if tag else None)
+    if short and short != "arXiv" and _PREPRINT.search(short):  # "TechRxiv Preprint"
+        short = re.sub(r"\s*\bpreprint\b\s*", "", short, flags=re.IGNORECASE) or None
+    if status == "preprint" and arxiv and not short:
+        short = "arXiv"
+    return Citation(
+        title=plain(title).strip(" ."),
+        authors=authors,
+        authors_complete=complete,
+        venue=short,
+        venue_full=full,
+        year=year or venue_year or year_in(plain(venue_text)),
+        status=status,
+        doi=ids.normalize_doi(flat),
+        arxiv=arxiv,
+    )

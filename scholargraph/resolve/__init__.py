@@ -1,0 +1,269 @@
+"""Identity resolution over everything one ingest read: publications, then people.
+
+``resolve(documents)`` takes each document's records (person ids local to that
+document), folds versions of one paper together, clusters person mentions into
+people, and returns one RecordSet with every id and relationship rewritten. The
+documents are processed in the order of their content-derived source ids, so the
+result is the same whatever order the files were given in.
+
+Documents written by ``scholargraph enrich`` (kind ``enrichment``: what a public
+API said) come after the user's own documents and only fill gaps: where both
+give a value, the document's stays and the API's is noted in ``conflicts``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from scholargraph import ids
+from scholargraph.normalize.names import is_initials_only
+from scholargraph.records import (
+    Advised,
+    AffiliatedWith,
+    Authored,
+    InterestedIn,
+    Mentored,
+    Organization,
+    Person,
+    Publication,
+    RecordSet,
+    Source,
+    Topic,
+    copied,
+    fill_into,
+    merge_into,
+    note_conflict,
+    rekeyed,
+)
+from scholargraph.resolve.identity import (
+    CONTACTS,
+    IDENTIFIERS,
+    Cluster,
+    Mention,
+    Resolution,
+    forms_of,
+    name_keys,
+    representative,
+    resolve_people,
+)
+from scholargraph.resolve.overrides import Overrides
+from scholargraph.resolve.works import fold_versions, is_arxiv_doi, resolve_publications
+
+
+@dataclass
+class Resolved:
+    """The resolved records, and how people and papers were resolved."""
+
+    records: RecordSet
+    people: Resolution
+    mentions: int
+    folded_publications: int
+
+    def summary(self) -> str:
+        merged = self.mentions - len(self.people.clusters)
+        uncertain = sum(1 for _, d in self.people.decisions if d == "uncertain")
+        return (
+            f"identity: {self.mentions} person mentions -> {len(self.people.clusters)} people "
+            f"({merged} merged, {uncertain} uncertain pair{'' if uncertain == 1 else 's'}: "
+            "see `scholargraph review`); "
+            f"{self.folded_publications} publication versions folded"
+        )
+
+
+SECONDARY_KINDS = ("enrichment",)  # sources that fill gaps and never overrule
+
+
+def _source(doc: RecordSet) -> Source:
+    (source,) = doc.nodes[Source].values()
+    assert isinstance(source, Source)
+    return source
+
+
+def _said_by(record: Publication | Person, secondary: dict[str, str]) -> str | None:
+    """Who said ``record``, when only secondary sources did: the line it came from."""
+    if not record.sources or any(s not in secondary for s in record.sources):
+        return None
+    return record.evidence[0] if record.evidence else secondary[record.sources[0]]
+
+
+def _note_conflicts(
+    folded: Publication, versions: list[Publication], secondary: dict[str, str]
+) -> None:
+    for v in versions:
+        said = _said_by(v, secondary)
+        if said is None:
+            continue
+        for name in ("year", "doi", "arxiv"):
+            a, b = getattr(folded, name), getattr(v, name)
+            if a and b and a != b and not (name == "doi" and (is_arxiv_doi(a) or is_arxiv_doi(b))):
+                note_conflict(folded.conflicts, name, a, said, b)
+
+
+def mentions_of(
+    doc: RecordSet, pub_map: dict[str, str]
+) -> tuple[dict[str, Mention], list[tuple[str, str]]]:
+    """The document's people as mentions with their context, and the pairs of
+    them that are certainly different people (on one author list, or advisor and
+    student)."""
+    src = _source(doc)
+    people: dict[str, Person] = doc.nodes[Person]  # type: ignore[assignment]
+    ms = {
+        pid: Mention(
+            key=f"{src.id}/{pid}",
+            name=p.name,
+            native=p.native_name,
+            path=src.path,
+            aliases=list(p.aliases),
+            identifiers={a: v for a in (*IDENTIFIERS, *CONTACTS) if (v := getattr(p, a))},
+        )
+        for pid, p in people.items()
+    }
+    keys = {pid: name_keys(p.name, p.native_name) for pid, p in people.items()}
+    titles = {pid: getattr(p, "title", "") for pid, p in doc.nodes[Publication].items()}
+    authors: dict[str, list[str]] = defaultdict(list)
+    for r in doc.rels[Authored].values():
+        authors[r.to_id].append(r.from_id)
+        ms[r.from_id].pubs[pub_map[r.to_id]] = (titles[r.to_id], r.position)  # type: ignore[attr-defined]
+    apart: list[tuple[str, str]] = []
+    for team in authors.values():
+        for a, b in combinations(team, 2):
+            apart.append((ms[a].key, ms[b].key))
+            ms[a].coauthors.update(dict.fromkeys(keys[b], people[b].name))
+            ms[b].coauthors.update(dict.fromkeys(keys[a], people[a].name))
+    for rel_type in (Advised, Mentored):
+        for r in doc.rels[rel_type].values():
+            apart.append((ms[r.from_id].key, ms[r.to_id].key))  # nobody advises themselves
+            ms[r.from_id].students.update(dict.fromkeys(keys[r.to_id], people[r.to_id].name))
+            ms[r.to_id].advisors.update(dict.fromkeys(keys[r.from_id], people[r.from_id].name))
+            if org := getattr(r, "organization", None):  # both were there then
+                ms[r.from_id].orgs[ids.named_id("org", org)] = org
+                ms[r.to_id].orgs[ids.named_id("org", org)] = org
+    for link_type, target, attr in (
+        (AffiliatedWith, Organization, "orgs"),
+        (InterestedIn, Topic, "topics"),
+    ):
+        for r in doc.rels[link_type].values():
+            getattr(ms[r.from_id], attr)[r.to_id] = doc.nodes[target][r.to_id].name  # type: ignore[attr-defined]
+    return ms, apart
+
+
+def person_ids(clusters: list[Cluster]) -> dict[str, str]:
+    """Mention key -> person id. A person is ``person:<name slug>``; initials-only
+    names and the second person of a name are scoped by their first source."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def weight(c: Cluster) -> tuple[int, int, str]:  # the best-documented person first
+        facts = sum(
+            len(m.pubs) + len(m.orgs) + len(m.advisors) + len(m.students) for m in c.members
+        )
+        return -len(c.members), -facts, c.members[0].key
+
+    for c in sorted(clusters, key=weight):
+        name = representative(c)[0]
+        first = min(m.key for m in c.members)
+        pid = ids.person_id(name)
+        if is_initials_only(name) or pid in taken:
+            pid = ids.person_id(name, scope=first.split("/", 1)[0])
+        while pid in taken:
+            pid = ids.person_id(name, scope=ids.digest(first, pid))
+        taken.add(pid)
+        out.update((m.key, pid) for m in c.members)
+    return out
+
+
+def person_record(
+    pid: str, cluster: Cluster, records: dict[str, Person], secondary: dict[str, str] | None = None
+) -> Person:
+    """One Person from a cluster's mentions: shown name, native name, aliases,
+    identifiers, provenance, and the merge score and evidence. Mentions from
+    ``secondary`` sources (source id -> path) only fill identifiers the others lack."""
+    secondary = secondary or {}
+    name, native, aliases = representative(cluster)
+    out = Person(id=pid, name=name, native_name=native, aliases=aliases)
+    for m in sorted(cluster.members, key=lambda m: (m.key.split("/", 1)[0] in secondary, m.key)):
+        p = records[m.key]
+        out.sources.extend(s for s in p.sources if s not in out.sources)
+        out.evidence.extend(e for e in p.evidence if e not in out.evidence)
+        out.conflicts.extend(c for c in p.conflicts if c not in out.conflicts)
+        said = _said_by(p, secondary)
+        for attr in (*IDENTIFIERS, *CONTACTS):
+            mine, theirs = getattr(out, attr), getattr(p, attr)
+            if mine is None:
+                setattr(out, attr, theirs)
+            elif said and theirs is not None and theirs != mine:
+                note_conflict(out.conflicts, attr, mine, said, theirs)
+    if len(cluster.members) > 1:
+        out.merge_score = cluster.weakest
+        out.merge_evidence = sorted(cluster.links)
+    return out
+
+
+def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) -> Resolved:
+    """One RecordSet from each document's records: papers folded, people resolved."""
+    docs = sorted(documents, key=lambda d: (_source(d).kind in SECONDARY_KINDS, _source(d).id))
+    secondary = {_source(d).id: _source(d).path for d in docs if _source(d).kind in SECONDARY_KINDS}
+    pubs: dict[str, Publication] = {}
+    authors: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for p in doc.nodes[Publication].values():
+            assert isinstance(p, Publication)
+            if p.id not in pubs:
+                pubs[p.id] = copied(p)
+            elif said := _said_by(p, secondary):
+                fill_into(pubs[p.id], p, said)
+            else:
+                merge_into(pubs[p.id], p)
+        people = doc.nodes[Person]
+        for r in doc.rels[Authored].values():
+            person = people[r.from_id]
+            assert isinstance(person, Person)
+            authors[r.to_id] |= {f.block_key for f in forms_of(person.name, person.native_name)}
+    versions = resolve_publications(pubs, authors)
+    pub_map = {member: canon for canon, members in versions.items() for member in members}
+
+    mentions: dict[str, Mention] = {}
+    records: dict[str, Person] = {}
+    apart: list[tuple[str, str]] = []
+    for doc in docs:
+        ms, pairs = mentions_of(doc, pub_map)
+        apart += pairs
+        mentions.update((m.key, m) for m in ms.values())
+        records.update((m.key, doc.nodes[Person][pid]) for pid, m in ms.items())  # type: ignore[misc]
+    resolution = resolve_people(list(mentions.values()), apart, overrides)
+    person_map = person_ids(resolution.clusters)
+
+    out = RecordSet()
+    for canon, members in versions.items():
+        ordered = sorted(
+            (pubs[m] for m in members), key=lambda p: _said_by(p, secondary) is not None
+        )
+        paper = fold_versions(ordered, canon)
+        _note_conflicts(paper, ordered, secondary)
+        out.add(paper)
+    for cluster in resolution.clusters:
+        pid = person_map[cluster.members[0].key]
+        out.add(person_record(pid, cluster, records, secondary))
+    for doc in docs:
+        src = _source(doc).id
+        said_by = secondary.get(src)
+
+        def remap(label: type, node_id: str, src: str = src) -> str:
+            if label is Person:
+                return person_map[f"{src}/{node_id}"]
+            return pub_map[node_id] if label is Publication else node_id
+
+        for label, nodes in doc.nodes.items():
+            if label not in (Person, Publication):
+                for n in nodes.values():
+                    out.add(copied(n), said_by=said_by)
+        for rel_type, rels in doc.rels.items():
+            for r in rels.values():
+                start, end = remap(rel_type.START, r.from_id), remap(rel_type.END, r.to_id)
+                if start != end:
+                    out.add(rekeyed(r, start, end), said_by=said_by)
+    folded = sum(len(m) - 1 for m in versions.values())
+    return Resolved(out, resolution, len(mentions), folded)

@@ -1,0 +1,461 @@
+"""Person resolution: one Person per real person, and a reason for every merge.
+
+Each document's people are *mentions* (``Rui Wang`` as ``cv.yml`` has him).
+Mentions whose names could be one person's are compared when they share a block
+(family name + first initial, in every reading of the name, pinyin included);
+a pair scores its name agreement plus context evidence:
+
+=====================  ======  ==============================================
+evidence               score   example
+=====================  ======  ==============================================
+same native name       0.6     ``徐宏`` and ``徐宏``
+same full name         0.5     ``Xin-Yu Li`` and ``Xinyu Li``
+pinyin of the native   0.5     ``Hong Xu`` and ``徐宏``
+family name first      0.4     ``Qi Jianpeng`` and ``Jianpeng Qi``
+middle name            0.5     ``Madhav V. Marathe`` and ``Madhav Marathe``
+variant                0.3     ``Sam Lee`` / ``Samuel Lee``, ``Zhiquang`` / ``Zhiguang``
+initials only          0.2     ``X. Liu`` and ``Xueshen Liu``
+same identifier        +1.0    ORCID, OpenAlex, DBLP, Semantic Scholar, e-mail
+same publication       +0.5    one paper, same (or unknown) author position
+shared co-authors      +0.2    each, at most three (+0.1 if written as initials)
+same document          +0.2    ``J. Pei`` in a CV's papers, ``Jian Pei`` as its advisor
+advisor position       +0.3    A advised S, or S advised A; B works with S
+same organization      +0.2
+shared topics          +0.1
+=====================  ======  ==============================================
+
+Pairs at or above ``MERGE_AT`` are merged, best first, unless something forbids
+it: conflicting identifiers or native names, both on one author list of one
+document, different places on one paper's author list, a ``not_same_as``
+override, or a name in one cluster incompatible with a name in the other (so
+``X. Wang`` cannot join ``Xin Wang`` to ``Xiao Wang``). A name alone never
+reaches ``MERGE_AT``. Pairs from ``REVIEW_AT`` are listed by ``scholargraph
+review``; in a block too big to compare all-pairs (a common name), only pairs
+sharing some context are scored. Everything is sorted by content-derived keys, so the
+result does not depend on the order files were given in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from itertools import combinations
+from pathlib import Path
+
+from scholargraph.normalize.names import (
+    NameForm,
+    has_cjk,
+    is_initials_only,
+    match_forms,
+    name_forms,
+)
+from scholargraph.resolve.overrides import Overrides, Ref, Rule
+
+MERGE_AT = 0.7
+REVIEW_AT = 0.4
+SMALL_BLOCK = 64  # blocks up to this size are compared all-pairs
+COMMON_CONTEXT = 200  # context shared by more mentions of a block does not pair them
+NAME_SCORES = {
+    "native": 0.6,
+    "full": 0.5,
+    "pinyin": 0.5,
+    "middle": 0.5,
+    "swapped": 0.4,
+    "variant": 0.3,
+    "initials": 0.2,
+}
+NAME_TEXT = {
+    "native": "same native name",
+    "full": "same full name",
+    "pinyin": "pinyin of the native name",
+    "swapped": "same name, family name first",
+    "middle": "same given name, a middle name abbreviated or left out",
+    "variant": "a nickname, a one-letter typo or one of two family names",
+    "initials": "initials agree",
+}
+IDENTIFIERS = {
+    "orcid": "ORCID",
+    "openalex_id": "OpenAlex id",
+    "dblp_pid": "DBLP pid",
+    "s2_id": "Semantic Scholar id",
+}
+CONTACTS = {"email": "e-mail", "homepage": "homepage"}
+
+
+@cache
+def forms_of(name: str, native: str | None) -> tuple[NameForm, ...]:
+    return tuple(name_forms(name, native))
+
+
+def _squash(native: str) -> str:
+    return re.sub(r"[\s·]", "", native)
+
+
+@cache
+def name_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> str | None:
+    """How two ``(name, native name)`` pairs agree (a ``NAME_SCORES`` key), or None
+    when they cannot be one person (different native names, incompatible names).
+
+    >>> name_match(("Hong Xu", None), ("徐宏", "徐宏"))
+    'pinyin'
+    >>> name_match(("徐宏", "徐宏"), ("许宏", "许宏")) is None  # same pinyin, different people
+    True
+    """
+    if a[1] and b[1]:
+        return "native" if _squash(a[1]) == _squash(b[1]) else None
+    best = None
+    for x in forms_of(*a):
+        for y in forms_of(*b):
+            how = match_forms(x, y)
+            if how == "full":
+                hows = (x.how, y.how)
+                how = "pinyin" if "hanzi" in hows else "swapped" if "swapped" in hows else "full"
+            if how and (best is None or NAME_SCORES[how] > NAME_SCORES[best]):
+                best = how
+    return best
+
+
+@dataclass
+class Mention:
+    """One person as one document has them, with the context they appear in.
+
+    Context is kept as name keys (``family|given``), so two documents can agree on
+    a co-author before that co-author is resolved.
+    """
+
+    key: str  # "<source id>/<person id in that document>": unique and content-derived
+    name: str
+    native: str | None
+    path: str
+    aliases: list[str] = field(default_factory=list)
+    identifiers: dict[str, str] = field(default_factory=dict)
+    # canonical publication id -> (title, author position or None)
+    pubs: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    coauthors: dict[str, str] = field(default_factory=dict)  # name key -> name
+    orgs: dict[str, str] = field(default_factory=dict)  # organization id -> name
+    topics: dict[str, str] = field(default_factory=dict)
+    advisors: dict[str, str] = field(default_factory=dict)  # name key -> name
+    students: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def source(self) -> str:
+        return self.key.split("/", 1)[0]
+
+    @cached_property
+    def own_keys(self) -> frozenset[str]:
+        return name_keys(self.name, self.native)
+
+    @cached_property
+    def works_with(self) -> dict[str, str]:
+        """Everyone the mention wrote with, advised or was advised by (read once the
+        context is complete)."""
+        return {**self.coauthors, **self.students, **self.advisors}
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *([self.native] if self.native else []), *self.aliases]
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({Path(self.path).name})"
+
+    @property
+    def ref(self) -> str:
+        """How an overrides file names this mention."""
+        return f"{self.name} @ {Path(self.path).name}"
+
+    @property
+    def forms(self) -> tuple[NameForm, ...]:
+        return forms_of(self.name, self.native)
+
+
+@cache
+def name_keys(name: str, native: str | None = None) -> frozenset[str]:
+    """Comparable keys of a name: full keys where given names are spelled out,
+    else ``family|initial`` (``Hong Xu`` and ``徐宏`` share ``xu|hong``)."""
+    return frozenset(f.full_key or f.block_key for f in forms_of(name, native))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two mentions that may be one person, with the score and why."""
+
+    a: Mention
+    b: Mention
+    score: float
+    evidence: tuple[str, ...]
+    conflict: str | None = None  # why they can never be merged
+
+    def __str__(self) -> str:
+        return f"{self.a.label} = {self.b.label}: {self.score:.2f} ({'; '.join(self.evidence)})"
+
+
+def _shared(a: dict[str, str], b: dict[str, str], limit: int = 3) -> list[str]:
+    return sorted({a[k] for k in a.keys() & b.keys()})[:limit]
+
+
+def _spelled_out(key: str) -> bool:
+    return len(key.partition("|")[2]) > 1
+
+
+def _lineage(a: Mention, b: Mention, counted: set[str]) -> str | None:
+    """Advisor-position evidence: ``a`` advised someone ``b`` works with, or ``a``'s
+    advisor works with (or also advised) ``b``; people ``counted`` as shared
+    co-authors already do not count again."""
+    if students := set(_shared(a.students, b.works_with, 3)) - counted:
+        return f"advised {min(students)}, who works with the other"
+    if advisors := set(_shared(a.advisors, b.works_with, 3)) - counted:
+        return f"advised by {min(advisors)}, who works with the other"
+    return None
+
+
+def compare(a: Mention, b: Mention) -> Candidate | None:
+    """Score the pair, or None when their names cannot be one person's."""
+    how = name_match((a.name, a.native), (b.name, b.native))
+    if how is None:
+        return None
+    score, evidence, conflict = NAME_SCORES[how], [NAME_TEXT[how]], None
+    for attr, label in (IDENTIFIERS | CONTACTS).items() if a.identifiers else ():
+        x, y = a.identifiers.get(attr), b.identifiers.get(attr)
+        if x and y and x == y:
+            score += 1.0
+            evidence.append(f"same {label} {x}")
+        elif x and y and attr in IDENTIFIERS:
+            conflict = f"different {label}s {min(x, y)} and {max(x, y)}"
+    if a.source == b.source:  # and, being candidates, never on one author list
+        score += 0.2
+        evidence.append("same document")
+    else:
+        papers = [(a.pubs[p], b.pubs[p][1]) for p in sorted(a.pubs.keys() & b.pubs.keys())]
+        if moved := [(t, i, j) for (t, i), j in papers if i and j and i != j]:
+            conflict = "authors {1} and {2} of '{0}'".format(*moved[0])
+        elif papers:
+            score += 0.5
+            evidence.append(f"both authors of '{papers[0][0][0]}'")
+    own = a.own_keys | b.own_keys
+    shared: dict[str, bool] = {}  # co-author (as b writes them) -> spelled out?
+    for k in a.coauthors.keys() & b.coauthors.keys() - own:
+        shared[b.coauthors[k]] = shared.get(b.coauthors[k], False) or _spelled_out(k)
+    names = sorted(shared)[:3]
+    if names:  # one per person, however many keys; initials only tell half as much
+        score += sum(0.2 if shared[n] else 0.1 for n in names)
+        evidence.append("co-authors " + ", ".join(names))
+    if lineage := _lineage(a, b, set(names)) or _lineage(b, a, set(names)):
+        score += 0.3
+        evidence.append(lineage)
+    if orgs := _shared(a.orgs, b.orgs, 1):
+        score += 0.2
+        evidence.append(f"both at {orgs[0]}")
+    if topics := _shared(a.topics, b.topics, 2):
+        score += 0.1
+        evidence.append("topics " + ", ".join(topics))
+    return Candidate(a, b, round(min(score, 1.0), 2), tuple(evidence), conflict)
+
+
+def _context(m: Mention) -> set[str]:
+    """What a mention could share with another of the same person."""
+    out = {f"d:{m.source}"}
+    out.update(f"p:{p}" for p in m.pubs)
+    out.update(f"n:{k}" for k in (*m.coauthors, *m.advisors, *m.students))
+    out.update(f"o:{o}" for o in m.orgs)
+    out.update(f"i:{a}={v}" for a, v in m.identifiers.items())
+    return out
+
+
+def _pairs(block: list[int], context: list[set[str]]) -> Iterable[tuple[int, int]]:
+    """Pairs of a block worth scoring. A small block is compared all-pairs; in a
+    big one (a common name), only pairs sharing some context are, since a name
+    alone cannot merge (such pairs are then not listed for review either)."""
+    if len(block) <= SMALL_BLOCK:
+        return combinations(block, 2)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in block:
+        for feature in context[i]:
+            index[feature].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for shared in index.values():
+        if len(shared) <= COMMON_CONTEXT:  # a very common co-author name tells little
+            pairs.update(combinations(shared, 2))
+    return sorted(pairs)
+
+
+def candidates(mentions: list[Mention]) -> list[Candidate]:
+    """Scored pairs that share a block, best first (ties in key order)."""
+    blocks: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        for f in m.forms:
+            blocks[f.block_key].add(i)
+    context = [_context(m) for m in mentions]
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for block in blocks.values():
+        for i, j in _pairs(sorted(block), context):
+            if (i, j) not in seen:
+                seen.add((i, j))
+                if c := compare(mentions[i], mentions[j]):
+                    out.append(c)
+    return sorted(out, key=lambda c: (-c.score, c.a.key, c.b.key))
+
+
+@dataclass
+class Cluster:
+    """Mentions taken to be one person, and what any further merge must agree with."""
+
+    members: list[Mention]
+    links: list[str] = field(default_factory=list)  # why each member joined
+    weakest: float | None = None  # the lowest score that joined two parts
+    apart: set[str] = field(default_factory=set)  # mention keys never to join
+    names: set[tuple[str, str | None]] = field(default_factory=set)
+    natives: set[str] = field(default_factory=set)
+    identifiers: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, m: Mention) -> Cluster:
+        return cls(
+            [m],
+            names={(m.name, m.native)},
+            natives={_squash(m.native)} if m.native else set(),
+            identifiers={a: {v} for a, v in m.identifiers.items() if a in IDENTIFIERS},
+        )
+
+    def absorb(self, other: Cluster, link: str, score: float | None) -> None:
+        self.members += other.members
+        self.links += [link, *other.links]
+        scores = [s for s in (self.weakest, other.weakest, score) if s is not None]
+        self.weakest = min(scores) if scores else None
+        self.apart |= other.apart
+        self.names |= other.names
+        self.natives |= other.natives
+        for attr, values in other.identifiers.items():
+            self.identifiers.setdefault(attr, set()).update(values)
+
+
+@dataclass
+class Resolution:
+    """People found among the mentions, and every pair worth a human look."""
+
+    clusters: list[Cluster]
+    decisions: list[tuple[Candidate, str]]  # (pair, "merged" | "uncertain" | "held apart: …")
+    unmatched_rules: list[Rule]
+
+
+class _Clusters:
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.of = {m.key: Cluster.of(m) for m in mentions}
+
+    def keep_apart(self, a: str, b: str) -> None:
+        self.of[a].apart.add(b)
+        self.of[b].apart.add(a)
+
+    def why_not(self, x: Cluster, y: Cluster) -> str | None:
+        """Why the two clusters cannot be one person, or None."""
+        small, big = sorted((x, y), key=lambda c: len(c.members))
+        if any(m.key in big.apart for m in small.members):
+            return "listed apart (one author list, or not_same_as)"
+        if len(x.natives | y.natives) > 1:
+            return "different native names " + ", ".join(sorted(x.natives | y.natives))
+        for attr, label in IDENTIFIERS.items():
+            if len(x.identifiers.get(attr, set()) | y.identifiers.get(attr, set())) > 1:
+                return f"different {label}s"
+        for p in x.names:
+            for q in y.names:
+                if name_match(p, q) is None:
+                    return f"names {p[0]} and {q[0]} cannot be one person"
+        return None
+
+    def join(self, x: Cluster, y: Cluster, link: str, score: float | None) -> None:
+        if len(x.members) < len(y.members):
+            x, y = y, x
+        x.absorb(y, link, score)
+        for m in y.members:
+            self.of[m.key] = x
+
+    def all(self) -> list[Cluster]:
+        unique = {id(c): c for c in self.of.values()}.values()
+        return sorted(unique, key=lambda c: min(m.key for m in c.members))
+
+
+def _matching(ref: Ref, mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if ref.matches(m.names, m.path)]
+
+
+def resolve_people(
+    mentions: list[Mention],
+    apart: Iterable[tuple[str, str]] = (),
+    overrides: Overrides | None = None,
+) -> Resolution:
+    """Cluster mentions into people: overrides first, then scored pairs best first.
+    ``apart``: pairs of mention keys known to be different people (two names on
+    one author list of one document)."""
+    mentions = sorted(mentions, key=lambda m: m.key)
+    state = _Clusters(mentions)
+    for x_key, y_key in apart:
+        state.keep_apart(x_key, y_key)
+    unmatched: list[Rule] = []
+    rules = overrides.rules if overrides else ()
+    for rule in sorted(rules, key=lambda r: r.same):  # not_same_as before same_as
+        left, right = _matching(rule.a, mentions), _matching(rule.b, mentions)
+        if not left or not right:
+            unmatched.append(rule)
+            continue
+        for a in left:
+            for b in right:
+                if a is b:
+                    continue
+                if not rule.same:
+                    state.keep_apart(a.key, b.key)
+                elif (x := state.of[a.key]) is not (y := state.of[b.key]):
+                    where = f"{Path(rule.path).name}:{rule.line}"
+                    state.join(x, y, f"{a.label} = {b.label}: same_as in {where}", None)
+    decisions = []
+    for c in candidates(mentions):
+        x, y = state.of[c.a.key], state.of[c.b.key]
+        if x is y:
+            decisions.append((c, "merged"))
+        elif c.score < MERGE_AT:
+            if c.score >= REVIEW_AT:
+                decisions.append((c, "uncertain"))
+        elif reason := c.conflict or state.why_not(x, y):
+            decisions.append((c, f"held apart: {reason}"))
+        else:
+            state.join(x, y, str(c), c.score)
+            decisions.append((c, "merged"))
+    return Resolution(state.all(), _one_per_question(decisions, state), unmatched)
+
+
+def _one_per_question(
+    decisions: list[tuple[Candidate, str]], state: _Clusters
+) -> list[tuple[Candidate, str]]:
+    """Open pairs between the same two final people ask one question: keep the best."""
+    asked: set[frozenset[int]] = set()
+    out = []
+    for c, decision in decisions:
+        if decision != "merged":
+            question = frozenset((id(state.of[c.a.key]), id(state.of[c.b.key])))
+            if question in asked:
+                continue
+            asked.add(question)
+        out.append((c, decision))
+    return out
+
+
+def representative(cluster: Cluster) -> tuple[str, str | None, list[str]]:
+    """The name a cluster is shown under (a spelled-out Latin name where there is
+    one, given name first), its native name, and every other name as an alias."""
+    natives = sorted({m.native for m in cluster.members if m.native})
+    written = sorted({n for m in cluster.members for n in (m.name, *m.aliases)})
+    counts = {n: sum(m.name == n for m in cluster.members) for n in written}
+    latin = [n for n in written if not has_cjk(n)]
+    family = {f.family for n in natives for f in forms_of(n, n) if f.how == "hanzi"}
+
+    def rank(n: str) -> tuple[bool, bool, int, int, str]:
+        form = next(iter(forms_of(n, None)), None)
+        given_first = form is not None and (not family or form.family in family)
+        return (not is_initials_only(n), given_first, counts[n], len(n), n)
+
+    name = max(latin, key=rank) if latin else natives[0] if natives else written[0]
+    aliases = [n for n in written if n != name and n not in natives]
+    return name, (natives[0] if natives else None), aliases
