@@ -286,15 +286,45 @@ def _student_heading(text: str) -> tuple[bool, str | None] | None:
     return None
 
 
+def _leading(text: str, names: list[str]) -> list[str]:
+    """The names that open ``text`` one after the other (``A, B and C``), up to the
+    first that comes after other words (``A on the topic "X and Y"``)."""
+    out, at = [], 0
+    for name in names:
+        found = text.find(name, at)
+        if found < 0:
+            break
+        between = text[at:found].replace(_OPEN, "").replace(_CLOSE, "")  # links' marks
+        if out and not _JOINED.fullmatch(between):
+            break
+        out.append(name)
+        at = found + len(name)
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:,|，|、|&|\band\b|,\s*and\b)\s*", _I)
+
+
+@cache
+def _item_verb() -> re.Pattern[str]:
+    """A verb opening a list item of students (see ``item_verbs``)."""
+    verbs = phrases()["advisor"]["item_verbs"]
+    groups = [rf"(?P<{kind}>{_alt(words)})" for kind, words in verbs.items()]
+    return re.compile(rf"^\s*(?:{'|'.join(groups)})\s+", _I)
+
+
 def _listed(flat: str, no: int, kind: str) -> list[Statement]:
-    """A list item of the owner's students: the student (the first name), and any
-    co-supervisors it names (``(with Dr. X)``, ``co-supervised with X``)."""
-    names = names_in(flat)[:1]
+    """A list item of the owner's students: the students it opens with (``Ann Lee``,
+    ``Mentoring Ann Lee and Bo Wu on …``), and any co-supervisors it names (``(with
+    Dr. X)``, ``co-supervised with X``)."""
+    if verb := _item_verb().match(flat):
+        flat, kind = flat[verb.end() :], "mentor" if verb.lastgroup == "mentor" else kind
+    names = _leading(flat, names_in(flat))
     if not names:
         return []
     student = names[0]
     org = organization_in(flat, 0)
-    out = [Statement((student,), kind, ADVISOR, org, no, "list", plain(flat))]
+    out = [Statement(tuple(names), kind, ADVISOR, org, no, "list", plain(flat))]
     anywhere, inside = _co_advisors()
     rest = flat[flat.find(student) + len(student) :] if student in flat else flat
     spans = [rest]

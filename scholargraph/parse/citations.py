@@ -269,7 +269,7 @@ def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
 def _split_title_marked(text: str) -> tuple[str, str, str] | None:
     """``authors. *Title*. venue`` or ``authors, "Title," venue``."""
     for title in [*italic_spans(text), *(m.group(1) for m in _QUOTED.finditer(plain(text)))]:
-        if len(title.split()) < 2:
+        if len(title.split()) < 2 or _ET_AL.fullmatch(title.strip(" ,.")):  # "*et al.*"
             continue
         raw_at = text.find(title)
         at = raw_at if raw_at >= 0 else plain(text).find(title)

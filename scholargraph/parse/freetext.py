@@ -196,6 +196,7 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
         )
     },
 }
+_ATTRIBUTES = re.compile(r"\s*\{[#:.][^}]*\}\s*$")
 _DECOR = re.compile(r"^[^\w(（]+|[^\w)）]+$")
 _HEADING_INLINE = re.compile(r"^(?P<head>[^:：]{2,30})[:：]\s*(?P<rest>.+)$")
 _ROLE = re.compile(
@@ -221,7 +222,10 @@ _INTEREST = re.compile(
 )
 _NATIVE_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # 刘学深 under the Latin name
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_GITHUB = re.compile(r"github(?:\.com/|\s*[:：]\s*)([A-Za-z0-9-]{2,39})", re.IGNORECASE)
+# a GitHub profile (github.com/ann, "GitHub: ann"), not one of its repositories
+_GITHUB = re.compile(
+    r"github(?:\.com/|\s*[:：]\s*)([A-Za-z0-9-]{2,39})(?![\w-]|/[\w.-])", re.IGNORECASE
+)
 _HOMEPAGE = re.compile(r"(?:homepage|website|web)\s*[:：]\s*(https?://\S+)", re.IGNORECASE)
 _RECORD_HEAD = re.compile(
     r"^(?P<status>preprint|published|accepted|journal[- ]article|article|conference[- ]paper|"
@@ -368,6 +372,7 @@ class Line:
     no: int
     raw: str
     table: int | None = None  # the HTML table whose row the line is part of
+    follows_break: bool = True  # something between it and the line before (see _lines)
 
     @cached_property
     def text(self) -> str:
@@ -410,10 +415,12 @@ class Entry:
 def _heading(text: str) -> tuple[str, str | None, str] | None:
     """(section kind, status, inline content) when ``text`` is a heading
     (``## Selected Publications (* equal contribution)`` included)."""
-    t = " ".join(re.sub(r"\([^)]*\)|（[^）]*）", "", fold(text)).split()).strip(" #*:：")
+    t = _ATTRIBUTES.sub("", fold(text))  # kramdown's "# News {#news}"
+    t = " ".join(re.sub(r"\([^)]*\)|（[^）]*）", "", t).split()).strip(" #*:：")
     t = _DECOR.sub("", t)  # "📝 Publications", "Publications ✍"
-    if t in HEADINGS:
-        return (*HEADINGS[t], "")
+    for form in (t, t[:-1] if t.endswith("s") else t):  # "Educations", "Experiences"
+        if form in HEADINGS:
+            return (*HEADINGS[form], "")
     if m := _HEADING_INLINE.match(text):
         head = fold(m.group("head")).strip(" #*")
         if head in HEADINGS:
@@ -464,19 +471,48 @@ def _lines(doc: Document) -> list[Line]:
     numbers; front matter read for a title or a publication; comments skipped."""
     local = doc.source.location or doc.path  # doc.path may be the URL a page came from
     suffix = local.rsplit(".", 1)[-1].lower() if "." in local else ""
-    if suffix in ("tex", "ltx"):
-        return [Line(no, text) for no, text in latex_lines(doc.text)]
     raw = doc.text.splitlines()
+    if suffix in ("tex", "ltx"):
+        return _breaks(raw, [Line(no, text) for no, text in latex_lines(doc.text)])
     start, front = _front_matter(raw)
     head = [Line(no, text) for no, text in front]
     if suffix in ("html", "htm", "xhtml"):  # a Jekyll page may open with front matter
         text = "\n" * start + "\n".join(raw[start:]) if start else doc.text
-        return [*head, *(Line(r.no, r.text, r.table) for r in html_rows(text))]
+        return _breaks(raw, [*head, *(Line(r.no, r.text, r.table) for r in html_rows(text))])
     if "<" not in doc.text:  # no HTML: the lines as written
         body = [Line(i, ln) for i, ln in enumerate(raw, 1) if i > start and ln.strip()]
     else:
         body = [Line(r.no, r.text, r.table) for r in markdown_rows(doc.text)]
-    return [*head, *_markdown_lines(body)]
+    return _breaks(raw, [*head, *_markdown_lines(body)])
+
+
+_SOFT = re.compile(r"^\s*(?:<br\s*/?>\s*)+$", re.IGNORECASE)  # a line break alone on its line
+_DETAILS = re.compile(r"<(/?)details\b", re.IGNORECASE)
+
+
+def _folded(raw: list[str]) -> set[int]:
+    """The numbers of the lines inside ``<details>`` blocks: text folded away on the
+    page (an abstract, a BibTeX entry), read as part of nothing."""
+    out, depth = set(), 0
+    for no, text in enumerate(raw, 1):
+        opened = depth > 0
+        for m in _DETAILS.finditer(text):
+            depth = max(0, depth + (-1 if m.group(1) else 1))
+        if opened or depth > 0:
+            out.add(no)
+    return out
+
+
+def _breaks(raw: list[str], lines: list[Line]) -> list[Line]:
+    """The lines outside folded blocks (see ``_folded``), each marked when a blank
+    line or markup (``</div>``) parts it from the line before; a ``<br>`` alone on
+    its line, or a folded block, parts nothing."""
+    folded = _folded(raw) if "<details" in "\n".join(raw).lower() else set()
+    kept = [ln for ln in lines if ln.no not in folded]
+    for prev, ln in zip(kept, kept[1:], strict=False):
+        between = range(prev.no + 1, ln.no)
+        ln.follows_break = any(n not in folded and not _SOFT.match(raw[n - 1]) for n in between)
+    return kept
 
 
 _SETEXT = re.compile(r"^ {0,3}(?:(=)=+|-{3,})\s*$")
@@ -510,8 +546,11 @@ def _sections(lines: list[Line]) -> list[Section]:
     for ln in lines:
         head = None if ln.bullet or len(ln.text) > 60 else _heading(ln.text)
         if head is None:
-            if 0 < ln.level <= level and out[-1].kind == "publications":
-                out.append(Section("other"))
+            if ln.level and (ln.level <= level or not level):  # deeper: a sub-heading
+                # kept as the section's first line: what it says (``## PhD Students``)
+                # is context for the lines under it
+                out.append(Section("other" if out[-1].kind == "publications" else "unknown"))
+                out[-1].lines.append(ln)
                 level = ln.level
                 continue
             out[-1].lines.append(ln)
@@ -525,22 +564,23 @@ def _sections(lines: list[Line]) -> list[Section]:
     return out
 
 
-def _cited(entry: Entry) -> bool:
-    """Does an entry read as a citation: a title of two words or more, an author,
-    and a year or a venue?"""
+def _citation(entry: Entry) -> Citation | None:
+    """The entry's citation when it reads as one: a title of two words or more, an
+    author, and a year or a venue."""
     c = parse_citation(entry.lines, default_status=entry.status)
-    return bool(
-        c and len(c.title.split()) >= 2 and c.authors and (c.year or c.venue or c.venue_full)
-    )
+    ok = c and len(c.title.split()) >= 2 and c.authors and (c.year or c.venue or c.venue_full)
+    return c if ok else None
 
 
-def _citation_table(lines: list[Line]) -> bool:
-    """Rows of one HTML table that look like citations (two or more rows, two thirds
-    of them read as a citation)."""
+def _citation_list(lines: list[Line]) -> bool:
+    """Lines that are a list of citations (two or more entries, two thirds of them
+    read as a citation): the rows of an HTML table, a section under any heading."""
     entries = _publication_entries(Section("publications", lines=lines))
     entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
-    cited = sum(_cited(e) for e in entries)
-    return len(entries) >= 2 and 3 * cited >= 2 * len(entries)
+    cited = [c for e in entries if (c := _citation(e))]
+    teams = sum(len(c.authors) >= 2 for c in cited)  # an entry naming a place reads as
+    # a one-author citation now and then; a list of papers is mostly co-authored
+    return len(entries) >= 2 and 3 * len(cited) >= 2 * len(entries) and 2 * teams >= len(cited)
 
 
 def _table_sections(sections: list[Section]) -> list[Section]:
@@ -560,13 +600,24 @@ def _table_sections(sections: list[Section]) -> list[Section]:
         rest = Section(s.kind, s.status)
         out.append(rest)
         for run in runs:
-            if run[0].table is not None and _citation_table(run):
+            if run[0].table is not None and _citation_list(run):
                 out.append(Section("publications", None, run))
                 rest = Section(s.kind, s.status)
                 out.append(rest)
             else:
                 rest.lines += run
     return [s for s in out if s.lines or s.kind != "other"]
+
+
+def _cited_sections(sections: list[Section]) -> list[Section]:
+    """A section under a heading not known (``# Research``, ``## Recent Work``), or
+    under none, whose entries read as citations is a publication list."""
+    return [
+        Section("publications", None, s.lines)
+        if s.kind in ("top", "unknown") and _citation_list(s.lines)
+        else s
+        for s in sections
+    ]
 
 
 # --- owner -----------------------------------------------------------------
@@ -638,8 +689,7 @@ def _paragraph_starts(lines: list[Line]) -> set[int]:
     """Where entries start in a list without bullets whose entries are paragraphs
     (runs of lines with blank lines between them, most runs longer than one line);
     empty when the list is one entry a line."""
-    starts = {ln.no for prev, ln in zip([None, *lines], lines, strict=False)
-              if prev is None or ln.no > prev.no + 1}  # fmt: skip
+    starts = {ln.no for i, ln in enumerate(lines) if i == 0 or ln.follows_break}
     multi = len(lines) - len(starts)  # lines that continue a run
     return starts if len(starts) > 1 and multi >= len(starts) else set()
 
@@ -869,7 +919,7 @@ def _titled_papers(lines: list[Line], titles: list[str]) -> list[SystemPaper]:
 
 def parse_text(doc: Document) -> Extraction:
     lines = _lines(doc)
-    sections = _table_sections(_sections(lines))
+    sections = _cited_sections(_table_sections(_sections(lines)))
     entries = [e for s in sections if s.kind == "publications" for e in _publication_entries(s)]
     entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
     unsure: list[tuple[int, citemodel.ParsedCitation]] = []

@@ -74,6 +74,8 @@ _BLOCK = frozenset(
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _ENTRY_TAGS = frozenset(["li", "tr", "article"])
 _ENTRY_CLASS = re.compile(r"paper|publication|\bpub\b|pub-item|bib-?item|\bentry\b", re.I)
+_LISTS = frozenset(["ul", "ol", "dl", "table", "tbody", "section"])  # hold entries, whatever
+# their class says (``<ul class="publications">``)
 _NOT_ENTRY_CLASS = re.compile(r"list|container|links?\b|section|header|icon|image|text", re.I)
 _BADGE_CLASS = re.compile(r"badge|venue|conf-tag|\btag\b", re.I)
 _MARKS = {"b": "**", "strong": "**", "em": "*", "i": "*", "cite": "*", "u": "<u>", "ins": "<u>"}
@@ -203,7 +205,9 @@ class _Converter(HTMLParser):
                 role = "bold-heading"
             else:
                 self._break("#" * _HEADINGS[tag] + " ")
-        elif tag in _ENTRY_TAGS or (_ENTRY_CLASS.search(cls) and not _NOT_ENTRY_CLASS.search(cls)):
+        elif tag in _ENTRY_TAGS or (
+            tag not in _LISTS and _ENTRY_CLASS.search(cls) and not _NOT_ENTRY_CLASS.search(cls)
+        ):
             role = "entry"
             self._break("- " if not self.entry_depth else "")
             if not self.entry_depth:

@@ -20,6 +20,8 @@ the same family name stays apart.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -65,7 +67,8 @@ SKIPPED_FILES = frozenset(
 
 
 def site_files(folder: Path) -> list[Path]:
-    """The files of a site worth reading, in a stable order."""
+    """The files of a site worth reading, in a stable order: its content, and the
+    Jekyll includes (``_includes/``) that its content includes."""
     out = []
     for path in sorted(folder.rglob("*")):
         parts = path.relative_to(folder).parts
@@ -76,7 +79,21 @@ def site_files(folder: Path) -> list[Path]:
         )
         if readable and path.name not in SKIPPED_FILES and not path.name.startswith("."):
             out.append(path)
-    return out
+    return sorted([*out, *_included(folder, out)])
+
+
+_INCLUDE = re.compile(r"\{%-?\s*include\s+([\w./-]+)")
+
+
+def _included(folder: Path, pages: list[Path]) -> list[Path]:
+    """The files of ``_includes/`` that a page includes (``{% include pubs.html %}``)."""
+    names = set()
+    for page in pages:
+        if page.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                names.update(_INCLUDE.findall(page.read_text(encoding="utf-8")))
+    found = (folder / "_includes" / name for name in sorted(names))
+    return [p for p in found if p.is_file() and p.suffix.lower() in READ_SUFFIXES]
 
 
 def _data_script(path: Path) -> bool:
