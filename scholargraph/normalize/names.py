@@ -200,8 +200,24 @@ class NameForm:
         return {words, "".join(s[0] for parts in syllables for s in parts)}
 
 
-_COMPOUND_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容"}
-_COMPOUND_SURNAMES |= {"令狐", "夏侯", "长孙", "宇文", "司徒", "澹台", "端木", "轩辕"}
+@cache
+def _zh_surnames() -> frozenset[str]:
+    """Chinese family names, from ``zh_surnames.txt``."""
+    text = files("scholargraph.normalize").joinpath("zh_surnames.txt").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if (w := ln.split("#", 1)[0].strip()))
+
+
+def is_chinese_name(text: str) -> bool:
+    """Two to four Chinese characters opening with a family name (see ``zh_surnames.txt``).
+
+    >>> is_chinese_name("郑华伟"), is_chinese_name("欧阳修"), is_chinese_name("动态")
+    (True, True, False)
+    """
+    if not re.fullmatch(r"[\u3400-\u9fff]{2,4}", text):
+        return False
+    return text[:1] in _zh_surnames() or (len(text) > 2 and text[:2] in _zh_surnames())
+
+
 # Vietnamese and Korean family names, written first at home and last abroad
 # (``Nguyen Van Anh`` / ``Anh Van Nguyen``, ``Kim Jong-un`` / ``Jong-un Kim``)
 _VIETNAMESE = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang"}
@@ -379,7 +395,7 @@ def name_forms(name: str, native_name: str | None = None) -> list[NameForm]:
                     forms.append(NameForm(latin.family, (formal, *latin.given[1:]), "nickname"))
     native = native_name or (name if has_cjk(name) else None)
     if native and len(chars := re.sub(r"[\s·]", "", native)) >= 2:
-        cut = 2 if chars[:2] in _COMPOUND_SURNAMES and len(chars) > 2 else 1
+        cut = 2 if chars[:2] in _zh_surnames() and len(chars) > 2 else 1
         family, given = lazy_pinyin(chars[:cut]), lazy_pinyin(chars[cut:])
         if all(s.isascii() and s.isalpha() for s in (*family, *given)):
             forms.append(NameForm("".join(family), ("".join(given),), "hanzi"))

@@ -289,7 +289,8 @@ def _student_heading(text: str) -> tuple[bool, str | None] | None:
 def _leading(text: str, names: list[str]) -> list[str]:
     """The names that open ``text`` one after the other (``A, B and C``), up to the
     first that comes after other words (``A on the topic "X and Y"``)."""
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for name in names:
         found = text.find(name, at)
         if found < 0:

@@ -15,11 +15,13 @@ itself) is taken, and a warning says so.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import resources
 
 import yaml
 
@@ -28,6 +30,7 @@ from scholargraph.normalize import dates
 from scholargraph.normalize.names import (
     compatible,
     has_cjk,
+    is_chinese_name,
     looks_like_name,
     pinyin_forms,
 )
@@ -54,148 +57,18 @@ from scholargraph.parse.positions import (
 
 FORMAT = "text"
 
-# Folded heading text -> section kind. Sub-headings of a publication list set a status.
+# Folded heading text -> (section kind, status) and the words that keep a list under an
+# unknown heading from being taken for publications: the data file ``headings.yaml``.
+_HEADING_DATA = yaml.safe_load(
+    resources.files("scholargraph.parse").joinpath("headings.yaml").read_text("utf-8")
+)
 HEADINGS: dict[str, tuple[str, str | None]] = {
-    **{
-        h: ("education", None)
-        for h in (
-            "education",
-            "academic background",
-            "educational background",
-            "degrees",
-            "教育背景",
-            "教育经历",
-            "学习经历",
-        )
-    },
-    **{
-        h: ("experience", None)
-        for h in (
-            "experience",
-            "work experience",
-            "professional experience",
-            "research experience",
-            "industry experience",
-            "employment",
-            "positions",
-            "internships",
-            "internship",
-            "appointments",
-            "academic positions",
-            "实习经历",
-            "工作经历",
-            "科研经历",
-            "任职经历",
-        )
-    },
-    **{
-        h: ("publications", None)
-        for h in (
-            "publications",
-            "selected publications",
-            "papers",
-            "selected papers",
-            "publications and manuscripts",
-            "conference papers",
-            "journal papers",
-            "conference publications",
-            "journal publications",
-            "refereed publications",
-            "peer-reviewed publications",
-            "published work",
-            "research papers",
-            "论文发表",
-            "发表论文",
-            "学术论文",
-            "论文",
-            "代表性论文",
-            "发表文章",
-            "科研成果",
-        )
-    },
-    **{
-        h: ("publications", "preprint")
-        for h in (
-            "preprints",
-            "preprint",
-            "under review",
-            "manuscripts",
-            "working papers",
-            "submitted",
-            "预印版",
-            "预印本",
-            "在投论文",
-        )
-    },
-    **{
-        h: ("publications", "published")
-        for h in (
-            "published",
-            "published papers",
-            "conference",
-            "journal",
-            "conferences",
-            "journals",
-            "正式出版",
-            "已发表",
-            "会议论文",
-            "期刊论文",
-        )
-    },
-    **{
-        h: ("interests", None)
-        for h in (
-            "research interests",
-            "research interest",
-            "interests",
-            "research areas",
-            "research topics",
-            "研究兴趣",
-            "研究方向",
-            "研究领域",
-        )
-    },
-    **{
-        h: ("projects", None)
-        for h in ("projects", "research projects", "selected projects", "项目经历", "科研项目")
-    },
-    **{
-        h: ("news", None) for h in ("news", "updates", "recent news", "latest news", "新闻", "动态")
-    },
-    **{
-        h: ("other", None)
-        for h in (
-            "teaching",
-            "services",
-            "service",
-            "professional service",
-            "professional services",
-            "awards",
-            "honors",
-            "awards & honors",
-            "awards and honors",
-            "honors and awards",
-            "skills",
-            "technical skills",
-            "talks",
-            "invited talks",
-            "activities",
-            "references",
-            "contact",
-            "languages",
-            "competitions",
-            "竞赛获奖",
-            "获奖情况",
-            "荣誉奖励",
-            "专业服务",
-            "学术服务",
-            "技术能力",
-            "专业技能",
-            "教学经历",
-            "技能",
-        )
-    },
+    str(h): (kind.split("/")[0], kind.split("/")[1] if "/" in kind else None)
+    for kind, headings in _HEADING_DATA["sections"].items()
+    for h in headings
 }
+_NOT_PUBLICATIONS = frozenset(_HEADING_DATA["not_publications"])
+_NOT_NAMES = frozenset(_HEADING_DATA["not_names"])
 _ATTRIBUTES = re.compile(r"\s*\{[#:.][^}]*\}\s*$")
 _DECOR = re.compile(r"^[^\w(（]+|[^\w)）]+$")
 _HEADING_INLINE = re.compile(r"^(?P<head>[^:：]{2,30})[:：]\s*(?P<rest>.+)$")
@@ -448,6 +321,9 @@ def _front_matter(raw: list[str]) -> tuple[int, list[tuple[int, str]]]:
         return next((i for i, ln in enumerate(raw[: ends[0]], 1) if ln.startswith(f"{key}:")), 1)
 
     title = meta["title"].strip()
+    for key in ("display_name", "display_title"):  # al-folio's page owner, not "About"
+        if isinstance(shown := meta.get(key), str) and shown.strip():
+            return ends[0], [(at(key), f"# {shown.strip()}")]
     authors, venue = meta.get("authors"), meta.get("venue")
     if meta.get("collection") == "publications" or (authors and venue):
         venue = ", ".join(map(str, venue)) if isinstance(venue, list) else venue
@@ -509,7 +385,7 @@ def _breaks(raw: list[str], lines: list[Line]) -> list[Line]:
     its line, or a folded block, parts nothing."""
     folded = _folded(raw) if "<details" in "\n".join(raw).lower() else set()
     kept = [ln for ln in lines if ln.no not in folded]
-    for prev, ln in zip(kept, kept[1:], strict=False):
+    for prev, ln in itertools.pairwise(kept):
         between = range(prev.no + 1, ln.no)
         ln.follows_break = any(n not in folded and not _SOFT.match(raw[n - 1]) for n in between)
     return kept
@@ -549,13 +425,16 @@ def _sections(lines: list[Line]) -> list[Section]:
             if ln.level and (ln.level <= level or not level):  # deeper: a sub-heading
                 # kept as the section's first line: what it says (``## PhD Students``)
                 # is context for the lines under it
-                out.append(Section("other" if out[-1].kind == "publications" else "unknown"))
+                out.append(Section("unknown"))
                 out[-1].lines.append(ln)
                 level = ln.level
                 continue
             out[-1].lines.append(ln)
             continue
         kind, status, inline = head
+        if status and not ln.level and out[-1].kind == "unknown" and _not_publications(out[-1]):
+            out[-1].lines.append(ln)  # "**Submitted**" under "## Invited Talks": its sub-list
+            continue
         if not (status and out[-1].kind == "publications" and ln.level > level > 0):
             level = ln.level
         out.append(Section(kind, status))
@@ -614,18 +493,42 @@ def _cited_sections(sections: list[Section]) -> list[Section]:
     under none, whose entries read as citations is a publication list."""
     return [
         Section("publications", None, s.lines)
-        if s.kind in ("top", "unknown") and _citation_list(s.lines)
+        if s.kind in ("top", "unknown") and not _not_publications(s) and _citation_list(s.lines)
         else s
         for s in sections
     ]
 
 
+def _not_publications(section: Section) -> bool:
+    """Does the section's heading say its list is something else (``# Invited Talks``,
+    ``## International Meetings``: see ``not_publications``)?"""
+    head = section.lines[0] if section.lines and section.lines[0].level else None
+    return head is not None and bool(_NOT_PUBLICATIONS & set(re.findall(r"\w+", fold(head.text))))
+
+
 # --- owner -----------------------------------------------------------------
+
+
+_BOTH_NAMES = re.compile(  # "田景泽 Jingze Tian", "Jingze Tian 田景泽", "Jingze Tian (田景泽)"
+    r"^(?:(?P<n1>[\u4e00-\u9fff]{2,4})\s*[/|]?\s*(?P<l1>[^\u4e00-\u9fff]+)"
+    r"|(?P<l2>[^\u4e00-\u9fff(（]+?)\s*[/|(（]?\s*(?P<n2>[\u4e00-\u9fff]{2,4})[)）]?)$"
+)
+
+
+def _names_of(text: str) -> tuple[str, str | None]:
+    """(the Latin name, the native name) a heading writes, both or the Latin one."""
+    if (m := _BOTH_NAMES.match(text.strip(" #"))) and looks_like_name(m["l1"] or m["l2"]):
+        return (m["l1"] or m["l2"]).strip(), m["n1"] or m["n2"]
+    return text, None
 
 
 def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]]:
     for i, ln in enumerate(lines[:25]):
-        text = ln.text
+        text, native = _names_of(ln.text)
+        if not ln.bullet and is_chinese_name(name := text.strip(" #")):  # "# 郑华伟"
+            if name not in HEADINGS and name not in _NOT_NAMES:  # 项目, 关于: 项 and 关
+                yield 2 + (i < 5), ln  # are family names too
+            continue
         if ln.bullet or not looks_like_name(text) or has_cjk(text) or "," in text:
             continue
         words = text.split()
@@ -637,7 +540,7 @@ def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]
             continue
         score = 3 * (body.count(text) > 1) + (i < 5)
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        score += 2 * bool(_NATIVE_LINE.fullmatch(nxt))
+        score += 2 * bool(native or _NATIVE_LINE.fullmatch(nxt))
         yield score, ln
 
 
@@ -658,8 +561,14 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
         ln = best[1]
         idx = lines.index(ln)
         nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
-        native = nxt if _NATIVE_LINE.fullmatch(nxt) else None
-        written = ln.text.title() if ln.text.isupper() else ln.text  # "ANN LEE" heading a CV
+        written, native = _names_of(ln.text)
+        native = native or (nxt if _NATIVE_LINE.fullmatch(nxt) else None)
+        if is_chinese_name(written.strip(" #")):  # a Chinese name alone: its
+            native = written.strip(" #")  # co-author spelling, when the papers have it
+            forms = {fold(f) for f in pinyin_forms(native)}
+            authors = (a.name for e in entries if e.citation for a in e.citation.authors)
+            written = next((a for a in authors if fold(a) in forms), native)
+        written = written.title() if written.isupper() else written  # "ANN LEE" heading a CV
         return Owner(written, ln.no, native)
     marked: Counter[str] = Counter()
     first_line: dict[str, int] = {}
