@@ -491,6 +491,24 @@ def _en_name(part: str) -> str | None:
     return name
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.?[\s-]*){1,3}")
+_SURNAME = re.compile(r"(?:(?:Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+")
+
+
+def _inverted(parts: list[str]) -> list[str]:
+    """Parts with each ``Surname`` followed by its initials (``Chen, S.``, ``Yu, T. H.``,
+    cut apart at the comma) joined again as ``S. Chen``."""
+    out: list[str] = []
+    for part in parts:
+        prev = out[-1].strip() if out else ""
+        if _INITIALS.fullmatch(part.strip()) and _SURNAME.fullmatch(prev):
+            title, _, surname = prev.rpartition(" ")
+            out[-1] = f"{title} {part.strip()} {surname}".strip()
+        else:
+            out.append(part)
+    return out
+
+
 def names_in(span: str, *, one_line: bool = False) -> list[str]:
     """The names a statement lists after its trigger, in order, titles removed; the list
     ends at the first part that is not a name (``Prof. A and Prof. B, working on …``)."""
@@ -500,7 +518,7 @@ def names_in(span: str, *, one_line: bool = False) -> list[str]:
     span = next(iter(split_sentences(_PAREN.sub(" ", span))), (0, ""))[1]
     cut = re.split(r"([;；。！？!?:：|•]|\s[-–—]\s)", span, maxsplit=1)
     span = _PAREN.sub(" ", cut[0])
-    parts = [p for p in _joiners().split(span) if p.strip()]
+    parts = _inverted([p for p in _joiners().split(span) if p.strip()])
     if len(cut) > 1 and cut[1] in ":：" and len(parts) > 1:
         parts.pop()  # "秦勇教授，队长：…": the last part is the next field's label
     out: list[str] = []

@@ -91,7 +91,8 @@ def _inline(text: str) -> str:
         name, sym = m.group(1), m.group(2)
         i += m.end()
         if sym is not None:
-            out.append({"&": "&", "%": "%", "_": "_", "$": "$", "#": "#", ",": " "}.get(sym, ""))
+            spaced = {"&": "&", "%": "%", "_": "_", "$": "$", "#": "#", ",": " ", " ": " "}
+            out.append(spaced.get(sym, ""))  # "\ " (after "Dr.") is a space
             continue
         if name == "href" and (url := _arg(text, i)) and (label := _arg(text, url[1])):
             out.append(f"[{_inline(label[0])}]({url[0]})")
