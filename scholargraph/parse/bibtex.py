@@ -1,9 +1,11 @@
 """BibTeX through bibtexparser v2: a pipeline of its middlewares, then our records.
 
-LaTeX is decoded (``{\\"u}`` -> ü), field keys are lower-cased, author lists are
-split into name parts (``Last, First`` and ``and others`` handled), duplicate
-keys and unparseable blocks are reported with their line. An entry without a
-title is skipped; every other entry still ingests.
+LaTeX is decoded (``{\\"u}`` -> ü) in the fields that hold it (a command, a special
+character, a TeX ligature; braces alone are just dropped), field keys are
+lower-cased, author lists are split into name parts (``Last, First`` and ``and
+others`` handled), duplicate keys and unparseable blocks are reported with their
+line. An entry without a title, or with a field longer than ``field_limit``
+(checked before anything decodes it), is skipped; every other entry still ingests.
 """
 
 from __future__ import annotations
@@ -12,15 +14,44 @@ import re
 
 from bibtexparser import middlewares as mw
 from bibtexparser.entrypoint import parse_string
+from bibtexparser.library import Library
 from bibtexparser.model import Entry, ParsingFailedBlock
 
 from scholargraph.normalize.venues import normalize_venue, year_in
 from scholargraph.parse.builder import Extraction, GraphBuilder
-from scholargraph.parse.documents import Document
+from scholargraph.parse.documents import MAX_FIELD_CHARS, Document, field_limit
 
 FORMAT = "bibtex"
 _PREPRINT_TYPES = {"misc", "unpublished", "techreport"}
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})", re.IGNORECASE)
+_LATEX = re.compile(r"[\\~%&$]|--|``|''")  # what LaTeX decoding would change, braces aside
+_OVERSIZED = "oversized"  # an entry's parser metadata: (field, characters) over the limit
+
+
+class _FieldLimit(mw.BlockMiddleware):
+    """Empties each field longer than ``limit`` characters before anything reads it,
+    noting the first in the entry's parser metadata (``_OVERSIZED``)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def transform_entry(self, entry: Entry, library: Library) -> Entry:
+        for f in entry.fields:
+            if isinstance(f.value, str) and len(f.value) > self.limit:
+                if entry.get_parser_metadata(_OVERSIZED) is None:
+                    entry.set_parser_metadata(_OVERSIZED, (f.key, len(f.value)))
+                f.value = ""
+        return entry
+
+
+class _LatexWhereHeld(mw.LatexDecodingMiddleware):
+    """pylatexenc only on strings that hold LaTeX: a long plain title costs nothing."""
+
+    def _transform_python_value_string(self, python_string: str) -> tuple[str, str]:
+        if _LATEX.search(python_string):
+            return super()._transform_python_value_string(python_string)
+        return python_string.replace("{", "").replace("}", ""), ""
 
 
 def _field(entry: Entry, key: str) -> str | None:
@@ -67,11 +98,13 @@ def _authors(entry: Entry) -> tuple[list[str], bool]:
 
 
 def parse_bibtex(doc: Document) -> Extraction:
+    limit = field_limit()
     library = parse_string(
         doc.text,
         append_middleware=[
+            _FieldLimit(limit),
             mw.NormalizeFieldKeys(),
-            mw.LatexDecodingMiddleware(),
+            _LatexWhereHeld(),
             mw.SeparateCoAuthors(),
             mw.SplitNameParts(),
         ],
@@ -87,15 +120,23 @@ def parse_bibtex(doc: Document) -> Extraction:
             if "Duplicate entry key" in reason:
                 reason = f"{reason} (first at line {first_line.get(entry.key)})"
             b.warn(line, f"{reason}; entry ingested as read")
-            _entry(b, entry, line)
+            _entry(b, entry, line, limit)
         else:
             b.skip(line, f"unparseable BibTeX block: {reason}")
     for entry in library.entries:
-        _entry(b, entry, (entry.start_line or 0) + 1)
+        _entry(b, entry, (entry.start_line or 0) + 1, limit)
     return b.out
 
 
-def _entry(b: GraphBuilder, entry: Entry, line: int) -> None:
+def _entry(b: GraphBuilder, entry: Entry, line: int, limit: int) -> None:
+    if oversized := entry.get_parser_metadata(_OVERSIZED):
+        key, size = oversized
+        b.skip(
+            line,
+            f"entry {entry.key!r}: field {key!r} has {size} characters, over the limit of "
+            f"{limit} per field ({MAX_FIELD_CHARS})",
+        )
+        return
     title = _field(entry, "title")
     if not title:
         b.skip(line, f"entry {entry.key!r} has no title")

@@ -58,7 +58,7 @@ from scholargraph.parse.citations import Citation, parse_authors, parse_citation
 from scholargraph.parse.documents import Document
 from scholargraph.parse.markup import marked_spans, plain
 from scholargraph.parse.positions import Advisor
-from scholargraph.parse.yaml_lines import LineDict, load
+from scholargraph.parse.yaml_lines import MAX_DEPTH, LineDict, load, tree_problem
 
 FORMAT = "datafile"
 DATA_SUFFIXES = (".yml", ".yaml", ".json", ".jsonc", ".toml", ".js", ".mjs")
@@ -280,7 +280,7 @@ class _Js:
     top-level variables; anything else (calls, operators) is skipped, never run."""
 
     def __init__(self, text: str) -> None:
-        self.t, self.i, self.n = text, 0, len(text)
+        self.t, self.i, self.n, self.depth = text, 0, len(text), 0
         self.env: dict[str, Any] = {}
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -315,10 +315,16 @@ class _Js:
 
     def value(self) -> Any:
         c = self.peek()
-        if c == "{":
-            return self.obj()
-        if c == "[":
-            return self.arr()
+        if c and c in "{[":
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise _JsError(
+                        f"nested deeper than {MAX_DEPTH} levels on line {self.line(self.i)}"
+                    )
+                return self.obj() if c == "{" else self.arr()
+            finally:
+                self.depth -= 1
         if c in "\"'":
             return self.string()
         if c == "`":
@@ -514,6 +520,8 @@ def parse_js(text: str, path: str = "<string>") -> Any:
         prog = js.program()
     except (_JsError, RecursionError) as exc:
         raise InputError(path, f"invalid JSON or JavaScript data: {exc}", line=1) from exc
+    if problem := tree_problem(prog):
+        raise InputError(path, f"invalid JSON or JavaScript data: {problem}", line=1)
     if list(prog) == ["default"]:
         return prog["default"]
     return prog

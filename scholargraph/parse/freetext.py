@@ -94,7 +94,7 @@ _INTEREST = re.compile(
     re.IGNORECASE,
 )
 _NATIVE_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # 刘学深 under the Latin name
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")  # linear
 # a GitHub profile (github.com/ann, "GitHub: ann"), not one of its repositories
 _GITHUB = re.compile(
     r"github(?:\.com/|\s*[:：]\s*)([A-Za-z0-9-]{2,39})(?![\w-]|/[\w.-])", re.IGNORECASE
@@ -111,7 +111,9 @@ _NEWS_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _V = r"(?P<venue>(?:(?:ACM|IEEE|USENIX)\s)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s?['’]\d{2})"
-_N = r"(?P<name>[A-Za-z][\w.+-]*[\w+])"
+# a system name starts a word and is short: matching from inside a long token, or
+# along all of it, would make a scan quadratic in the token's length
+_N = r"(?<![\w.+-])(?P<name>[A-Za-z][\w.+-]{0,40}[\w+])"
 _SYSTEM_NEWS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(

@@ -3,6 +3,17 @@
 >>> doc = load("a: 1\\nb:\\n  - c: 2\\n")
 >>> doc["b"][0].line, doc["b"][0]["c"]
 (3, 2)
+
+Hostile YAML is refused before it is built: nesting deeper than ``MAX_DEPTH``, and
+aliases that would expand the document by more than ``MAX_EXPANSION`` values (the
+"billion laughs", a few lines that become gigabytes once walked) or into itself.
+
+>>> levels = [f"l{i}: &l{i} [*l{i - 1}, *l{i - 1}, *l{i - 1}, *l{i - 1}]" for i in range(1, 12)]
+>>> try:
+...     load("\\n".join(["l0: &l0 lol", *levels]), "b.yml")
+... except InputError as exc:
+...     print(exc.one_line())
+b.yml:1: invalid YAML: its shared parts expand it to more than 1000000 values
 """
 
 from __future__ import annotations
@@ -26,8 +37,49 @@ class LineDict(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
+MAX_DEPTH = 100  # mappings and lists inside each other
+MAX_EXPANSION = 1_000_000  # values aliases may add to a document
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested deeper than {MAX_DEPTH} levels", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def tree_problem(data: Any) -> str | None:
+    """Why the tree ``data`` is too large or too deep to walk, or None: mappings and
+    lists, a part shared through YAML aliases or JavaScript references counted each
+    time it appears, as a walk meets it (each distinct part is visited once here)."""
+    sizes: dict[int, tuple[int, int]] = {}  # node -> (values, depth) once expanded
+    entered: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, done = stack.pop()
+        kids = list(node.values()) if isinstance(node, dict) else node
+        kids = kids if isinstance(kids, list) else []
+        if done:
+            sub = [sizes[id(k)] for k in kids]
+            sizes[id(node)] = (1 + sum(n for n, _ in sub), 1 + max((d for _, d in sub), default=0))
+        elif id(node) not in sizes:
+            if id(node) in entered:
+                return "a part of it contains itself"
+            entered.add(id(node))
+            stack += [(node, True), *((k, False) for k in kids)]
+    values, depth = sizes[id(data)]
+    if values > len(sizes) + MAX_EXPANSION:
+        return f"its shared parts expand it to more than {MAX_EXPANSION} values"
+    return f"its shared parts nest it deeper than {MAX_DEPTH} levels" if depth > MAX_DEPTH else None
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -47,9 +99,15 @@ _Loader.yaml_implicit_resolvers = {
 
 def load(text: str, path: str = "<string>") -> Any:
     """Parse ``text``; a syntax error is an InputError with the line it is on."""
+    loader = _Loader(text)  # a SafeLoader subclass: no arbitrary objects
     try:
-        return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InputError(path, f"invalid YAML: {exc.problem or exc.context}", line=line) from exc
+    finally:
+        loader.dispose()
+    if problem := tree_problem(data):
+        raise InputError(path, f"invalid YAML: {problem}", line=1)
+    return data
