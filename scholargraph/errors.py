@@ -50,3 +50,9 @@ class ApiError(ScholargraphError):
 
 class NotCachedError(ApiError):
     """Offline, and the cache holds no answer to this request."""
+
+
+class UnreachableError(ApiError):
+    """No connection to the API could be made (no network, a name that does not
+    resolve, a port nobody listens on): not retried, and the API is not asked again
+    in the same run."""

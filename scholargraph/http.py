@@ -10,6 +10,9 @@ Every client talks through an ``Http``, which
 - follows redirects itself, at most ``MAX_REDIRECTS`` of them;
 - keeps to the API's rate (``SCHOLARGRAPH_<API>_RATE`` requests a second, slowed
   further when the server's ``X-Rate-Limit-*`` headers ask for it);
+- fails at once, with an ``UnreachableError``, when no connection can be made
+  (a host name that does not resolve, a refused port: a network that is not
+  there is not waited for);
 - retries a 429, a 5xx, a timeout, a dropped connection or a body cut off,
   unreadable or not whole within the deadline (``SCHOLARGRAPH_HTTP_DEADLINE``),
   waiting ``Retry-After`` when given, else doubling from one second;
@@ -51,7 +54,7 @@ from requests_cache.models.request import CachedRequest
 from requests_cache.models.response import CachedResponse
 
 from scholargraph.config import ApiSettings
-from scholargraph.errors import ApiError, NotCachedError
+from scholargraph.errors import ApiError, NotCachedError, UnreachableError
 
 T = TypeVar("T")
 KEEP_FOR = timedelta(days=30)  # cached answers older than this are asked again (online)
@@ -276,6 +279,13 @@ class Http:
                     hint="raise SCHOLARGRAPH_HTTP_MAX_BYTES if so large an answer is expected",
                 ) from None
             except RETRYABLE as err:
+                if _no_connection(err):
+                    raise UnreachableError(
+                        f"{self.api}: cannot connect to {origin(shown)[1]}"
+                        f" ({_connection_failure(err)})",
+                        hint="check the network (or SCHOLARGRAPH_<API>_URL), "
+                        "or answer from the cache with --offline",
+                    ) from None
                 problem = str(err) if isinstance(err, _Deadline) else type(err).__name__
             if attempt == self.retries or self.offline:
                 break
@@ -485,6 +495,28 @@ class _Decoder:
 
     def end(self) -> bytes:
         return b"" if self.kind in ("", "identity") else bytes(self._obj.flush())
+
+
+def _no_connection(err: Exception) -> bool:
+    """Whether ``err`` is a connection that could not be made at all (refused, no
+    route, a host name that does not resolve), not one dropped midway or timing out."""
+    if not isinstance(err, requests.ConnectionError) or isinstance(err, requests.Timeout):
+        return False
+    reason = getattr(err.args[0], "reason", None) if err.args else None
+    return isinstance(reason, urllib3.exceptions.NewConnectionError)
+
+
+def _connection_failure(err: Exception) -> str:
+    """What went wrong connecting, in a few words.
+
+    >>> _connection_failure(requests.ConnectionError(urllib3.exceptions.MaxRetryError(
+    ...     None, "/", urllib3.exceptions.NameResolutionError("h", None, OSError("x")))))
+    'host name not resolved'
+    """
+    reason = getattr(err.args[0], "reason", None) if err.args else None
+    if isinstance(reason, urllib3.exceptions.NameResolutionError):
+        return "host name not resolved"
+    return "connection refused" if "refused" in str(reason).lower() else "no connection"
 
 
 def _with_params(url: str, params: Mapping[str, str]) -> str:

@@ -18,11 +18,21 @@ For each person (by default, everyone a profile document is about) and each API:
 
 Each person and API is recorded as done in ``progress.json`` in the folder when
 its document is written, so an interrupted run continues where it stopped (and
-the HTTP cache makes repeated requests free); ``refresh`` starts over.
+the HTTP cache makes repeated requests free); ``refresh`` starts over. A person
+is known there by every key that outlives a renaming (their API ids, and each
+name they are written by in each of the user's documents), so a person whom the
+APIs gave a full name is still done. The identifiers a batch lookup asked for
+are kept too, and how the user's documents named the person when first met: a
+later run asks by the same ones, not by those an API taught it, and judges on
+what the user's documents say only, so its requests are answered from the cache
+and its documents come out the same (and are then not rewritten). An API that
+cannot be reached at all is not asked again in the run: one line says so.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -32,26 +42,36 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import yaml
 
 from scholargraph import config, ids
 from scholargraph.config import Settings
-from scholargraph.enrich.apis import Arxiv, Crossref, Dblp, OpenAlex, SemanticScholar
-from scholargraph.enrich.apis.models import ApiAuthor, ApiWork
+from scholargraph.enrich.apis import (
+    Arxiv,
+    Client,
+    Crossref,
+    Dblp,
+    OpenAlex,
+    SemanticScholar,
+    WorkIds,
+)
+from scholargraph.enrich.apis.client import ApiClient
+from scholargraph.enrich.apis.models import ApiWork
 from scholargraph.enrich.documents import ID_FIELDS, document
 from scholargraph.enrich.matching import Known, Match, Paper, best_match, judge, name_agreement
-from scholargraph.errors import ApiError, ScholargraphError
+from scholargraph.errors import ApiError, ScholargraphError, UnreachableError
 from scholargraph.parse.profile import ENRICHMENT
 from scholargraph.queries import resolve_person
 from scholargraph.store.export import profile_owners, to_networkx
 from scholargraph.store.store import Store
+from scholargraph.store.sync import stored_sources
 
 APIS = tuple(config.APIS)  # openalex, s2, dblp, crossref, arxiv
 AUTHOR_APIS = ("openalex", "s2", "dblp")  # the ones with author records
 CANDIDATES = 3  # name-search hits judged per person (each costs a works request)
 DEFAULT_FOLDER = config.DEFAULT_ENRICHED
 REVIEW_MARK = "review: "  # a progress entry for a candidate left to the user
-Client = OpenAlex | SemanticScholar | Dblp | Crossref | Arxiv
-CLIENTS: dict[str, type[Client]] = {
+CLIENTS: dict[str, type[ApiClient]] = {
     "openalex": OpenAlex,
     "s2": SemanticScholar,
     "dblp": Dblp,
@@ -99,16 +119,31 @@ class EnrichReport:
 
 
 def known_people(g: nx.MultiDiGraph, people: Iterable[str]) -> list[Known]:
-    """What the graph says of each person: the evidence for matching."""
+    """What the user's own documents say of each person (not what an earlier
+    enrichment added): the evidence for matching, the same in every run."""
+    own = {
+        n for n, d in g.nodes(data=True) if d["labels"] == ["Source"] and d["kind"] != ENRICHMENT
+    }
+
+    def stated(rel: dict[str, Any]) -> bool:
+        return bool(own & set(rel.get("sources") or []))
+
     out = []
     for pid in people:
         data = g.nodes[pid]
         papers, coauthors, orgs = [], set(), set()
         for _, target, rel in g.out_edges(pid, data=True):
             node = g.nodes[target]
+            if not stated(rel):
+                continue
             if rel["type"] == "AFFILIATED_WITH":
                 orgs.add(str(node["name"]))
             elif rel["type"] == "AUTHORED":
+                venues = [
+                    str(g.nodes[v]["name"])
+                    for _, v, r in g.out_edges(target, data=True)
+                    if r["type"] == "PUBLISHED_IN" and stated(r)
+                ]
                 papers.append(
                     Paper(
                         id=target,
@@ -116,12 +151,14 @@ def known_people(g: nx.MultiDiGraph, people: Iterable[str]) -> list[Known]:
                         year=node.get("year"),
                         doi=node.get("doi"),
                         arxiv=node.get("arxiv"),
+                        venue=min(venues) if venues else None,
+                        position=rel.get("position"),
                     )
                 )
                 coauthors |= {
                     str(g.nodes[a]["name"])
                     for a, _, r in g.in_edges(target, data=True)
-                    if r["type"] == "AUTHORED" and a != pid
+                    if r["type"] == "AUTHORED" and a != pid and stated(r)
                 }
         out.append(
             Known(
@@ -133,98 +170,180 @@ def known_people(g: nx.MultiDiGraph, people: Iterable[str]) -> list[Known]:
                 organizations=sorted(orgs),
                 coauthors=sorted(coauthors),
                 papers=sorted(papers, key=lambda p: p.id),
+                sources=sorted(s for s in data.get("sources") or [] if s in own),
             )
         )
     return out
 
 
-def works_by_id(client: Client, papers: Iterable[Paper]) -> dict[str, ApiWork]:
-    """Paper id -> the API's work, for papers with a DOI or arXiv id, in batches."""
-    papers = [p for p in papers if p.doi or p.arxiv]
-    if isinstance(client, SemanticScholar):
-        keys = [f"DOI:{p.doi}" if p.doi else f"ARXIV:{p.arxiv}" for p in papers]
-        return {p.id: w for p, w in zip(papers, client.papers(keys), strict=True) if w}
-    found: list[ApiWork]
-    if isinstance(client, OpenAlex | Crossref):
-        found = list(client.works(sorted({p.doi for p in papers if p.doi})))
-    elif isinstance(client, Arxiv):
-        found = client.papers(sorted({p.arxiv for p in papers if p.arxiv}))
-    else:
-        return {}
-    by_doi = {w.doi: w for w in found if w.doi}
-    by_arxiv = {w.arxiv: w for w in found if w.arxiv}
-    return {
-        p.id: w
-        for p in papers
-        if (w := (by_doi.get(p.doi) if p.doi else None) or by_arxiv.get(p.arxiv or ""))
-    }
+def lookup_ids(paper: Paper, asked: set[str], learned: set[str]) -> WorkIds:
+    """The identifiers ``paper`` is looked up by: those asked before and those no
+    API taught (an id an enrichment document states is used only once asked by
+    it), so a later run sends the requests an earlier one did.
+
+    >>> p = Paper(id="w", title="T", doi="10.1/learned", arxiv="2401.00001")
+    >>> lookup_ids(p, asked=set(), learned={"10.1/learned"})
+    WorkIds(doi=None, arxiv='2401.00001')
+    """
+    doi, arxiv = (
+        x if x and (x in asked or x not in learned) else None for x in (paper.doi, paper.arxiv)
+    )
+    return WorkIds(doi=doi, arxiv=arxiv)
 
 
-def author_works(client: Client, author_id: str) -> tuple[ApiAuthor | None, list[ApiWork]]:
-    """An author record and their works (a merged OpenAlex id comes back as its new id)."""
-    if isinstance(client, OpenAlex):
-        author = client.author(author_id)
-        return author, list(client.works_of(author.id)) if author else []
-    if isinstance(client, SemanticScholar):
-        author = client.author(author_id)
-        return author, list(client.author_papers(author_id)) if author else []
-    if isinstance(client, Dblp):
-        found = client.person(author_id)
-        return found if found else (None, [])
-    raise ScholargraphError(f"{type(client).__name__} has no author records")
+def works_by_id(
+    client: Client,
+    papers: Iterable[Paper],
+    asked: set[str] | None = None,
+    learned: frozenset[str] = frozenset(),
+) -> dict[str, ApiWork]:
+    """Paper id -> the API's work, for papers with a DOI or arXiv id, in batches;
+    the ids asked are added to ``asked`` (see ``lookup_ids``)."""
+    asked = set() if asked is None else asked
+    keys = {p.id: k for p in papers if (k := lookup_ids(p, asked, set(learned))).doi or k.arxiv}
+    asked |= {x for k in keys.values() for x in (k.doi, k.arxiv) if x}
+    found = client.works_by_ids(
+        sorted(set(keys.values()), key=lambda k: (k.doi or "", k.arxiv or ""))
+    )
+    return {pid: w for pid, k in keys.items() if (w := found.get(k))}
 
 
 def find_author(client: Client, known: Known, accepted: str | None = None) -> Match | None:
     """The person's author record on ``client``'s API: the id given or already in
-    the graph (taken as is), else the best of the first name-search hits (None
-    when no hit reaches ``matching.REVIEW``)."""
+    the graph (taken as is), else the best of the first hits of a search for their
+    name (None when no hit reaches ``matching.REVIEW``)."""
     pinned = accepted or known.external.get(client.api)
+    if not client.has_authors:
+        return None
     if pinned:
-        author, works = author_works(client, pinned)
+        author, works = client.author_works(pinned)
         if author is None:
             return None
         verdict = judge(known, author, works)
         why = "accepted by the user" if accepted else "id from the graph"
         return Match(known.id, author, 1.0, [why, *verdict.evidence], verdict.works)
-    if not isinstance(client, OpenAlex | SemanticScholar | Dblp):
-        return None
     hits = [a for a in client.search_authors(known.name) if name_agreement(known, a.name)]
     judged = []
     for hit in hits[:CANDIDATES]:
-        author, works = author_works(client, hit.id)
+        author, works = client.author_works(hit.id)
         judged.append(judge(known, author or hit, works))
     return best_match(known, judged)
 
 
-def _load_progress(folder: Path) -> dict[str, dict[str, str]]:
-    path = folder / "progress.json"
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except ValueError as exc:
-        raise ScholargraphError(
-            f"{path}: not JSON ({exc})", hint="delete it, or rerun with --refresh"
-        ) from exc
-    return data if isinstance(data, dict) else {}
+@dataclass
+class Progress:
+    """What earlier runs finished (``progress.json`` in the enrichment folder).
+
+    ``done`` maps API -> person id -> outcome (a document's name, "nothing found",
+    or a candidate left for review); ``known_as`` maps every key a person is
+    known by (``person_keys``) to the person id their outcomes are under;
+    ``met`` maps that id to how the user's documents named them when first met
+    (``name``, ``aliases``) and the author ids the user gave (``ids``: in those
+    documents, or with ``--accept``); ``asked`` maps API -> the identifiers its
+    batch lookups asked for."""
+
+    done: dict[str, dict[str, str]] = field(default_factory=dict)
+    known_as: dict[str, str] = field(default_factory=dict)
+    met: dict[str, dict[str, Any]] = field(default_factory=dict)
+    asked: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> Progress:
+        path = folder / "progress.json"
+        if not path.exists():
+            return cls()
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except ValueError as exc:
+            raise ScholargraphError(
+                f"{path}: not JSON ({exc})", hint="delete it, or rerun with --refresh"
+            ) from exc
+        if not isinstance(data, dict):
+            return cls()
+        return cls(**{f.name: data.get(f.name) or {} for f in dataclasses.fields(cls)})
+
+    def save(self, folder: Path) -> None:
+        tmp = folder / "progress.json.tmp"
+        text = json.dumps(dataclasses.asdict(self), indent=1, sort_keys=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(folder / "progress.json")  # never half-written
+
+    def person(self, known: Known) -> str:
+        """The id ``known`` had when progress first met them: their outcomes and
+        documents go by it."""
+        return next((self.known_as[k] for k in person_keys(known) if k in self.known_as), known.id)
+
+    def outcome(self, api: str, known: Known) -> str | None:
+        """What an earlier run found for ``known`` on ``api`` (None: not done)."""
+        return self.done.get(api, {}).get(self.person(known))
+
+    def remember(self, known: Known) -> None:
+        """Know ``known`` by every key they have now (ids an API just gave included)."""
+        pid = self.person(known)
+        self.met.setdefault(
+            pid, {"name": known.name, "aliases": known.aliases, "ids": dict(known.external)}
+        )
+        for key in person_keys(known):
+            self.known_as.setdefault(key, pid)
+
+    def as_first_met(self, known: Known) -> Known:
+        """``known`` as the user's documents had them when first met (by their
+        progress id, first name and aliases, and the author ids the user gave): what
+        their searches ask by and their documents name, so a re-run asks and writes
+        the same whatever an enrichment has since taught the graph."""
+        pid = self.person(known)
+        first = self.met[pid]
+        return replace(
+            known,
+            id=pid,
+            name=str(first["name"]),
+            aliases=list(first["aliases"]),
+            external=dict(first["ids"]),
+        )
+
+
+def person_keys(known: Known) -> list[str]:
+    """What progress knows a person by, whatever the graph now calls them: their
+    id, their API ids, and each name they are written by in each of the user's
+    documents (``X. Wang@src:…`` is still there once an API gave ``Xinglu Wang``).
+
+    >>> person_keys(Known(id="person:x", name="X. Wang", external={"s2": "7"}, sources=["src:1"]))
+    ['person:x', 's2:7', 'x. wang@src:1']
+    """
+    names = [ids.fold(n) for n in (known.name, *known.aliases)]
+    return [
+        known.id,
+        *(f"{api}:{v}" for api, v in sorted(known.external.items())),
+        *(f"{n}@{src}" for n in names for src in known.sources),
+    ]
+
+
+def learned_ids(folder: Path) -> frozenset[str]:
+    """The DOIs and arXiv ids the enrichment documents in ``folder`` state."""
+    found: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        for pub in data.get("publications") or []:
+            found |= {str(pub[k]) for k in ("doi", "arxiv") if pub.get(k)}
+    return frozenset(found)
+
+
+def unstored(store: Store, documents: Iterable[Path]) -> list[Path]:
+    """The ``documents`` whose content the store does not hold as a source."""
+    held = {s.sha256 for s in stored_sources(store)}
+    return [p for p in documents if hashlib.sha256(p.read_bytes()).hexdigest() not in held]
 
 
 def pending_reviews(folder: str | Path = DEFAULT_FOLDER) -> list[tuple[str, str]]:
     """(person id, "api:id score: evidence") of every author record an enrichment
     left for the user to judge (none when the folder has no progress)."""
-    progress = _load_progress(Path(folder))
+    progress = Progress.load(Path(folder))
     return [
         (person, outcome[len(REVIEW_MARK) :])
-        for done in progress.values()
+        for done in progress.done.values()
         for person, outcome in sorted(done.items())
         if outcome.startswith(REVIEW_MARK)
     ]
-
-
-def _save_progress(folder: Path, progress: dict[str, dict[str, str]]) -> None:
-    tmp = folder / "progress.json.tmp"
-    tmp.write_text(json.dumps(progress, indent=1, sort_keys=True), encoding="utf-8")
-    tmp.replace(folder / "progress.json")  # never half-written
 
 
 def _file_name(api: str, person: str) -> str:
@@ -260,29 +379,56 @@ def enrich(
     if pinned and len(targets) != 1:
         raise ScholargraphError("--accept needs exactly one --person", hint="name the person")
     known = known_people(g, targets)
-    progress = {} if refresh else _load_progress(out)
+    progress = Progress.load(out)
+    if refresh:  # asked again, by the same identifiers (so the cache answers)
+        progress.done = {}
+    learned = learned_ids(out)
     today = datetime.now(UTC).date().isoformat()
     report = EnrichReport()
+    unreachable: list[UnreachableError] = []
     for api in apis:
-        done = progress.setdefault(api, {})
-        if api in pinned:
-            done.pop(targets[0], None)  # the user decided: judge this person again
-        todo = [k for k in known if k.id not in done]
-        report.already_done += len(known) - len(todo)
+        done = progress.done.setdefault(api, {})
+        for k in known:
+            progress.remember(k)
+        if api in pinned:  # the user decided: judge this person again, by that record
+            done.pop(progress.person(known[0]), None)
+            progress.met[progress.person(known[0])]["ids"][api] = pinned[api]
+        earlier = {k.id: o for k in known if (o := progress.outcome(api, k)) is not None}
+        todo = [k for k in known if k.id not in earlier]
+        report.already_done += len(earlier)
         report.candidates += [
-            f"{k.name}: {done[k.id][len(REVIEW_MARK) :]}"
+            f"{k.name}: {earlier[k.id][len(REVIEW_MARK) :]}"
             for k in known
-            if done.get(k.id, "").startswith(REVIEW_MARK)
+            if earlier.get(k.id, "").startswith(REVIEW_MARK)
         ]
-        client = CLIENTS[api].from_settings(settings.apis, **http_options)
+        client: Client = CLIENTS[api].from_settings(settings.apis, **http_options)
         try:
-            _enrich_api(client, todo, pinned.get(api), today, out, done, report, on_person)
+            _enrich_api(
+                client, todo, pinned.get(api), today, out, progress, learned, report, on_person
+            )
+        except UnreachableError as exc:  # not marked done: the next run tries again
+            unreachable.append(exc)
         finally:
-            _save_progress(out, progress)
+            for k in known:
+                progress.remember(k)  # by the ids found too
+            progress.save(out)
             report.counts[api] = client.http.counts
             client.http.close()
+    if unreachable:
+        report.errors.insert(0, _unreachable_line(unreachable))
     report.to_ingest = sorted(out.glob("*.yaml"))
     return report
+
+
+def _unreachable_line(errors: list[UnreachableError]) -> str:
+    """One line for every API that could not be reached."""
+    if len(errors) == 1:
+        return errors[0].one_line()
+    first = errors[0]
+    reasons = "; ".join(e.message for e in errors)
+    return ScholargraphError(
+        f"no connection to {len(errors)} APIs: {reasons}", hint=first.hint
+    ).one_line()
 
 
 def tally(report: EnrichReport, store: Store) -> None:
@@ -321,18 +467,30 @@ def _enrich_api(
     accepted: str | None,
     today: str,
     out: Path,
-    done: dict[str, str],
+    progress: Progress,
+    learned: frozenset[str],
     report: EnrichReport,
     on_person: Callable[[str, str], None] | None,
 ) -> None:
+    """Enrich ``todo`` from one API; an UnreachableError ends it (the rest are not
+    asked), any other ApiError is reported and costs only its person. Outcomes
+    and documents go by each person's progress id (``Progress.person``)."""
+    done = progress.done.setdefault(client.api, {})
+    asked = set(progress.asked.get(client.api, []))
     try:
-        by_id = works_by_id(client, [p for k in todo for p in k.papers])
+        by_id = works_by_id(client, [p for k in todo for p in k.papers], asked, learned)
+    except UnreachableError:
+        raise
     except ApiError as exc:
         report.errors.append(exc.one_line())
         by_id = {}
+    progress.asked[client.api] = sorted(asked)
     for k in todo:
+        first = progress.as_first_met(k)
         try:
-            match = find_author(client, k, accepted) if client.api in AUTHOR_APIS else None
+            match = find_author(client, first, accepted)
+        except UnreachableError:
+            raise
         except ApiError as exc:  # not marked done: the next run tries again
             report.errors.append(f"{k.name}: {exc.one_line()}")
             continue
@@ -342,22 +500,23 @@ def _enrich_api(
             report.matched.append(match)
             author = match.author
             found.update((p.id, w) for p, w in match.works)
+            k.external[client.api] = author.id  # progress knows them by it from now on
         elif match:  # left to the user; the progress entry keeps it for the next summary
             outcome = REVIEW_MARK + match.describe()
             report.candidates.append(f"{k.name}: {match.describe()}")
         report.papers_found += len(found)
-        k.papers = [_with_ids(p, found.get(p.id)) for p in k.papers]  # for the next APIs
         if found or author:
-            works = sorted({w.id: w for w in found.values()}.values(), key=lambda w: w.id)
-            path = out / _file_name(client.api, k.id)
-            tmp = path.with_suffix(".yaml.tmp")
-            tmp.write_text(
-                document(k, client.api, today, works=works, author=author, match=match),
-                encoding="utf-8",
-            )
-            tmp.replace(path)  # a document is whole or absent
-            report.documents.append(path)
+            path = out / _file_name(client.api, first.id)
+            papers = {p.id: p for p in k.papers}
+            works = [(papers[paper], w) for paper, w in sorted(found.items())]
+            text = document(first, client.api, today, works=works, author=author, match=match)
+            if not path.exists() or path.read_text("utf-8") != text:  # unchanged: not rewritten
+                tmp = path.with_suffix(".yaml.tmp")
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(path)  # a document is whole or absent
+                report.documents.append(path)
             outcome = outcome if outcome.startswith(REVIEW_MARK) else path.name
-        done[k.id] = outcome
+        k.papers = [_with_ids(p, found.get(p.id)) for p in k.papers]  # for the next APIs
+        done[first.id] = outcome
         if on_person:
             on_person(client.api, k.id)

@@ -12,9 +12,12 @@ read, edit or delete these files.
 >>> from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor
 >>> from scholargraph.enrich.matching import Known, Paper
 >>> work = ApiWork(source="openalex", id="W1", title="On Joins", year=2024, doi="10.1/j",
-...                authors=[WorkAuthor("Ann Lee", 1), WorkAuthor("Bo Chen", 2)])
->>> text = document(Known(id="person:ann-lee", name="Ann Lee"), "openalex", "2026-12-02",
-...                 works=[work], author=ApiAuthor("openalex", "A7", "Ann Lee", orcid="0000-0001"))
+...                venue="International Conference on Machine Learning",
+...                authors=[WorkAuthor("Ann Lee", 1, id="A7"), WorkAuthor("Bo Chen", 2)])
+>>> paper = Paper(id="pub:on-joins", title="On joins", venue="ICML")
+>>> author = ApiAuthor("openalex", "A7", "Ann Lee", orcid="0000-0001")
+>>> text = document(Known(id="person:ann-lee", name="A. Lee"), "openalex", "2026-12-02",
+...                 works=[(paper, work)], author=author)
 >>> print(text.split("\\n", 4)[4])
 enrichment:
   api: openalex
@@ -22,17 +25,21 @@ enrichment:
   person: person:ann-lee
 person:
   from: openalex:A7 (retrieved 2026-12-02)
-  name: Ann Lee
+  name: A. Lee
+  aliases:
+  - Ann Lee
   orcid: 0000-0001
   openalex_id: A7
 publications:
 - from: openalex:W1 (retrieved 2026-12-02)
   title: On Joins
   authors:
-  - Ann Lee
+  - A. Lee
   - Bo Chen
   year: 2024
   doi: 10.1/j
+  venue: ICML
+  venue_full: International Conference on Machine Learning
 <BLANKLINE>
 """
 
@@ -43,7 +50,8 @@ from typing import Any
 import yaml
 
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork
-from scholargraph.enrich.matching import Known, Match
+from scholargraph.enrich.matching import Known, Match, Paper, name_agreement
+from scholargraph.normalize.venues import full_name, is_preprint_server, normalize_venue
 
 ID_FIELDS = {"openalex": "openalex_id", "s2": "s2_id", "dblp": "dblp_pid"}
 HEADER = (
@@ -57,18 +65,64 @@ def _from(api: str, thing: str, retrieved: str, extra: str = "") -> str:
     return f"{api}:{thing} (retrieved {retrieved}{extra})"
 
 
-def _publication(work: ApiWork, retrieved: str) -> dict[str, Any]:
+def _owner_place(known: Known, paper: Paper, work: ApiWork, author: ApiAuthor | None) -> int | None:
+    """Where on ``work``'s author list the person is: the API's own author id, else
+    the one name that fits theirs, else among several such names the place the
+    graph gives them (``X. Wang`` fits both ``Xinglu Wang`` and ``Xiao Wang``)."""
+    if author:
+        by_id = [a.position for a in work.authors if a.id and a.id == author.id]
+        if len(by_id) == 1:
+            return by_id[0]
+    fits = [a.position for a in work.authors if name_agreement(known, a.name)]
+    if len(fits) == 1:
+        return fits[0]
+    return paper.position if paper.position in fits else None
+
+
+def _venue(paper: Paper, work: ApiWork) -> dict[str, str]:
+    """The venue lines for ``work``: the API's venue under its short name (its
+    full name beside it: the API's, else the venue table's), the graph's own name
+    where both name the same venue, and nothing when the API names a preprint
+    server (the arXiv id says that) or a venue other than the one the graph has
+    (the graph's is kept).
+
+    >>> _venue(Paper(id="p", title="T"), ApiWork(source="s2", id="1", title="T", venue="ICPP"))
+    {'venue': 'ICPP', 'venue_full': 'International Conference on Parallel Processing'}
+    """
+    if not work.venue or is_preprint_server(work.venue):
+        return {}
+    short = normalize_venue(work.venue)[0]
+    if paper.venue and normalize_venue(paper.venue)[0] != short:
+        return {}
+    name = paper.venue or short
+    full = work.venue if work.venue != name else full_name(short)
+    return {"venue": name, "venue_full": full} if full and full != name else {"venue": name}
+
+
+def _publication(
+    known: Known, paper: Paper, work: ApiWork, retrieved: str, author: ApiAuthor | None
+) -> tuple[dict[str, Any], str | None]:
+    """The entry for ``work`` (the person written at their place as the document
+    names them) and the API's spelling of their name there."""
     entry: dict[str, Any] = {"from": _from(work.source, work.id, retrieved), "title": work.title}
+    spelled = None
     if work.authors:
-        entry["authors"] = [a.name for a in sorted(work.authors, key=lambda a: a.position)]
+        place = _owner_place(known, paper, work, author)
+        names = []
+        for a in sorted(work.authors, key=lambda a: a.position):
+            if a.position == place:
+                spelled = a.name
+            names.append(known.name if a.position == place else a.name)
+        entry["authors"] = names
         if work.authors_truncated:
             entry["authors_complete"] = False
-    for key in ("year", "venue", "doi", "arxiv", "abstract"):
+    for key in ("year", "doi", "arxiv", "abstract"):
         if getattr(work, key):
             entry[key] = getattr(work, key)
+    entry |= _venue(paper, work)
     if work.topics:
         entry["topics"] = list(work.topics)
-    return entry
+    return entry, spelled
 
 
 def document(
@@ -76,24 +130,34 @@ def document(
     api: str,
     retrieved: str,
     *,
-    works: list[ApiWork],
+    works: list[tuple[Paper, ApiWork]],
     author: ApiAuthor | None = None,
     match: Match | None = None,
 ) -> str:
-    """The YAML document for ``known`` from ``api``: the person (as the graph
-    names them, with the API's identifiers when its author was matched), the
-    author's organizations, and ``works`` (the person's papers as the API has them).
+    """The YAML document for ``known`` from ``api``: the person (by the id and
+    name ``known`` gives: see ``Progress.as_first_met``; the API's spellings of
+    their name as aliases, its identifiers when its author was matched), the
+    author's organizations, and ``works`` (the person's papers as the API has
+    them, each with the paper it is). The person is written at their place on
+    every author list under the document's name for them, so the document has
+    one mention of them, holding the papers.
     """
     how = f", match {match.score:.2f}: {'; '.join(match.evidence)}" if match else ""
     if author and author.merged_from:
         how += f", merged from {author.merged_from}"
+    publications, spellings = [], [author.name] if author else []
+    for paper, work in {w.id: (p, w) for p, w in reversed(works)}.values():
+        entry, spelled = _publication(known, paper, work, retrieved, author)
+        publications.append(entry)
+        spellings += [spelled] if spelled else []
     person: dict[str, Any] = {"from": _from(api, author.id if author else "works", retrieved, how)}
     person["name"] = known.name
     if known.native_name:
         person["native_name"] = known.native_name
+    aliases = sorted({n for n in spellings if n != known.name and n not in known.aliases})
+    if aliases:
+        person["aliases"] = aliases
     if author:
-        if author.name != known.name:
-            person["aliases"] = [author.name]
         if author.orcid:
             person["orcid"] = author.orcid
         if api in ID_FIELDS:
@@ -107,7 +171,7 @@ def document(
             {"from": _from(api, author.id, retrieved), "organization": o, "role": "affiliated"}
             for o in author.affiliations[:5]
         ]
-    data["publications"] = [_publication(w, retrieved) for w in works]
+    data["publications"] = sorted(publications, key=lambda e: str(e["from"]))
     # One scalar a line, so the line a fact cites names its API, id and date whole.
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
     return HEADER.format(api=api, name=known.name) + "\n" + body

@@ -43,6 +43,8 @@ class Paper:
     year: int | None = None
     doi: str | None = None
     arxiv: str | None = None
+    venue: str | None = None
+    position: int | None = None  # the person's place on its author list, when known
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Known:
     organizations: list[str] = field(default_factory=list)
     coauthors: list[str] = field(default_factory=list)
     papers: list[Paper] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # ids of the user's documents naming them
 
 
 @dataclass

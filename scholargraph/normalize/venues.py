@@ -1,4 +1,7 @@
-"""Venue names as written in CVs and BibTeX, reduced to their short names.
+"""Venue names as written in CVs, BibTeX and API answers, reduced to their short
+names through a table of well-known venues (``venues.yaml``: short name, full
+name, the patterns that recognise it), so a profile's ``ICPP`` and an API's
+``International Conference on Parallel Processing`` are one venue.
 
 >>> normalize_venue("ASPLOS'26, CCF-A"), normalize_venue("ACM BCB'24")
 (('ASPLOS', 2026), ('BCB', 2024))
@@ -8,6 +11,8 @@
 ('OSDI', None)
 >>> normalize_venue("USENIX Symposium on Networked Systems Design and Implementation (NSDI 2026)")
 ('NSDI', 2026)
+>>> normalize_venue("ACM International Conference on Parallel Processing")
+('ICPP', None)
 >>> normalize_venue("New Journal of Physics")
 ('New Journal of Physics', None)
 """
@@ -15,41 +20,66 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-# Full-name patterns of well-known venues -> short name (folded, whitespace-collapsed text).
-KNOWN: tuple[tuple[str, str], ...] = (
-    (r"operating systems design and implementation", "OSDI"),
-    (r"symposium on operating systems principles", "SOSP"),
-    (r"networked systems design and implementation", "NSDI"),
-    (r"architectural support for programming languages", "ASPLOS"),
-    (r"special interest group on data communication|\bsigcomm\b", "SIGCOMM"),
-    (r"international conference on machine learning", "ICML"),
-    (r"neural information processing systems", "NeurIPS"),
-    (r"international conference on learning representations", "ICLR"),
-    (r"computer vision and pattern recognition", "CVPR"),
-    (r"international conference on computer vision", "ICCV"),
-    (r"european conference on computer vision", "ECCV"),
-    (r"aaai conference on artificial intelligence", "AAAI"),
-    (r"international joint conference on artificial intelligence", "IJCAI"),
-    (r"empirical methods in natural language processing", "EMNLP"),
-    (r"association for computational linguistics", "ACL"),
-    (r"international conference on computational linguistics", "COLING"),
-    (r"conference on language modeling", "COLM"),
-    (r"international conference on image processing", "ICIP"),
-    (r"international conference on parallel processing", "ICPP"),
-    (r"symposium on quality of service", "IWQoS"),
-    (r"european conference on computer systems|\beurosys\b", "EuroSys"),
-    (r"usenix annual technical conference", "ATC"),
-    (r"file and storage technologies", "FAST"),
-    (r"very large data bases|vldb endowment", "VLDB"),
-    (r"international conference on management of data", "SIGMOD"),
-    (r"knowledge discovery and data mining", "KDD"),
-    (r"the web conference|world wide web conference", "WWW"),
-    (r"european journal of operational research", "EJOR"),
-    (r"cloud computing.*socc|symposium on cloud computing", "SoCC"),
-    (r"supercomputing|high performance computing, networking, storage", "SC"),
-    (r"\barxiv\b", "arXiv"),
+import yaml
+
+
+@dataclass(frozen=True)
+class KnownVenue:
+    """A venue of the table: its short name, full name and the patterns it is written by."""
+
+    short: str
+    full_name: str
+    written: tuple[re.Pattern[str], ...]
+    preprint: bool = False  # a preprint server: a version of a paper, not where it appeared
+
+
+@cache
+def known_venues() -> tuple[KnownVenue, ...]:
+    """The table of well-known venues (``venues.yaml``), in its order."""
+    text = resources.files("scholargraph.normalize").joinpath("venues.yaml").read_text("utf-8")
+    table = yaml.safe_load(text)
+    return tuple(
+        KnownVenue(
+            short=str(short),
+            full_name=str(entry["full_name"]),
+            written=tuple(re.compile(str(p)) for p in entry["written"]),
+            preprint=bool(entry.get("preprint")),
+        )
+        for short, entry in table.items()
+    )
+
+
+# (pattern, short name) of every well-known venue, for readers that want the names.
+KNOWN: tuple[tuple[str, str], ...] = tuple(
+    (p.pattern, v.short) for v in known_venues() for p in v.written
 )
+
+
+def is_preprint_server(venue: str) -> bool:
+    """Whether ``venue`` (as written, short or long) is a preprint server.
+
+    >>> is_preprint_server("arXiv (Cornell University)"), is_preprint_server("CoRR")
+    (True, True)
+    >>> is_preprint_server("ICML")
+    False
+    """
+    short = normalize_venue(venue)[0]
+    return any(v.preprint and v.short == short for v in known_venues())
+
+
+def full_name(short: str) -> str | None:
+    """The full name of a well-known venue by its short name.
+
+    >>> full_name("ICPP"), full_name("Nature")
+    ('International Conference on Parallel Processing', None)
+    """
+    return next((v.full_name for v in known_venues() if v.short == short), None)
+
+
 _RANK_TAGS = re.compile(r"\b(?:CCF|CORE)[- ]?[A-C]\*?\b|\bTH-CPL[- ]?[A-C]\b", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"^([A-Za-z][\w&/.+-]*(?: [A-Z][\w&/.+-]*)?)\s*['\u2019`](\d{2})$")
 _ACRONYM = re.compile(
@@ -73,9 +103,9 @@ def normalize_venue(written: str) -> tuple[str, int | None]:
     m = _ACRONYM.search(text)
     year = _year(m.group(2)) if m and m.group(2) else None
     folded = text.casefold()
-    for pattern, short in KNOWN:
-        if re.search(pattern, folded):
-            return short, year
+    for venue in known_venues():
+        if any(p.search(folded) for p in venue.written):
+            return venue.short, year
     if m:
         return m.group(1), year
     return text, year

@@ -3,15 +3,15 @@ every three seconds (the default rate for ``arxiv``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.etree import ElementTree
 
 import requests
 
 from scholargraph import ids
-from scholargraph.enrich.apis.client import ApiClient
-from scholargraph.enrich.apis.models import ApiWork, WorkAuthor
+from scholargraph.enrich.apis.client import ApiClient, paired
+from scholargraph.enrich.apis.models import ApiWork, WorkAuthor, WorkIds
 from scholargraph.http import text_body
 
 IDS_PER_REQUEST = 100
@@ -80,6 +80,10 @@ class Arxiv(ApiClient):
             chunk = wanted[start : start + IDS_PER_REQUEST]
             found += self._query({"id_list": ",".join(chunk), "max_results": len(chunk)})
         return found
+
+    def works_by_ids(self, keys: Sequence[WorkIds]) -> dict[WorkIds, ApiWork]:
+        """The papers of the keys' arXiv ids, 100 to a request."""
+        return paired(keys, self.papers(sorted({k.arxiv for k in keys if k.arxiv})))
 
     def search(self, query: str, max_results: int = 50) -> list[ApiWork]:
         """Papers fitting an arXiv query (``ti:"…" AND au:…``), most relevant first."""

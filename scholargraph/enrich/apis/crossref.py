@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.enrich.apis.client import ApiClient
-from scholargraph.enrich.apis.models import ApiWork, WorkAuthor
+from scholargraph.enrich.apis.client import ApiClient, paired
+from scholargraph.enrich.apis.models import ApiWork, WorkAuthor, WorkIds
 
 DOIS_PER_REQUEST = 50  # ``filter=doi:a,doi:b,…`` OR-s the DOIs
 _TAG = re.compile(r"<[^>]+>")
@@ -93,6 +93,10 @@ class Crossref(ApiClient):
                 shape=_items,
             )
             yield from found or []
+
+    def works_by_ids(self, keys: Sequence[WorkIds]) -> dict[WorkIds, ApiWork]:
+        """The works of the keys' DOIs, 50 to a request."""
+        return paired(keys, self.works(sorted({k.doi for k in keys if k.doi})))
 
     def search(self, query: str, rows: int = 20) -> list[ApiWork]:
         """Works whose bibliographic data fit ``query`` (a title, authors, year), best first."""

@@ -143,10 +143,14 @@ def person_xml(response: requests.Response) -> tuple[ApiAuthor, list[ApiWork]]:
 
 class Dblp(ApiClient):
     api = "dblp"
+    has_authors = True
 
     def person(self, pid: str) -> tuple[ApiAuthor, list[ApiWork]] | None:
         """A person by DBLP pid (``95/7448-1``) with every publication and co-author pid."""
         return self.http.fetch(f"/pid/{pid}.xml", parse=person_xml)
+
+    def author_works(self, author_id: str) -> tuple[ApiAuthor | None, list[ApiWork]]:
+        return self.person(author_id) or (None, [])
 
     def search_authors(self, name: str, hits: int = 30) -> list[ApiAuthor]:
         found: list[ApiAuthor] | None = self.http.get_json(

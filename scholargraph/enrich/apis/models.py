@@ -11,6 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class WorkIds:
+    """The identifiers a work is looked up by."""
+
+    doi: str | None = None
+    arxiv: str | None = None
+
+
 @dataclass
 class ApiAuthor:
     """A person as an API knows them."""

@@ -12,13 +12,13 @@ the client follows it and reports both ids. Since 2026 the API wants a key
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.enrich.apis.client import ApiClient
-from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor
+from scholargraph.enrich.apis.client import ApiClient, paired
+from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor, WorkIds
 from scholargraph.errors import ApiError
 
 PER_PAGE = 200  # the documented maximum
@@ -131,6 +131,7 @@ class OpenAlex(ApiClient):
     """A thin client over one ``Http`` session."""
 
     api = "openalex"
+    has_authors = True
 
     @staticmethod
     def params(settings: ApiSettings) -> dict[str, str]:
@@ -149,6 +150,15 @@ class OpenAlex(ApiClient):
         if author.id != asked and not asked.startswith("orcid:"):
             author.merged_from = asked
         return author
+
+    def author_works(self, author_id: str) -> tuple[ApiAuthor | None, list[ApiWork]]:
+        """An author and their works (a merged id comes back as its new id)."""
+        author = self.author(author_id)
+        return author, list(self.works_of(author.id)) if author else []
+
+    def works_by_ids(self, keys: Sequence[WorkIds]) -> dict[WorkIds, ApiWork]:
+        """The works of the keys' DOIs, 50 to a request."""
+        return paired(keys, self.works(sorted({k.doi for k in keys if k.doi})))
 
     def search_authors(self, name: str, limit: int = 25) -> list[ApiAuthor]:
         """Authors whose names fit ``name``, most works first."""

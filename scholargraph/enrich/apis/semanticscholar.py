@@ -7,7 +7,7 @@ A key (``S2_API_KEY``) goes in the ``x-api-key`` header.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import requests
@@ -15,7 +15,7 @@ import requests
 from scholargraph import ids
 from scholargraph.config import ApiSettings
 from scholargraph.enrich.apis.client import ApiClient
-from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor
+from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor, WorkIds
 from scholargraph.errors import ApiError
 from scholargraph.http import json_body
 
@@ -75,6 +75,7 @@ def paper_key(key: str) -> str:
 
 class SemanticScholar(ApiClient):
     api = "s2"
+    has_authors = True
 
     @staticmethod
     def headers(settings: ApiSettings) -> dict[str, str]:
@@ -95,6 +96,16 @@ class SemanticScholar(ApiClient):
             shape=lambda data: parse_author(data) if data else None,
         )
         return author
+
+    def author_works(self, author_id: str) -> tuple[ApiAuthor | None, list[ApiWork]]:
+        author = self.author(author_id)
+        return author, list(self.author_papers(author_id)) if author else []
+
+    def works_by_ids(self, keys: Sequence[WorkIds]) -> dict[WorkIds, ApiWork]:
+        """Each key's paper (by DOI, else arXiv id), 500 a request."""
+        keys = [k for k in keys if k.doi or k.arxiv]
+        asked = [f"DOI:{k.doi}" if k.doi else f"ARXIV:{k.arxiv}" for k in keys]
+        return {k: w for k, w in zip(keys, self.papers(asked), strict=True) if w}
 
     def author_papers(self, author_id: str) -> Iterator[ApiWork]:
         """Every paper of an author, following ``next`` page by page; a ``next`` that
