@@ -156,3 +156,27 @@ def test_the_harness_runs_on_neo4j_given_a_bolt_uri(neo4j_settings: Settings) ->
     report = bench.benchmark(300, samples=2, settings=neo4j_settings)
     assert report.store == "neo4j" and report.store_bytes is None
     assert len(report.queries) == 1 + len(list_queries()) and report.writes[0].rows_per_s > 0
+
+
+def test_document_files_are_bibliographies_sharing_people_written_their_own_way(
+    tmp_path: Path,
+) -> None:
+    made = bench.document_files(tmp_path, 8, seed=3)
+    assert len(made.stored) == 8 and made.extra not in made.stored
+    assert {made.edited, made.removed} <= set(made.stored) and made.edited != made.removed
+    authors = [
+        {a for line in p.read_text("utf-8").splitlines() if "author = " in line
+         for a in line.split("{", 1)[1].rstrip("},").split(" and ")}
+        for p in made.stored
+    ]  # fmt: skip
+    assert any(a & b for i, a in enumerate(authors) for b in authors[i + 1 :])  # shared co-authors
+
+
+def test_a_documents_run_gives_every_step_as_a_ratio_to_a_one_file_ingest() -> None:
+    from scholargraph.pipeline import ingest_into
+
+    report = bench.documents_benchmark(6, ingest_into)
+    assert [f.step for f in report.figures] == list(bench.DOCUMENT_STEPS)
+    assert all(f.ratio == pytest.approx(f.seconds / report.baseline_s) for f in report.figures)
+    assert report.authorships > 0 and report.lines()[0].startswith("documents: 6 BibTeX files")
+    assert "x one-file ingest" in report.lines()[2]

@@ -4,15 +4,21 @@ replace their old facts, and a stored file that is gone keeps its facts."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
+import pytest
+from click.testing import CliRunner
 from conftest import shared
 
+from scholargraph import parse
+from scholargraph.cli import main
 from scholargraph.pipeline import ingest_into
 from scholargraph.store.export import to_networkx
 from scholargraph.store.ladybug_store import LadybugStore
 from scholargraph.store.store import Store
+from scholargraph.store.sync import WRITTEN, ingest_folder
 
 QIZHEN = [
     "fixtures/cv/qizhen_weng_hkust/cv.yml",
@@ -76,3 +82,146 @@ def test_a_stored_file_that_is_gone_keeps_its_facts_and_is_reported(
     names = {d.get("name") for _, d in to_networkx(store).nodes(data=True)}
     assert {"Ann Lee", "Bo Wu", "Cy Li"} <= names and report.removed == {}
     assert f"warning {b.as_posix()}: stored source gone or changed" in report.summary()
+
+
+# Who the random documents name, each in the forms a document may write them.
+PEOPLE = [
+    ("Ann Lee", "Lee, Ann", "A. Lee"),
+    ("Bo Wu", "Wu, Bo"),
+    ("Xin Tan", "Tan, Xin", "X. Tan"),
+    ("Yu Zhou", "Zhou, Yu"),
+    ("Rui Wang", "Wang, Rui"),
+    ("Jian Pei", "Pei, Jian", "J. Pei"),
+]
+TITLES = [f"{w} for Graph Workloads" for w in ("Scheduling", "Caching", "Sharding", "Tracing")]
+TITLES += [f"Learning {w} at Scale" for w in ("Indexes", "Layouts", "Plans")]
+
+
+def random_document(rng: random.Random, path: Path, version: int) -> None:
+    """A small BibTeX or profile file of random papers by random people, each named
+    in one of their forms (the first line marks the file, so no two are equal)."""
+    papers = []
+    for title in rng.sample(TITLES, rng.randint(1, 3)):
+        team = [rng.choice(forms) for forms in rng.sample(PEOPLE, rng.randint(1, 4))]
+        papers.append((title, team, rng.randint(2018, 2025)))
+    if path.suffix == ".bib":
+        entries = [
+            f"@inproceedings{{k{i},\n  title = {{{t}}},\n  author = {{{' and '.join(team)}}},\n"
+            f"  booktitle = {{OSDI}},\n  year = {{{y}}}\n}}\n"
+            for i, (t, team, y) in enumerate(papers)
+        ]
+        path.write_text(f"% {path.name} v{version}\n" + "\n".join(entries), encoding="utf-8")
+        return
+    owner = rng.choice(PEOPLE)[0]
+    pubs = ", ".join(
+        f"{{title: {t}, authors: [{', '.join(repr(a) for a in team)}], year: {y}}}"
+        for t, team, y in papers
+    )
+    text = f"# {path.name} v{version}\nperson: {{name: {owner}}}\npublications: [{pubs}]\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def test_any_sequence_of_adds_edits_and_removals_ends_as_a_fresh_ingest_of_the_final_files(
+    store: Store, tmp_path: Path
+) -> None:
+    rng = random.Random(25)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    files: list[Path] = []
+    made = 0
+    for step in range(36):
+        action = rng.choice(["add", "add", "edit", "remove"] if len(files) > 1 else ["add"])
+        if action == "add":
+            made += 1
+            path = folder / f"d{made}.{rng.choice(['bib', 'yaml'])}"
+            random_document(rng, path, step)
+            files.append(path)
+            report = ingest_into(store, [path])
+        elif action == "edit":
+            path = rng.choice(files)
+            random_document(rng, path, step)
+            report = ingest_into(store, [path])
+        else:
+            path = files.pop(rng.randrange(len(files)))
+            path.unlink()
+            report = ingest_into(store, [], forget=[path])
+        assert not report.errors and report.coverage.gone == [], (step, action)
+        if step % 12 == 11:
+            with LadybugStore(str(tmp_path / f"fresh{step}.lbug")) as fresh:
+                ingest_into(fresh, files)
+                assert snapshot(store) == snapshot(fresh), (step, action)
+
+
+def test_a_file_removed_from_disk_and_forgotten_on_the_command_line_loses_its_facts(
+    tmp_path: Path,
+) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    env = {"SCHOLARGRAPH_STORE": str(tmp_path / "graph.lbug")}
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(a), str(b)], env=env).exit_code == 0
+    b.unlink()
+    result = runner.invoke(main, ["ingest", "--forget", str(b)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "forgotten: 1 stored source(s)" in result.stdout and "gone" not in result.stdout
+    assert "removed: Source 1, Person 1" in result.stdout
+    with LadybugStore(env["SCHOLARGRAPH_STORE"]) as store:
+        names = {d.get("name") for _, d in to_networkx(store).nodes(data=True)}
+    assert "Bo Wu" not in names and "Ann Lee" in names
+    again = runner.invoke(main, ["ingest", "--forget", str(b)], env=env)
+    assert again.exit_code == 1 and "not a stored source: nothing to forget" in again.stderr
+    assert runner.invoke(main, ["ingest"], env=env).exit_code == 2  # nothing to do
+
+
+def test_an_unchanged_stored_file_is_not_parsed_again(
+    embedded: LadybugStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    ingest_into(embedded, [a])
+    parsed: list[str] = []
+    real = parse.extract_file
+
+    def counted(path: Path, **kw: Any) -> Any:
+        parsed.append(Path(path).name)
+        return real(path, **kw)
+
+    monkeypatch.setattr(parse, "extract_file", counted)
+    report = ingest_into(embedded, [b])
+    assert parsed == ["b.yaml"] and "read again: 1 stored source(s)" in report.summary()
+    assert len(list((ingest_folder(embedded) / "parses").glob("*.json"))) == 2
+
+
+def test_a_dry_run_keeps_nothing_beside_the_store(embedded: LadybugStore, tmp_path: Path) -> None:
+    a = tmp_path / "a.yaml"
+    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    assert ingest_into(embedded, [a], dry_run=True).written == {}
+    assert not ingest_folder(embedded).exists()
+
+
+def test_a_second_ingest_writes_only_the_records_that_changed(
+    embedded: LadybugStore, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    first = ingest_into(embedded, [a])
+    assert first.written == {"Source": 1, "Person": 1}
+    assert ingest_into(embedded, [b]).written == {"Source": 1, "Person": 1}  # not Ann again
+    assert ingest_into(embedded, [a]).written == {}  # nothing changed
+
+
+def test_kept_hashes_that_disagree_with_the_store_are_ignored_and_everything_written(
+    embedded: LadybugStore, tmp_path: Path
+) -> None:
+    a = tmp_path / "a.yaml"
+    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    ingest_into(embedded, [a])
+    kept = ingest_folder(embedded) / WRITTEN
+    kept.write_text('{"Person": {"person:x": "0", "person:y": "1"}}', encoding="utf-8")
+    assert ingest_into(embedded, [a]).written == {"Source": 1, "Person": 1}
+    kept.write_text("not JSON", encoding="utf-8")
+    assert ingest_into(embedded, [a]).written == {"Source": 1, "Person": 1}
+    assert ingest_into(embedded, [a]).written == {}  # kept again after the whole write

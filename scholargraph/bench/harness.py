@@ -1,12 +1,13 @@
 """Benchmarks with printed figures: write speed and query latency on a synthetic
-co-author graph, and identity resolution of synthetic profile documents
-(``scholargraph.bench.synthetic``).
+co-author graph, identity resolution of synthetic profile documents
+(``scholargraph.bench.synthetic``), and ingests of those documents as BibTeX files.
 
 Every figure is reported next to a baseline measured in the same run on the same
 store, as a ratio, so machines of different speed can be compared: writes against
 the batched upserts, query latency against a lookup of one person by id,
 resolution time against one pass over the mentions and its quality (B³, against
-the generator's truth) against one-person-per-name.
+the generator's truth) against one-person-per-name, each step of a documents run
+against ingesting one file into an empty store.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ import statistics
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from scholargraph.bench.synthetic import profile_documents, synthetic, synthetic_chunks
+from scholargraph.bench.synthetic import profile_documents, synthetic, synthetic_chunks, to_bibtex
 from scholargraph.config import Settings
+from scholargraph.errors import InputError, ScholargraphError
 from scholargraph.queries import list_queries, run
 from scholargraph.queries.library import QUERIES
 from scholargraph.records import (
@@ -527,3 +529,117 @@ def plot_scaling(reports: list[Report], path: str | Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
     return target
+
+
+TYPICAL_ENTRIES = 30  # the added, edited and removed files hold about this many entries
+DOCUMENT_STEPS = ("fresh ingest", "add one file", "edit one file", "remove one file")
+
+
+@dataclass
+class DocumentFiles:
+    """BibTeX files written for a documents run: the store's, and the one to add."""
+
+    stored: list[Path]
+    extra: Path  # added to the store
+    edited: Path  # one of ``stored``
+    removed: Path  # another
+
+
+def document_files(folder: Path, count: int, *, seed: int = 0) -> DocumentFiles:
+    """``count`` + 1 bibliographies of synthetic researchers (``profile_documents``
+    as BibTeX: overlapping co-authors, each file writing a person its own way). The
+    file to add, to edit and to remove are those nearest ``TYPICAL_ENTRIES`` entries."""
+    docs, _ = profile_documents(20 * (count + 2), seed=seed)  # ~14 mentions a file
+    if len(docs) <= count:
+        raise ValueError(f"the generator gave {len(docs)} files, fewer than {count + 1}")
+    paths = []
+    for i, doc in enumerate(docs):
+        paths.append(folder / f"researcher{i:05}.bib")
+        paths[-1].write_text(to_bibtex(doc), encoding="utf-8")
+
+    def by_size(i: int) -> tuple[int, int]:
+        return abs(len(docs[i].nodes[Publication]) - TYPICAL_ENTRIES), i
+
+    extra = min(range(count, len(docs)), key=by_size)
+    edited, removed = sorted(range(count), key=by_size)[:2]
+    return DocumentFiles(paths[:count], paths[extra], paths[edited], paths[removed])
+
+
+@dataclass
+class DocumentFigure:
+    step: str
+    seconds: float
+    ratio: float  # over a one-file fresh ingest
+
+    def __str__(self) -> str:
+        return f"{self.step:<16} {self.seconds:8.2f} s   {self.ratio:7.1f}x one-file ingest"
+
+
+@dataclass
+class DocumentsReport:
+    files: int
+    authorships: int  # in the store of ``files`` files
+    baseline_s: float  # the file to add, ingested into an empty store (median of 3)
+    figures: list[DocumentFigure]
+    peak_rss_mb: float
+
+    def lines(self) -> list[str]:
+        fresh = self.figures[0].seconds
+        return [
+            f"documents: {self.files} BibTeX files, {self.authorships} authorships "
+            f"({self.authorships / fresh:.0f}/s fresh); one-file ingest {self.baseline_s:.2f} s; "
+            f"peak memory {self.peak_rss_mb:.0f} MiB",
+            *map(str, self.figures),
+        ]
+
+
+class Ingested(Protocol):
+    """What ``Ingest`` reports (``pipeline.IngestReport``)."""
+
+    @property
+    def errors(self) -> list[InputError]: ...
+
+    def summary(self) -> str: ...
+
+
+class Ingest(Protocol):
+    """``pipeline.ingest_into``, which the face passes in (bench is a stage before it)."""
+
+    def __call__(
+        self, store: Store, paths: Iterable[str | Path], *, forget: Iterable[str | Path] = ()
+    ) -> Ingested: ...
+
+
+def documents_benchmark(files: int, ingest: Ingest, *, seed: int = 0) -> DocumentsReport:
+    """Time what users do with BibTeX files, in a temporary embedded store: a fresh
+    ``ingest`` of ``files`` files, then adding one file, editing one (a title
+    changed) and removing one (``forget``), each as a ratio to ingesting the added
+    file into an empty store."""
+    reset_peak_rss()
+    with tempfile.TemporaryDirectory() as tmp:
+        made = document_files(Path(tmp), files, seed=seed)
+
+        def timed(store: Store, paths: list[Path], forget: tuple[Path, ...] = ()) -> float:
+            t0 = time.perf_counter()
+            report = ingest(store, paths, forget=forget)
+            if report.errors:
+                raise ScholargraphError(f"documents bench: {report.errors[0].one_line()}")
+            return time.perf_counter() - t0
+
+        one = []
+        for i in range(3):
+            with LadybugStore(f"{tmp}/one{i}.lbug") as store:
+                one.append(timed(store, [made.extra]))
+        baseline = statistics.median(one)
+        with LadybugStore(f"{tmp}/documents.lbug") as store:
+            seconds = [timed(store, made.stored), timed(store, [made.extra])]
+            text = made.edited.read_text(encoding="utf-8")
+            made.edited.write_text(text.replace("title = {", "title = {Revised ", 1), "utf-8")
+            seconds.append(timed(store, [made.edited]))
+            made.removed.unlink()
+            seconds.append(timed(store, [], (made.removed,)))
+            (row,) = store.query(schema.count_statement(Authored))
+    figures = [
+        DocumentFigure(n, s, s / baseline) for n, s in zip(DOCUMENT_STEPS, seconds, strict=True)
+    ]
+    return DocumentsReport(files, int(row["n"]), baseline, figures, peak_rss_mb())

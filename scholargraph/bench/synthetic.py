@@ -420,7 +420,8 @@ def profile_documents(mentions: int, *, seed: int = 0) -> tuple[list[RecordSet],
 
 def to_bibtex(records: RecordSet) -> str:
     """The publications of a synthetic graph as BibTeX (``Family, Given`` authors in
-    order, venue as booktitle), for end-to-end runs through the BibTeX parser.
+    order, venue as booktitle when the records have one: a ``profile_documents``
+    document has none), for end-to-end runs through the BibTeX parser.
 
     >>> text = to_bibtex(synthetic(50, seed=1))
     >>> text.startswith("@inproceedings{s"), "author = {" in text
@@ -434,12 +435,13 @@ def to_bibtex(records: RecordSet) -> str:
     entries = []
     for pid, pub in records.nodes[Publication].items():
         authors = " and ".join(
-            "{}, {}".format(*reversed(people[p].name.rsplit(" ", 1))) for _, p in sorted(teams[pid])
+            ", ".join(reversed(people[p].name.rsplit(" ", 1))) for _, p in sorted(teams[pid])
         )
-        venue = records.nodes[Venue][venues[pid]].name  # type: ignore[attr-defined]
+        venue = records.nodes[Venue][venues[pid]].name if pid in venues else ""  # type: ignore[attr-defined]
         entries.append(
             f"@inproceedings{{{pid.removeprefix('pub:')},\n"
             f"  title = {{{pub.title}}},\n  author = {{{authors}}},\n"  # type: ignore[attr-defined]
-            f"  booktitle = {{{venue}}},\n  year = {{{pub.year}}}\n}}\n"  # type: ignore[attr-defined]
+            + (f"  booktitle = {{{venue}}},\n" if venue else "")
+            + f"  year = {{{pub.year}}}\n}}\n"  # type: ignore[attr-defined]
         )
     return "\n".join(entries)
