@@ -8,7 +8,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from scholargraph.render.pages import LAYOUT_IN_PYTHON_ABOVE, display_text, render
+from scholargraph.render.pages import (
+    FONT,
+    LABEL_ALL_UP_TO,
+    LABELLED,
+    LAYOUT_IN_PYTHON_ABOVE,
+    display_text,
+    render,
+)
+from scholargraph.render.provenance import Provenance
 
 
 def graph() -> nx.MultiDiGraph:
@@ -40,10 +48,41 @@ def test_chinese_labels_survive_as_utf8(tmp_path: Path) -> None:
 
 
 def test_user_text_is_escaped_in_labels_and_tooltips(tmp_path: Path) -> None:
-    page = render(graph(), tmp_path / "p.html", title="t", sources={"src:1": "cv.txt"})
+    shown = Provenance(sources={"src:1": "cv.txt"})
+    page = render(graph(), tmp_path / "p.html", title="t", provenance=shown)
     text = page.read_text("utf-8")
     assert "<script>alert(1)</script>" not in text
     assert "cv.txt:14" in text  # provenance reaches the tooltip
+
+
+def test_tooltips_show_sources_relative_to_the_ingest_folder(tmp_path: Path) -> None:
+    g = graph()
+    g.nodes["person:a"]["evidence"] = ["/home/ann/cvs/cv.txt:14: 导师: 徐宏"]
+    shown = Provenance.of(
+        [{"id": "src:1", "path": "/home/ann/cvs/cv.txt", "location": "/home/ann/cvs/cv.txt"}]
+    )
+    text = render(g, tmp_path / "p.html", title="t", provenance=shown).read_text("utf-8")
+    assert "/home/ann" not in text and "cv.txt:14: 导师" in text
+
+
+def test_search_looks_in_aliases_and_native_names_and_the_font_has_cjk_fallbacks(
+    tmp_path: Path,
+) -> None:
+    g = graph()
+    g.nodes["person:a"].update(name="Hong Xu", native_name="徐宏", aliases=["H. Xu"])
+    page = render(g, tmp_path / "p.html", title="t")
+    [person] = [n for n in nodes_of(page) if n["id"] == "person:a"]
+    assert {"徐宏", "h. xu", "hong xu"} <= set(str(person["search"]).split("\n"))
+    assert "'Noto Sans CJK SC'" in page.read_text("utf-8") and "serif;" not in FONT
+
+
+def test_a_big_page_labels_only_its_best_connected_nodes(tmp_path: Path) -> None:
+    drawn = nodes_of(render(coauthors(LABEL_ALL_UP_TO + 1), tmp_path / "l.html", title="t"))
+    labelled = [n["id"] for n in drawn if n["label"]]
+    assert len(labelled) == LABELLED and "p0" in labelled  # the hub, who wrote with all
+    assert all(n["hover"] for n in drawn)  # the others show theirs on hover
+    small = nodes_of(render(coauthors(5), tmp_path / "s.html", title="t"))
+    assert all(n["label"] == n["hover"] for n in small)
 
 
 def test_long_titles_are_shortened_with_the_year() -> None:

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from scholargraph import config
+from scholargraph.render.provenance import Provenance
 
 GROUPS: dict[str, dict[str, Any]] = {
     "Person": {"shape": "dot", "color": {"background": "#4e79a7", "border": "#2e4a6b"}},
@@ -35,10 +36,20 @@ GROUPS: dict[str, dict[str, Any]] = {
     "Source": {"shape": "box", "color": {"background": "#bab0ac", "border": "#7a726e"}},
 }
 HIGHLIGHT = {"background": "#e15759", "border": "#8c1c1e"}
+# Sans-serif, then fonts that have Chinese, Japanese and Korean: a page never shows boxes
+# where the system's default font lacks them (CSS and the canvas labels alike).
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', "
+    "'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
+    "'WenQuanYi Micro Hei', sans-serif"
+)
+LABEL_ALL_UP_TO = 60  # nodes; a larger page labels its best-connected, the others on hover
+LABELLED = 25  # nodes labelled on a larger page (and the people asked about)
 LAYOUT_IN_PYTHON_ABOVE = 300  # nodes; larger graphs get a precomputed layout and no physics
 MAX_NODES = config.MAX_NODES  # nodes drawn at most; a larger graph keeps its best-connected
 _TEMPLATES = Path(__file__).parent / "templates"
 _NAME_KEYS = ("name", "title", "path")
+_SEARCHED_KEYS = ("name", "native_name", "aliases", "title", "path")
 
 
 def script_json(value: Any) -> Markup:
@@ -78,6 +89,65 @@ def tooltip(data: dict[str, Any], sources: dict[str, str]) -> str:
     if prov:
         out += f"<ul>{prov}</ul>"
     return out
+
+
+def searched_text(data: dict[str, Any]) -> str:
+    """What a page's search looks in: names in every script, aliases, title, path.
+
+    >>> searched_text({"name": "Hong Xu", "native_name": "徐宏", "aliases": ["H. Xu"]}).split()
+    ['hong', 'xu', '徐宏', 'h.', 'xu']
+    """
+    values = [data.get(k) for k in _SEARCHED_KEYS]
+    flat = [v for value in values for v in (value if isinstance(value, list) else [value])]
+    return "\n".join(str(v).casefold() for v in flat if v)
+
+
+def vis_node(
+    node: Any,
+    data: dict[str, Any],
+    degree: int,
+    sources: dict[str, str],
+    marked: bool,
+    *,
+    labelled: bool = True,
+) -> dict[str, Any]:
+    """A node as vis-network draws it: its label's group and shape, the short text
+    (kept in ``hover`` and shown on hover only, unless ``labelled``), the tooltip, the
+    text search looks in, a size growing with its ``degree``; ``marked`` ones larger
+    and red."""
+    group = _label_of(data)
+    text = display_text(data)
+    out: dict[str, Any] = {
+        "id": str(node),
+        "label": text if labelled or marked else "",
+        "hover": text,
+        "search": searched_text(data),
+        "title": tooltip(data, sources),
+        "group": group,
+        "shape": GROUPS.get(group, {}).get("shape", "dot"),
+        "size": 12 + 4 * math.sqrt(degree) + (10 if marked else 0),
+    }
+    if marked:
+        out.update(color=HIGHLIGHT, borderWidth=4)
+    return out
+
+
+def vis_edge(
+    u: Any, v: Any, key: Any, data: dict[str, Any], sources: dict[str, str]
+) -> dict[str, Any]:
+    """A relationship as vis-network draws it: an arrow, or for a co-author tie (which
+    is symmetric) a dashed line as wide as the joint papers it stands for."""
+    tie = data.get("type") == "COAUTHOR"
+    return {
+        "id": str(key),
+        "from": str(u),
+        "to": str(v),
+        "title": tooltip(data, sources),
+        "label": "",
+        "arrows": "" if tie else "to",
+        "dashes": tie,
+        "width": 1 + 1.5 * math.log2(data["papers"]) if data.get("papers") else 1,
+    }
 
 
 def python_layout(g: nx.MultiDiGraph, *, scale: float = 2000.0) -> dict[str, tuple[float, float]]:
@@ -120,6 +190,18 @@ def keep_best_connected(
     ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))
     chosen = list(dict.fromkeys([*first, *ranked]))[:limit]
     return g.subgraph(chosen).copy()
+
+
+def labelled_nodes(g: nx.MultiDiGraph) -> set[Any]:
+    """The nodes a page labels: all of a small graph, else the ``LABELLED``
+    best-connected (the rest show their label on hover).
+
+    >>> labelled_nodes(nx.MultiDiGraph([("a", "b")])) == {"a", "b"}
+    True
+    """
+    if g.number_of_nodes() <= LABEL_ALL_UP_TO:
+        return set(g.nodes)
+    return set(sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:LABELLED])
 
 
 def keep_strong_ties(
@@ -165,15 +247,17 @@ def render(
     *,
     title: str,
     highlight: Iterable[str] = (),
-    sources: dict[str, str] | None = None,
+    provenance: Provenance | None = None,
     max_nodes: int = MAX_NODES,
     min_papers: int = 1,
     hierarchical: bool = False,
 ) -> Path:
     """Write ``g`` as an interactive page at ``path`` (UTF-8, works offline).
 
-    ``sources`` maps Source ids to file paths for the tooltips; ``highlight``
-    names node ids drawn larger and in red. Above ``LAYOUT_IN_PYTHON_ABOVE``
+    ``provenance`` shows the sources and evidence of the tooltips relative to the
+    ingest folder (never as absolute paths); ``highlight`` names node ids drawn
+    larger and in red. Above ``LABEL_ALL_UP_TO`` nodes only the best-connected
+    carry a label (the others on hover). Above ``LAYOUT_IN_PYTHON_ABOVE``
     nodes the layout is computed here and the browser's physics is off; above
     ``max_nodes`` only the best-connected nodes are drawn (the title says so).
     An edge with a ``papers`` count is drawn wider the more papers it stands for;
@@ -181,7 +265,7 @@ def render(
     ``hierarchical`` draws the graph top-down along its edges (advisor above
     student), without physics.
     """
-    sources = sources or {}
+    shown = provenance or Provenance()
     marked = set(highlight)
     g = keep_strong_ties(g, min_papers, marked)
     if min_papers > 1:
@@ -203,40 +287,32 @@ def render(
         autoescape=True,
     )
     net.templateEnv.filters["script_json"] = script_json
+    net.templateEnv.globals["font"] = FONT
     net.path = "scholargraph.html"
     big = g.number_of_nodes() > LAYOUT_IN_PYTHON_ABOVE and not hierarchical
     positions = python_layout(g) if big else {}
+    labelled = labelled_nodes(g)
+    sources = shown.sources
     for node, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
-        group = _label_of(data)
-        extra: dict[str, Any] = {}
+        drawn = vis_node(
+            node,
+            shown.fact(data),
+            g.degree(node),
+            sources,
+            node in marked,
+            labelled=node in labelled,
+        )
         if node in positions:
-            extra.update(x=positions[node][0], y=positions[node][1], physics=False)
-        net.add_node(
-            str(node),
-            label=display_text(data),
-            title=tooltip(data, sources),
-            group=group,
-            shape=GROUPS.get(group, {}).get("shape", "dot"),
-            size=12 + 4 * math.sqrt(g.degree(node)) + (10 if node in marked else 0),
-            **extra,
-        )
-        if node in marked:  # pyvis drops a colour passed with a group: set it afterwards
-            net.node_map[str(node)].update(color=HIGHLIGHT, borderWidth=4)
-    for u, v, data in g.edges(data=True):
-        width = 1 + 1.5 * math.log2(data["papers"]) if data.get("papers") else 1
-        tie = data.get("type") == "COAUTHOR"  # symmetric: no arrow, dashed over the papers
-        net.add_edge(
-            str(u),
-            str(v),
-            title=tooltip(data, sources),
-            label="",
-            arrows="" if tie else "to",
-            dashes=tie,
-            width=width,
-        )
+            drawn.update(x=positions[node][0], y=positions[node][1], physics=False)
+        net.add_node(drawn["id"], group=drawn["group"])  # with a group: no default colour
+        net.node_map[str(node)].update(drawn)  # pyvis drops a colour and an empty label
+    for u, v, key, data in g.edges(keys=True, data=True):
+        drawn = vis_edge(u, v, key, shown.fact(data), sources)
+        del drawn["id"]
+        net.add_edge(drawn.pop("from"), drawn.pop("to"), **drawn)
     net.options = {
         "groups": GROUPS,
-        "nodes": {"font": {"size": 14}},
+        "nodes": {"font": {"size": 14, "face": FONT}},
         "edges": {"color": {"color": "#9aa5b1", "highlight": "#e15759"}, "smooth": False},
         "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150},
         "physics": {

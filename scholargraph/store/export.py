@@ -124,7 +124,8 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _flat(value: Any) -> Any:
+def flat_value(value: Any) -> Any:
+    """A property as GraphML and CSV cells hold it: a list joined with `` | ``."""
     return " | ".join(map(str, value)) if isinstance(value, list) else value
 
 
@@ -141,9 +142,9 @@ def export(store: Store, fmt: str, output: str | Path) -> Path:
         elif fmt == "graphml":
             flat = nx.MultiDiGraph()
             for n, data in g.nodes(data=True):
-                flat.add_node(n, **{k: _flat(v) for k, v in data.items()})
+                flat.add_node(n, **{k: flat_value(v) for k, v in data.items()})
             for u, v, k, data in g.edges(keys=True, data=True):
-                flat.add_edge(u, v, key=k, **{kk: _flat(vv) for kk, vv in data.items()})
+                flat.add_edge(u, v, key=k, **{kk: flat_value(vv) for kk, vv in data.items()})
             nx.write_graphml(flat, out, encoding="utf-8")
         elif fmt == "csv":
             _write_csv(g, out)
@@ -251,4 +252,4 @@ def _csv(path: Path, cols: list[str], rows: list[dict[str, Any]]) -> None:
         w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         for row in sorted(rows, key=lambda r: str(r.get("id"))):
-            w.writerow({k: spreadsheet_safe(_flat(v)) for k, v in row.items()})
+            w.writerow({k: spreadsheet_safe(flat_value(v)) for k, v in row.items()})

@@ -1,0 +1,345 @@
+"""`scholargraph serve`: the web app on an ephemeral 127.0.0.1 port over the examples'
+graph (plus one person whose name and paper are markup), read through its JSON API,
+its exports and, where Debian's chromium is installed, in the browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+import requests
+from click.testing import CliRunner
+from conftest import allow_loopback
+
+from scholargraph.api import Graph
+from scholargraph.cli import main
+from scholargraph.config import Settings
+from scholargraph.pipeline import EXAMPLES, ingest_into
+from scholargraph.serve.app import Server
+from scholargraph.store.store import open_store
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+MARKUP_NAME = "<img src=x onerror=alert(1)>"
+MARKUP_TITLE = "Escaping </script><script>alert(2)</script> in practice"
+PROFILE = f"""person:
+  name: "{MARKUP_NAME}"
+publications:
+  - title: "{MARKUP_TITLE}"
+    authors: ["{MARKUP_NAME}", Bo Plain]
+    year: 2025
+"""
+
+
+def _build(settings: Settings, folder: Path) -> list[Path]:
+    """The examples and the markup profile, copied to one folder, ingested into
+    ``settings``' store; that folder (no response may name it)."""
+    cvs = folder / "cvs"
+    shutil.copytree(EXAMPLES, cvs)
+    (cvs / "markup.yaml").write_text(PROFILE, "utf-8")
+    with open_store(settings) as store:
+        ingest_into(store, sorted(cvs.glob("*.yaml")))
+    return [cvs.resolve()]
+
+
+class Client:
+    """GETs against a running server (no proxies from the environment)."""
+
+    def __init__(self, url: str, folders: list[Path]) -> None:
+        self.url, self.folders = url.rstrip("/"), folders
+        self.http = requests.Session()
+        self.http.trust_env = False
+
+    def get(self, path: str, **params: Any) -> requests.Response:
+        response = self.http.get(self.url + path, params=params, timeout=60)
+        for folder in self.folders:  # no page or answer names the machine's folders
+            assert str(folder) not in response.text, path
+        assert "<img src=x" not in response.text and "</script><script>" not in response.text
+        return response
+
+    def json(self, path: str, **params: Any) -> Any:
+        response = self.get(path, **params)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+@contextmanager
+def serving(settings: Settings, folders: list[Path]) -> Iterator[Client]:
+    allow_loopback()
+    store = open_store(settings)
+    server = Server(store, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Client(server.url, folders)
+    finally:
+        server.shutdown()
+        server.server_close()
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """The app over an embedded store of the examples."""
+    folder = tmp_path_factory.mktemp("serve")
+    settings = Settings(store=str(folder / "g"))
+    with serving(settings, _build(settings, folder)) as client:
+        yield client
+
+
+@pytest.fixture
+def client(app: Client) -> Client:
+    allow_loopback()  # each test's sockets: 127.0.0.1 only
+    return app
+
+
+def test_search_finds_people_by_native_name_and_alias_and_papers_by_title(client: Client) -> None:
+    [hong] = client.json("/api/search", q="徐宏")
+    assert hong["id"] == "person:hong-xu" and "徐宏" in hong["also"]
+    hits = client.json("/api/search", q="libra", limit=5)
+    assert [h["label"] for h in hits] == ["Publication"] * len(hits) and hits
+    assert all("libra" in h["name"].lower() and h["author_ids"] for h in hits)
+
+
+def test_a_persons_panel_has_papers_advisors_topics_and_evidence_by_relative_path(
+    client: Client,
+) -> None:
+    panel = client.json("/api/person", person="Xin Tan")
+    assert panel["person"]["id"] == "person:xin-tan" and panel["sources"] == ["xin-tan.yaml"]
+    assert panel["advisors"][0]["name"] == "Hong Xu"
+    assert panel["advisors"][0]["evidence"][0].startswith("xin-tan.yaml:")
+    paper = panel["papers"][0]
+    assert {"title", "year", "venue", "coauthors", "coauthor_ids"} <= set(paper)
+    assert [p["year"] or 0 for p in panel["papers"]] == sorted(
+        (p["year"] or 0 for p in panel["papers"]), reverse=True
+    )
+    assert panel["topics"] and all(
+        e.startswith("xin-tan.yaml:") for e in panel["person"]["evidence"]
+    )
+
+
+def test_filters_change_what_is_drawn_and_say_so(client: Client) -> None:
+    everything = client.json("/api/graph/ego", person="Xin Tan")
+    strong = client.json("/api/graph/ego", person="Xin Tan", min_papers=3)
+    recent = client.json("/api/graph/ego", person="Xin Tan", year_from=2026)
+    assert everything["focus"] == ["person:xin-tan"]
+    assert len(strong["nodes"]) < len(everything["nodes"])
+
+    def papers(graph: dict[str, Any]) -> list[dict[str, Any]]:
+        return [n for n in graph["nodes"] if n["group"] == "Publication"]
+
+    assert 0 < len(papers(recent)) < len(papers(everything))
+    assert all("<b>year</b>: 2026" in n["title"] for n in papers(recent))
+    drawn = {n["id"] for n in everything["nodes"]}
+    assert all(e["from"] in drawn and e["to"] in drawn for e in everything["edges"])
+
+
+def test_two_people_are_linked_by_paths_with_papers_and_years(client: Client) -> None:
+    pair = client.json("/api/pair", person="Kaiwen Chen", other="Yu Zhou")
+    assert pair["ids"] == ["person:kaiwen-chen", "person:yu-zhou"]
+    path = pair["paths"][0]
+    assert path[0]["id"] == "person:kaiwen-chen" and path[-1]["id"] == "person:yu-zhou"
+    hops = [step for step in path if step["label"] == "Publication"]
+    assert hops and all(step["year"] for step in hops)
+    drawn = {n["id"] for n in pair["graph"]["nodes"]}
+    assert {s["id"] for step in pair["paths"] for s in step} <= drawn
+    shared = client.json("/api/pair", person="Yimin Jiang", other="Yibo Zhu")["shared"]
+    assert shared and all(s["papers_with_person"] and s["papers_with_other"] for s in shared)
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status", "says"),
+    [
+        ("/api/query/no-such-query", {}, 404, "no query named"),
+        ("/api/graph/_search-people", {"text": "x"}, 404, "no query named"),
+        ("/api/nothing", {}, 404, "nothing at"),
+        ("/api/query/coauthors", {"person": "Nobody Atall"}, 400, "no person named"),
+        ("/api/query/coauthors", {"person": "Xin Tan", "limit": "-1"}, 400, "whole number"),
+        ("/api/query/coauthors", {"person": "Xin Tan", "limit": "²"}, 400, "whole number"),
+        ("/api/query/coauthors", {"person": "Xin Tan", "depth": "2"}, 400, "takes no depth"),
+        ("/api/query/coauthors", {}, 400, "needs --person"),
+        ("/api/query/coauthors", {"person": "x" * 201}, 400, "1 to 200 characters"),
+        ("/api/graph/ego", {"person": "Xin Tan", "min_papers": "0"}, 400, "min_papers"),
+        ("/api/search", {"q": " "}, 400, "1 to 200 characters"),
+        ("/api/search", {"q": "x", "limit": "51"}, 400, "from 1 to 50"),
+        ("/api/person", {"person": "Xin Tan", "extra": "1"}, 400, "unknown parameter"),
+        ("/api/pair", {"person": "Xin Tan"}, 400, "missing parameter 'other'"),
+        ("/export/view.graphml", {}, 400, "1 to 500 node ids"),
+    ],
+)
+def test_bad_requests_are_4xx_with_a_message(
+    client: Client, path: str, params: dict[str, str], status: int, says: str
+) -> None:
+    response = client.get(path, **params)
+    assert response.status_code == status and says in response.json()["error"]
+
+
+def test_the_app_is_read_only_and_repeated_parameters_are_refused(client: Client) -> None:
+    for method in ("POST", "PUT", "DELETE"):
+        response = client.http.request(method, client.url + "/api/queries", timeout=10)
+        assert response.status_code == 405 and response.headers["Allow"] == "GET, HEAD"
+    response = client.http.get(client.url + "/api/search?q=a&q=b", timeout=10)
+    assert response.status_code == 400 and "once: q" in response.json()["error"]
+
+
+def test_every_query_of_the_openapi_schema_answers_without_a_server_error(client: Client) -> None:
+    """A small fuzz from the schema: each path with its required parameters, then with
+    each parameter missing, too big or garbage, gives an answer or a 4xx, never a 5xx."""
+    schema = client.json("/api/openapi.json")
+    assert schema["openapi"].startswith("3.")
+    queries = {q["name"] for q in client.json("/api/queries")}
+    assert {f"/api/query/{q}" for q in queries} | {f"/api/graph/{q}" for q in queries} <= set(
+        schema["paths"]
+    )
+    good = {"person": "Xin Tan", "other": "Yu Zhou", "topic": "LLM serving", "q": "Xin"}
+    good |= {"group_a": "Hong Xu", "group_b": "The Chinese University of Hong Kong"}
+    for path, item in schema["paths"].items():
+        params = item["get"]["parameters"]
+        required = {p["name"]: good.get(p["name"], "2") for p in params if p["required"]}
+        assert client.get(path, **required).status_code == 200, path
+        for p in params:
+            for bad in ("", "0", "99999999999", "%00<>'\"", "x" * 300):
+                status = client.get(path, **(required | {p["name"]: bad})).status_code
+                assert 400 <= status < 500 or status == 200, (path, p["name"], bad, status)
+
+
+def test_a_view_exports_as_a_standalone_page_and_as_graphml(client: Client) -> None:
+    graph = client.json("/api/graph/ego", person="Xin Tan")
+    ids = ",".join(n["id"] for n in graph["nodes"])
+    page = client.get("/export/view.html", ids=ids, focus="person:xin-tan", title="Xin Tan")
+    assert page.status_code == 200 and "attachment" in page.headers["Content-Disposition"]
+    assert "vis.Network" in page.text and not re.search(
+        r"""(src|href)=["']?(https?:)?//""", page.text
+    )
+    graphml = client.get("/export/view.graphml", ids=ids, focus="person:xin-tan")
+    g = nx.parse_graphml(graphml.text)
+    assert g.number_of_nodes() == len(graph["nodes"]) and g.nodes["person:xin-tan"]["focus"]
+
+
+def test_the_app_and_its_scripts_are_served_from_here_under_a_strict_policy(
+    client: Client,
+) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["Content-Type"]
+    assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page.text)
+    for script in re.findall(r'src="(/static/[^"]+)"', page.text):
+        assert client.get(script).status_code == 200, script
+
+
+def test_user_text_comes_back_escaped(client: Client) -> None:
+    """Client.get already asserts no response holds the markup raw; here it is found."""
+    [who] = [h for h in client.json("/api/search", q="onerror") if h["label"] == "Person"]
+    panel = client.get("/api/person", person=who["id"])
+    assert "\\u003cimg src=x onerror=alert" in panel.text
+    assert panel.json()["person"]["name"].startswith("<img src=x")  # intact once parsed
+    graph = client.json("/api/graph/ego", person=who["id"])
+    [paper] = [n for n in graph["nodes"] if n["group"] == "Publication"]
+    assert "&lt;/script&gt;" in paper["title"]  # the tooltip is escaped HTML
+    ids = ",".join(n["id"] for n in graph["nodes"])
+    page = client.get("/export/view.html", ids=ids, title=MARKUP_TITLE[:30])
+    assert page.status_code == 200 and "\\u003c/script\\u003e" in page.text
+
+
+def test_the_command_warns_off_loopback_and_refuses_a_missing_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        Graph, "serve", lambda self, host, port, on_start: served.append((host, port))
+    )
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--port", "9"])
+    assert result.exit_code == 0 and served == [("0.0.0.0", 9)]
+    assert "warning: serving on 0.0.0.0" in result.stderr
+    monkeypatch.undo()
+    missing = str(tmp_path / "none")
+    result = CliRunner().invoke(main, ["serve", "--store", missing])
+    assert result.exit_code == 1 and "no graph at" in result.stderr
+
+
+def test_the_api_answers_alike_on_each_store(settings: Settings, tmp_path: Path) -> None:
+    with serving(settings, _build(settings, tmp_path)) as client:
+        assert client.json("/api/search", q="徐宏")[0]["id"] == "person:hong-xu"
+        panel = client.json("/api/person", person="Xin Tan")
+        assert panel["sources"] == ["xin-tan.yaml"] and panel["advisors"][0]["name"] == "Hong Xu"
+        ego = client.json("/api/graph/ego", person="Xin Tan", min_papers=2)
+        assert ego["nodes"] and ego["focus"] == ["person:xin-tan"]
+        pair = client.json("/api/pair", person="Kaiwen Chen", other="Yu Zhou")
+        assert pair["paths"] and pair["paths"][0][-1]["id"] == "person:yu-zhou"
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("chromedriver")),
+    reason="no chromium / chromedriver here (apt-get install chromium chromium-driver)",
+)
+def test_browser_journey_search_open_expand_compare(client: Client, socket_enabled: None) -> None:
+    """Search → open a person → expand two co-authors → compare with a second person:
+    the path is listed with its papers' years; no console errors; a screenshot kept."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from scholargraph.bench.render import chromium
+
+    allow_loopback()
+    with chromium(offline=False) as browser:  # 127.0.0.1 only: the page loads nothing else
+        wait = WebDriverWait(browser, 30)
+
+        def idle() -> None:
+            wait.until(lambda d: d.execute_script("return window.explorer.busy === 0"))
+
+        def drawn() -> int:
+            return int(browser.execute_script("return window.explorer.nodes.length"))
+
+        browser.get(client.url + "/")
+        search = browser.find_element(By.ID, "search")
+        search.send_keys("徐宏")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#hits li"))
+        assert "Hong Xu" in browser.find_element(By.CSS_SELECTOR, "#hits li").text
+        search.clear()
+        search.send_keys("Kaiwen Chen")
+        wait.until(lambda d: "Kaiwen Chen" in d.find_element(By.ID, "hits").text)
+        search.send_keys(Keys.ENTER)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#panel h2"))
+        idle()
+        assert browser.find_element(By.CSS_SELECTOR, "#panel h2").text == "Kaiwen Chen"
+        first = drawn()
+        assert first == len(client.json("/api/graph/ego", person="Kaiwen Chen")["nodes"])
+        for person in ("person:hong-xu", "person:jingzong-li"):  # as a click on the node does
+            browser.execute_script(f"window.explorer.expand({person!r})")
+            idle()
+            ego = {n["id"] for n in client.json("/api/graph/ego", person=person)["nodes"]}
+            shown = set(browser.execute_script("return window.explorer.nodes.getIds()"))
+            assert ego <= shown
+        assert drawn() > first
+        browser.find_element(By.ID, "compare").click()
+        search.clear()
+        search.send_keys("Yu Zhou")
+        wait.until(lambda d: "Yu Zhou" in d.find_element(By.ID, "hits").text)
+        search.send_keys(Keys.ENTER)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#paths ol li"))
+        idle()
+        steps = browser.find_elements(By.CSS_SELECTOR, "#paths ol:first-of-type li")
+        papers = [s for s in steps if s.get_attribute("data-label") == "Publication"]
+        assert papers and all(re.search(r"\(\d{4}\)$", s.text) for s in papers)
+        browser.find_element(By.ID, "min-papers").clear()
+        browser.find_element(By.ID, "min-papers").send_keys("3", Keys.TAB)
+        idle()
+        views = browser.execute_script("return window.explorer.views")
+        assert [v["query"] for v in views] == ["ego"] * 3 + ["connection", "shared-collaborators"]
+        expected = {
+            n["id"]
+            for v in views
+            for n in client.json(f"/api/graph/{v['query']}", **v["params"], min_papers=3)["nodes"]
+        }
+        assert drawn() == len(expected) < len(shown)  # filtered as the API says
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.save_screenshot(str(ARTIFACTS / "serve.png"))
