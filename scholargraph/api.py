@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from scholargraph.parse import FileResult
     from scholargraph.pipeline import DemoReport, ExtractResult, IngestReport
     from scholargraph.queries import Answer
+    from scholargraph.serve.app import Server
     from scholargraph.store.store import Store
 
 
@@ -63,9 +64,11 @@ class Graph:
         dry_run: bool = False,
         on_file: Callable[[FileResult], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
+        forget: Iterable[str | Path] = (),
     ) -> IngestReport:
         """Read files, folders (one site each) and URLs, resolve who is who across
-        them and the store's own sources, and write the result (see README, "Using it")."""
+        them and the store's own sources but those in ``forget`` (their facts go),
+        and write the result (see README, "Using it" and "Who is who")."""
         from scholargraph.pipeline import ingest_into
         from scholargraph.resolve.overrides import overrides_of
 
@@ -79,6 +82,7 @@ class Graph:
             on_file=on_file,
             on_batch=on_batch,
             web=self.settings.apis,
+            forget=forget,
         )
 
     def review(self, paths: Iterable[str | Path], *, owner: str | None = None) -> ExtractResult:
@@ -152,6 +156,27 @@ class Graph:
         from scholargraph.store.export import stats
 
         return stats(self.store)
+
+    def serve(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        *,
+        on_start: Callable[[Server], None] | None = None,
+    ) -> None:
+        """Serve the graph as a local web app (read-only) until interrupted: search,
+        a person's network expanded by clicks, two people compared, filters, exports,
+        and a JSON API (see README, "Exploring it live"). ``on_start`` gets the
+        server once it listens (its ``url``)."""
+        from scholargraph.errors import StoreUnavailableError
+        from scholargraph.serve.app import serve
+
+        if not self.settings.is_bolt and not Path(self.settings.store).exists():
+            raise StoreUnavailableError(
+                f"no graph at {self.settings.store!r} to serve",
+                hint="build one first: scholargraph ingest FILES (or scholargraph demo)",
+            )
+        serve(self.store, host, port, on_start=on_start)
 
     def demo(self, output: str | Path = "scholargraph-out") -> DemoReport:
         """Build the example graph in this store and write its interactive pages."""

@@ -121,10 +121,16 @@ ENRICHED = click.option(
 
 @main.command()
 @store_option
-@FILES
+@click.argument("files", nargs=-1, type=click.Path())
 @click.option("--dry-run", is_flag=True, help="Parse and report; write nothing.")
 @OWNER
 @OVERRIDES
+@click.option(
+    "--forget",
+    metavar="PATH",
+    multiple=True,
+    help="A stored file (or URL) whose facts are to go; repeat for several.",
+)
 @click.pass_context
 @one_line_errors
 def ingest(
@@ -133,6 +139,7 @@ def ingest(
     dry_run: bool,
     owner: str | None,
     overrides: str | None,
+    forget: tuple[str, ...],
 ) -> None:
     """Ingest CVs, web pages, profiles and bibliographies (FILES) into the store.
 
@@ -141,11 +148,15 @@ def ingest(
     one site about one person: its content files, without themes, layouts or built
     output. People and papers are resolved across all FILES (see `scholargraph
     review`). A progress bar shows on a terminal when there are several files.
+    Files stored before are read again (unchanged ones from a cache), but those
+    named by --forget, whose facts are removed.
 
-    Example: scholargraph ingest examples/*.yaml
+    Example: scholargraph ingest cv.md refs.bib ~/src/jane.github.io
     """
     from tqdm import tqdm
 
+    if not files and not forget:
+        raise click.UsageError("give FILES to ingest, or --forget PATH")
     settings = settings_of(ctx).with_overrides(overrides)
     quiet = None if len(files) > 1 else True  # None: shown on a terminal only
     with (
@@ -160,7 +171,12 @@ def ingest(
 
         with Graph(settings) as g:
             report = g.ingest(
-                files, owner=owner, dry_run=dry_run, on_file=on_file, on_batch=written.update
+                files,
+                owner=owner,
+                dry_run=dry_run,
+                on_file=on_file,
+                on_batch=written.update,
+                forget=forget,
             )
     click.echo(report.summary())
     if report.errors:
@@ -431,7 +447,7 @@ def enrich(
         sys.exit(1)
 
 
-BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich")
+BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich", "documents")
 
 
 @main.command()
@@ -454,10 +470,18 @@ BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich")
     "--works", default=600, show_default=True, help="Works looked up on the APIs (enrich)."
 )
 @click.option(
+    "--files",
+    type=int,
+    multiple=True,
+    default=(100, 1000),
+    show_default=True,
+    help="BibTeX files in the store (documents); repeat for several runs.",
+)
+@click.option(
     "--only",
     default=",".join(BENCH_PARTS),
     show_default=True,
-    help="Comma-separated parts to run: ingest, queries, resolve, render, enrich.",
+    help="Comma-separated parts to run: ingest, queries, resolve, render, enrich, documents.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @click.option("--plot", metavar="FILE.svg", help="Write a log-log plot of time against scale.")
@@ -479,6 +503,7 @@ def bench(
     mentions: int,
     people: int,
     works: int,
+    files: tuple[int, ...],
     only: str,
     as_json: bool,
     plot: str | None,
@@ -495,13 +520,15 @@ def bench(
     quality (B³) next to one-person-per-name. render: a synthetic co-author page
     in headless Chromium, seconds until still, against pyvis's defaults. enrich:
     requests per publication looked up on played APIs (127.0.0.1), batched and
-    cached, against one request per work.
+    cached, against one request per work. documents: a fresh ingest of generated
+    BibTeX files, then adding, editing and removing one, against a one-file ingest.
 
     Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
     from scholargraph.bench import enrich as enrich_bench
     from scholargraph.bench import harness as bench_mod
     from scholargraph.bench import render as render_bench
+    from scholargraph.pipeline import ingest_into
 
     parts = {p.strip() for p in only.split(",") if p.strip()}
     if unknown := parts - set(BENCH_PARTS):
@@ -537,12 +564,18 @@ def bench(
     lookups = enrich_bench.enrich_benchmark(works) if "enrich" in parts else None
     if lookups and not as_json:
         click.echo("\n".join(lookups.lines()))
+    runs = []
+    for count in files if "documents" in parts else ():
+        runs.append(bench_mod.documents_benchmark(count, ingest_into))
+        if not as_json:
+            click.echo("\n".join(runs[-1].lines()))
     if as_json:
         out = {
             "graph": [asdict(r) for r in reports],
             "resolve": identity and asdict(identity),
             "render": page and asdict(page),
             "enrich": lookups and asdict(lookups),
+            "documents": [asdict(r) for r in runs],
         }
         click.echo(json.dumps(out, indent=1))
     if plot:
@@ -553,6 +586,33 @@ def bench(
     missed += lookups.missed() if lookups else []
     if check and missed:
         sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.pass_context
+@one_line_errors
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Explore the graph in the browser: a local, read-only web app over the named
+    queries (search, a person's network expanded by clicks, two people compared,
+    filters, exports) and their JSON API (/api/openapi.json). Ctrl-C stops it.
+
+    Example: scholargraph serve --port 8765
+    """
+    import logging
+
+    from scholargraph.serve.app import is_loopback
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # one line per request
+    if not is_loopback(host):
+        click.echo(
+            f"warning: serving on {host}: anyone who can reach this machine can read the graph",
+            err=True,
+        )
+    with graph_of(ctx) as g:
+        g.serve(host, port, on_start=lambda s: click.echo(f"serving {s.url} (Ctrl-C stops)"))
 
 
 @main.command()

@@ -11,24 +11,32 @@ from typing import Any
 import networkx as nx
 
 from scholargraph.config import URL_SCHEMES, ApiSettings, Settings
-from scholargraph.enrich import EnrichReport, enrich, tally
+from scholargraph.enrich import EnrichReport, enrich, tally, unstored
 from scholargraph.errors import InputError
 from scholargraph.parse import FileResult, check_paths, read_files
 from scholargraph.parse.builder import Note
+from scholargraph.parse.cache import ParseCache
 from scholargraph.queries import add_coauthor_ties, answer_graph, run
-from scholargraph.records import RecordSet, Source
+from scholargraph.records import RecordSet
 from scholargraph.render.pages import MAX_NODES, render
+from scholargraph.render.provenance import provenance
 from scholargraph.resolve import Resolved, resolve
 from scholargraph.resolve.overrides import Overrides, overrides_of
 from scholargraph.store.export import profile_owners, stats, to_networkx
-from scholargraph.store.schema import read_statement
 from scholargraph.store.store import Store, open_store
-from scholargraph.store.sync import Coverage, coverage, prune, stored_sources
+from scholargraph.store.sync import (
+    Coverage,
+    coverage,
+    forget_written,
+    ingest_folder,
+    replace_all,
+    stored_sources,
+)
 from scholargraph.store.writer import write_records
 from scholargraph.topics.clusters import topic_clusters
 from scholargraph.topics.interests import derive_topics
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent / "examples"  # package data: works from a wheel
 # One page per query view in the demo: (query, arguments), people of the examples.
 DEMO_QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("ego", {"person": "Xin Tan"}),
@@ -72,12 +80,15 @@ def extract(
     owners: Mapping[str, str | None] | None = None,
     overrides: Overrides | None = None,
     names: Mapping[str, str] | None = None,
+    cache: ParseCache | None = None,
 ) -> ExtractResult:
     """Parse every file (see ``parse.read_files`` for the arguments), resolve
     identities across them (see ``resolve``; ``overrides``: human same-as /
     not-same-as decisions), then derive topics and topic clusters over the
     resolved graph."""
-    documents, files = read_files(paths, on_file=on_file, owner=owner, owners=owners, names=names)
+    documents, files = read_files(
+        paths, on_file=on_file, owner=owner, owners=owners, names=names, cache=cache
+    )
     resolved = resolve(documents, overrides)
     derive_topics(resolved.records)
     resolved.records.update(topic_clusters(resolved.records))
@@ -111,6 +122,11 @@ class IngestReport:
         lines.append(self.extracted.resolved.summary())
         if again := self.coverage.again:
             lines.append(f"read again: {len(again)} stored source(s), to resolve identities with")
+        if forgotten := self.coverage.forgotten:
+            lines.append(
+                f"forgotten: {len(forgotten)} stored source(s), not read again"
+                + ("" if self.coverage.complete else "; their facts stay while one is gone")
+            )
         if self.removed:
             stale = ", ".join(f"{k} {v}" for k, v in self.removed.items())
             lines.append(f"removed: {stale} (no longer in the resolved graph)")
@@ -123,7 +139,8 @@ class IngestReport:
         lines += [f"warning {w}" for w in self.extracted.warnings]
         lines += [
             f"warning {s.path}: stored source gone or changed and not given again; its facts "
-            "stay as they were, and nothing was removed (ingest it again to re-resolve)"
+            "stay as they were, and nothing was removed (ingest it again, or --forget it, to "
+            "re-resolve)"
             for s in self.coverage.gone
         ]
         lines += [f"failed {e.one_line()}" for e in self.errors]
@@ -141,24 +158,29 @@ def ingest_into(
     on_file: Callable[[FileResult], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
     web: ApiSettings | None = None,
+    forget: Iterable[str | Path] = (),
 ) -> IngestReport:
     """Parse every file (a URL is fetched first: see ``parse.web``, with ``web``'s
     cache and contact, by default the environment's), and the store's own sources
-    again (see ``store.sync``),
-    resolve identities across all of them, then write (nothing when ``dry_run``).
-    When every stored source was covered and every file parsed, the store is made
-    equal to the resolved graph: records replace what it holds and what they no
-    longer contain is removed.
+    again (see ``store.sync``; an unchanged file's parse comes from the store's
+    parse cache), resolve identities across all of them, then write (nothing when
+    ``dry_run``). When every stored source was covered and every file parsed, the
+    store is made equal to the resolved graph: the records that changed replace
+    what it holds and what they no longer contain is removed.
 
     ``owner`` names whom CVs and pages are about when they never say; ``overrides``
     holds human same-as / not-same-as decisions; ``on_file`` and ``on_batch``
-    report progress (a file parsed, a batch written).
+    report progress (a file parsed, a batch written); ``forget``: stored files
+    whose facts are to go (not read again, and not reported as gone; a path that
+    names no stored file is an InputError, raised before anything is read).
     """
     paths, names = fetch_pages(list(paths), web)
     given = check_paths(paths)  # a folder's files: a site, which extract reads as one
-    cover = coverage(stored_sources(store), given)
+    cover = coverage(stored_sources(store), given, forget)
     again = {path: s.owner for path, s in cover.again}
     names |= {path: s.path for path, s in cover.again if s.path.startswith(URL_SCHEMES)}
+    # a dry run writes nothing, not even parses (the store may not exist yet)
+    cache = None if dry_run else ParseCache(ingest_folder(store) / "parses")
     extracted = extract(
         [*paths, *map(Path, again)],
         on_file=on_file,
@@ -166,23 +188,31 @@ def ingest_into(
         owners=again,
         overrides=overrides,
         names=names,
+        cache=cache,
     )
     report = IngestReport(extracted, dry_run=dry_run, coverage=cover)
-    whole = cover.complete and not extracted.errors
-    if not dry_run:
-        report.written = write_records(
-            store, extracted.records, batch_size=batch_size, progress=on_batch, replace=whole
+    if cache is None:
+        return report
+    if cover.complete and not extracted.errors:
+        report.written, report.removed = replace_all(
+            store, extracted.records, batch_size=batch_size, progress=on_batch
         )
-        if whole:
-            report.removed = prune(store, extracted.records)
+        cache.prune_unused()  # every stored file was read: what it did not use is stale
+    else:
+        forget_written(store)  # a merge: the store is no longer what the kept hashes say
+        report.written = write_records(
+            store, extracted.records, batch_size=batch_size, progress=on_batch
+        )
     return report
 
 
 def enrich_into(store: Store, settings: Settings, **options: Any) -> EnrichReport:
     """Run the enrich stage (see ``enrich.enrich`` for ``options``), then ingest the
-    documents it wrote, with the graph's own sources, and count what they added."""
+    documents it wrote, with the graph's own sources, and count what they added.
+    When the store holds every document as it is (a re-run that found nothing
+    new), nothing is ingested: the graph is already what they say."""
     report = enrich(store, settings, **options)
-    if report.to_ingest:
+    if unstored(store, report.to_ingest):
         ingested = ingest_into(
             store,
             report.to_ingest,
@@ -190,6 +220,7 @@ def enrich_into(store: Store, settings: Settings, **options: Any) -> EnrichRepor
             overrides=overrides_of(settings),
         )
         report.ingested = ingested.summary()
+    if report.to_ingest:
         tally(report, store)
     return report
 
@@ -227,11 +258,6 @@ def ingest(
         )
 
 
-def source_paths(store: Store) -> dict[str, str]:
-    """Source id -> file path, for the tooltips of rendered pages."""
-    return {str(r["id"]): str(r["path"]) for r in store.query(read_statement(Source))}
-
-
 def render_query(
     store: Store,
     name: str,
@@ -252,7 +278,7 @@ def render_query(
         output,
         title=f"{name} ({asked})" if asked else name,
         highlight=answer.focus,
-        sources=source_paths(store),
+        provenance=provenance(store),
         max_nodes=max_nodes,
         min_papers=min_papers,
         hierarchical=answer.query.layout == "hierarchical",
@@ -299,15 +325,21 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         counts = stats(store)
         g = to_networkx(store)
         views = [render_query(store, q, out / f"{q}.html", **args) for q, args in DEMO_QUERIES]
-        sources = source_paths(store)
+        shown_paths = provenance(store)
         shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
         add_coauthor_ties(store, shown)
-    pages = [render(shown, out / "overview.html", title="Whole graph", sources=sources)]
+    pages = [render(shown, out / "overview.html", title="Whole graph", provenance=shown_paths)]
     for pid, name in profile_owners(g):
         page = out / f"person-{pid.split(':', 1)[1].split('@')[0]}.html"
         view = collaboration_view(shown, pid)
         pages.append(
-            render(view, page, title=f"{name}: collaborations", highlight=[pid], sources=sources)
+            render(
+                view,
+                page,
+                title=f"{name}: collaborations",
+                highlight=[pid],
+                provenance=shown_paths,
+            )
         )
     pages += views
     index = _write_index(out / "index.html", pages, counts)

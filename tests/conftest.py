@@ -28,8 +28,15 @@ RECORDED = Path(__file__).resolve().parent / "fixtures" / "api"  # MIT recording
 # The seed documents and real-world fixtures the project is tested on, read in place
 # (not copied into the repository); SCHOLARGRAPH_SHARED points elsewhere.
 SHARED = Path(os.environ.get("SCHOLARGRAPH_SHARED") or ROOT.parent / "shared")
-EXAMPLES = ROOT / "examples"
 STORES = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that starts a live Neo4j or Neo4j's Cypher parser (under node) is slow
+    too: ``pytest -m "not slow"`` is the quick selection, on the embedded store."""
+    for item in items:
+        if item.get_closest_marker("neo4j") or item.get_closest_marker("lint"):
+            item.add_marker(pytest.mark.slow)
 
 
 def shared(relative: str) -> Path:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
+import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, shared
+from conftest import shared
 
 import scholargraph
 from scholargraph.api import Graph
 from scholargraph.cli import main
+from scholargraph.pipeline import EXAMPLES
 
 
 def run(*args: str, store: Path | str | None = None) -> tuple[int, str, str]:
@@ -78,6 +85,29 @@ def test_global_options_work_after_the_command_too(tmp_path: Path) -> None:
         run("stats", "--json", "--store", store),
     )
     assert before == after and json.loads(after[1])["Source"] == 1
+
+
+def test_progress_bars_show_on_a_terminal_only(tmp_path: Path) -> None:
+    code, out, err = run("ingest", *examples(), store=tmp_path / "a")
+    assert code == 0 and "parse: " not in out + err  # piped: no bar
+    terminal, end = pty.openpty()  # the same ingest with an 80-column terminal on stderr
+    fcntl.ioctl(end, termios.TIOCSWINSZ, struct.pack("4H", 24, 80, 0, 0))
+    command = "from scholargraph.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", command, "--store", str(tmp_path / "b"), "ingest", *examples()],
+        stdout=subprocess.PIPE,
+        stderr=end,
+        text=True,
+    )
+    os.close(end)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the ended command's output is read
+        while chunk := os.read(terminal, 4096):
+            shown += chunk
+    os.close(terminal)
+    bars = shown.decode()
+    assert done.returncode == 0 and "parse: " not in done.stdout, bars
+    assert "parse: 100%" in bars and "5/5" in bars, bars
 
 
 def test_the_python_face_opens_ingests_and_asks(tmp_path: Path) -> None:
@@ -222,17 +252,17 @@ def test_seeds_ingest_with_a_progress_report_per_committed_batch(tmp_path: Path)
     paths = sorted(shared("seeds").glob("*.txt"))
     with LadybugStore(str(tmp_path / "g.lbug")) as store:
         reported: list[list[int]] = []
-        for _ in range(2):  # into the empty store (one bulk load), then upserts on top
+        for given in (paths[:1], paths):  # into the empty store (one bulk load), then upserts
             files: list[str] = []
             batches: list[int] = []
             report = ingest_into(
                 store,
-                paths,
+                given,
                 batch_size=50,
                 on_file=lambda f, seen=files: seen.append(f.path),
                 on_batch=batches.append,
             )
-            assert files == [p.as_posix() for p in paths]
+            assert files == [p.as_posix() for p in given]
             assert sum(batches) == sum(report.written.values())
             reported.append(batches)
     assert len(reported[0]) == 1 and max(reported[1]) <= 50 < sum(reported[1])

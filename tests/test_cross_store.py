@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, allow_loopback
+from conftest import allow_loopback
 
 from scholargraph.config import Settings
-from scholargraph.pipeline import ingest_into
+from scholargraph.pipeline import EXAMPLES, ingest_into
 from scholargraph.queries import QUERIES, answer_graph, list_queries, run
 from scholargraph.store.export import export, stats
 from scholargraph.store.store import Store, open_store

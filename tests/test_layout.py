@@ -16,6 +16,7 @@ STAGES = (
     ("store", ("store",)),
     ("queries", ("queries",)),
     ("render", ("render",)),
+    ("serve", ("serve",)),
     ("enrich", ("enrich",)),
     ("bench", ("bench",)),
     ("face", ("pipeline", "evaluate", "api", "cli", "__init__", "__main__")),

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES
 from neo4j_server import PASSWORD, USER, Server, running
 
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.errors import StoreUnavailableError
+from scholargraph.pipeline import EXAMPLES
 from scholargraph.records import Person, RecordSet
 from scholargraph.store.export import export, stats
 from scholargraph.store.neo4j_store import Neo4jStore

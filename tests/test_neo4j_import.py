@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES
 from neo4j_server import PASSWORD, USER, admin, running
 
 from scholargraph.cli import main
 from scholargraph.config import Settings
-from scholargraph.pipeline import ingest
+from scholargraph.pipeline import EXAMPLES, ingest
 from scholargraph.queries import run
 from scholargraph.store.export import stats
 from scholargraph.store.store import open_store

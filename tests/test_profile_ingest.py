@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
 from scholargraph.errors import InputError
 from scholargraph.parse import extract_file
-from scholargraph.pipeline import extract
+from scholargraph.pipeline import EXAMPLES, extract
 from scholargraph.records import Advised, Authored, Mentored, Person, Publication
 
 PROFILE = """\

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, shared
+from conftest import shared
 from cypher_lint import neo4j_errors
 
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.errors import QueryError
-from scholargraph.pipeline import extract, ingest_into
+from scholargraph.pipeline import EXAMPLES, extract, ingest_into
 from scholargraph.queries import QUERIES, answer_graph, list_queries, run
 from scholargraph.queries.formats import render_answer
 from scholargraph.queries.library import parse

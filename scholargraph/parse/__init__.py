@@ -7,6 +7,7 @@ a folder as one site with one owner (see ``site``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from pathlib import Path
 from scholargraph.errors import InputError
 from scholargraph.parse import bibtex, datafile, freetext, profile, resume, site
 from scholargraph.parse.builder import Extraction, Note
-from scholargraph.parse.documents import Document, read_document
+from scholargraph.parse.cache import ParseCache
+from scholargraph.parse.documents import Document, read_bytes, read_document
 from scholargraph.records import RecordSet
 
 PARSERS: dict[str, Callable[[Document], Extraction]] = {
@@ -71,7 +73,8 @@ class FileResult:
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     """All paths as given, a folder replaced by its site's files (see ``site``),
-    failing on the first that does not exist (before anything is parsed or written)."""
+    failing on the first that does not exist (before anything is parsed or written);
+    a broken link or a folder with nothing to read stays, to fail alone when read."""
     return [p for p, _ in _with_sites(paths)]
 
 
@@ -79,13 +82,10 @@ def _with_sites(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     """Each file with the folder (site) it was found in, or None when given itself."""
     out: list[tuple[Path, Path | None]] = []
     for p in map(Path, paths):
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():
             raise InputError(p.as_posix(), "no such file")
         if p.is_dir():
-            files = site.site_files(p)
-            if not files:
-                raise InputError(p.as_posix(), "a folder with no file to read")
-            out += [(f, p) for f in files]
+            out += [(f, p) for f in site.site_files(p)] or [(p, None)]
         else:
             out.append((p, None))
     return out
@@ -101,14 +101,28 @@ def extract_file(
     return PARSERS[doc.source.kind](doc)
 
 
-def _read(path: Path, owner: str | None, shown: str | None) -> tuple[Extraction | None, FileResult]:
-    """One file's extraction (None when it failed) and what to report of it."""
+def _read(
+    path: Path, owner: str | None, shown: str | None, cache: ParseCache | None
+) -> tuple[Extraction | None, FileResult]:
+    """One file's extraction (None when it failed) and what to report of it; from
+    ``cache`` when it holds this file's, else parsed (and kept there)."""
     result = FileResult(shown or path.as_posix())
+    key = hit = None
+    if cache is not None:
+        with contextlib.suppress(InputError):  # unreadable: extract_file says why
+            key = cache.key(read_bytes(path, result.path), path, owner=owner, shown=shown)
+            hit = cache.get(key)
     try:
-        ex = extract_file(path, owner=owner, shown=shown)
+        ex = hit or extract_file(path, owner=owner, shown=shown)
     except InputError as exc:
         result.error = exc
         return None, result
+    except Exception as exc:  # a reader's failure on hostile input: this file fails alone
+        why = " ".join(str(exc).split())[:200]
+        result.error = InputError(result.path, f"could not be read ({type(exc).__name__}: {why})")
+        return None, result
+    if cache is not None and key is not None and hit is None:
+        cache.put(key, ex)
     result.kind, result.counts = ex.kind, ex.records.counts()
     result.entries, result.skipped, result.warnings = ex.entries, ex.skipped, ex.warnings
     return ex, result
@@ -121,17 +135,19 @@ def read_files(
     owner: str | None = None,
     owners: Mapping[str, str | None] | None = None,
     names: Mapping[str, str] | None = None,
+    cache: ParseCache | None = None,
 ) -> tuple[list[RecordSet], list[FileResult]]:
     """Parse every file (a folder: its site's files, whose owner is one person: see
     ``site``): the records of each file read, and what to report of every file; a
     file that fails is reported and the others still count. ``owners`` gives some
     paths an owner of their own instead of ``owner``; ``names``: what provenance
-    calls some files (a fetched page's URL, see ``web.fetched``)."""
+    calls some files (a fetched page's URL, see ``web.fetched``); ``cache``: earlier
+    extractions of unchanged files (see ``cache``)."""
     names = names or {}
     read = []
     for path, folder in _with_sites(paths):
         given = (owners or {}).get(path.as_posix(), owner)
-        read.append((path, folder, _read(path, given, names.get(path.as_posix()))))
+        read.append((path, folder, _read(path, given, names.get(path.as_posix()), cache)))
         if on_file:
             on_file(read[-1][2][1])
     for folder in dict.fromkeys(f for _, f, _ in read if f is not None):
@@ -143,7 +159,7 @@ def read_files(
         for i in in_site:  # pages read again knowing whom the site is about
             path, _, (ex, _) = read[i]
             if ex is not None and ex.kind in site.PAGE_KINDS and not owner:
-                read[i] = (path, folder, _read(path, name, names.get(path.as_posix())))
+                read[i] = (path, folder, _read(path, name, names.get(path.as_posix()), cache))
         docs = [ex.records for i in in_site if (ex := read[i][2][0]) is not None]
         site.claim_owner(docs, name, folder.resolve().as_uri())
     documents = [ex.records for _, _, (ex, _) in read if ex is not None]
