@@ -598,3 +598,93 @@ def test_news_items_naming_a_paper_by_its_quoted_title(tmp_path: Path) -> None:
         ("Sparse Routing for Tiny Experts", 2026, "accepted", "ICLR", False),
         ("Diffusion Priors for Tabular Data", 2024, "accepted", "TMLR", False),
     }
+
+
+UNHEADED_LIST = """# Mei Tan
+
+I work on compilers.
+
+# Research
+**Fusing Loops for Sparse Tensors** <br>
+Ravi Iyer, **Mei Tan**, Olga Petrova <br>
+*PLDI ’25*
+<details><summary>Abstract</summary>
+Sparse tensors are everywhere. We fuse loops.
+</details>
+
+**Typed Schedules for Accelerators** <br>
+**Mei Tan**, Jonas Berg <br>
+*ASPLOS 2024*
+
+# Invited Talks
+**Fusing Loops for Sparse Tensors** <br>
+Mei Tan <br>
+*Compiler Day 2025*
+
+**Typed Schedules, Explained** <br>
+Mei Tan, Jonas Berg <br>
+*Systems Seminar 2024*
+"""
+
+
+def test_a_list_of_citations_under_an_unknown_heading_is_read_as_publications(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, UNHEADED_LIST, "about.md")).records
+    assert {p.title for p in pubs(r).values()} == {
+        "Fusing Loops for Sparse Tensors",
+        "Typed Schedules for Accelerators",
+    }  # the talks cite like papers but their heading says what they are
+    assert authors_of(r, "Fusing") == [("Ravi Iyer", 1), ("Mei Tan", 2), ("Olga Petrova", 3)]
+
+
+LATEX_MACROS = r"""\documentclass{article}
+\newcommand{\venue}[1]{\colorbox{gray}{\textbf{#1}}}
+\newcommand{\me}{\underline{Lin Zhou}}
+\begin{document}
+\section*{Lin Zhou}
+Advisor: Dr.\ Park, J.
+
+\section*{Research Output}
+
+\venue{STOC 2025} Lower Bounds for Tiny Circuits. [[Full Version]](https://example.org/1)
+
+Ana Costa (MIT), \me, Bo Han (ETH)
+
+\vspace{1em}
+
+\venue{FOCS 2024} Pseudorandomness from Hard Functions.
+
+\me, Ana Costa (MIT)
+
+\vspace{1em}
+
+\venue{CCC 2023} Catalytic Space and Randomness.
+
+Bo Han (ETH), \me
+\end{document}
+"""
+
+
+def test_latex_macros_of_the_document_are_expanded_and_wide_gaps_part_entries(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, LATEX_MACROS, "cv.tex")).records
+    found = {(p.title, venue_of(r, p.id), p.year) for p in pubs(r).values()}
+    assert found == {
+        ("Lower Bounds for Tiny Circuits", "STOC", 2025),
+        ("Pseudorandomness from Hard Functions", "FOCS", 2024),
+        ("Catalytic Space and Randomness", "CCC", 2023),
+    }
+    assert authors_of(r, "Lower Bounds") == [("Ana Costa", 1), ("Lin Zhou", 2), ("Bo Han", 3)]
+    (adv,) = r.rels[Advised].values()
+    assert people(r)[adv.from_id].name == "J. Park"
+
+
+def test_a_chinese_name_heading_names_the_owner_but_a_chinese_section_word_does_not(
+    tmp_path: Path,
+) -> None:
+    page = "# 项目\n\n- 图计算系统\n\n# 郑华伟\n\n我的导师是[邓达臻](https://x)教授。\n"
+    r = extract_file(write(tmp_path, page, "about_zh.md")).records
+    (adv,) = r.rels[Advised].values()
+    assert people(r)[adv.to_id].native_name == "郑华伟"

@@ -39,7 +39,17 @@ _APA = re.compile(
     r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\.\s+"
     r"(?P<title>.+?[.?!])(?:\s+(?P<venue>.*))?$"
 )
+_TRAILING_LABELS = re.compile(  # "Title. [PDF] [[Full Version]](url)": link labels after it
+    r"(?:\s*\[?\[[^\[\]]{1,30}\]\]?(?:\([^)\s]*\))?)+\s*$"
+)
+_LEAD_VENUE = re.compile(  # an acronym and a year opening a line, a title after them
+    r"^\s*(?:\*\*)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d)(?:\*\*)?[\s:.-]+"
+    r"(?=[A-Z\"“*\[][^\s]*(?:\s+\S+){2})"
+)
 _ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
+# what closes a title before its venue: quotes, punctuation, the title's own emphasis
+# (a "*" followed by a space), but not the "*" that opens an italic venue
+_AFTER_TITLE = re.compile(r"^[\s\"”,.]*(?:[*_]+(?=[\s,.\"”]|$))?[\s\"”,.]*")
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
 _ET_AL = re.compile(r",?\s*\b(?:et\s+al\.?|and\s+others)", re.IGNORECASE)
@@ -164,7 +174,7 @@ def parse_authors(text: str) -> tuple[list[Mention], bool] | None:
     text = _AUTHOR_NOISE.sub("", text)
     marked = [_name_only(plain(s)) for s in marked_spans(text)]
     flat = plain(text).strip(" .")
-    flat = re.sub(r"\((?:\*|†)?\s*equal contributions?\)", "", flat, flags=re.IGNORECASE)
+    flat = re.sub(r"\s*\([^()]{1,80}\)", "", flat)  # (equal contribution), (MIT), (Jax)
     complete = not _ET_AL.search(flat)
     flat = _ET_AL.sub("", flat).strip(" ,.")
     pieces = [p.strip() for p in re.split(r",|;|\band\b|&|、|，", flat)]
@@ -274,7 +284,10 @@ def _split_title_marked(text: str) -> tuple[str, str, str] | None:
         raw_at = text.find(title)
         at = raw_at if raw_at >= 0 else plain(text).find(title)
         source = text if raw_at >= 0 else plain(text)
-        before, after = source[:at].rstrip(' *_"“,.'), source[at + len(title) :].lstrip(' *_"”,.')
+        # a title linked inside its quotes: “[Title](url).”
+        before = source[:at].rstrip(' *_"“,.[')
+        after = re.sub(r"^\]\([^)\s]*\)", "", source[at + len(title) :])
+        after = _AFTER_TITLE.sub("", after)
         if parse_authors(before) is not None:
             return title, before, after
     return None
@@ -333,7 +346,8 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
     if not lines:
         return None
     tag: tuple[str, int | None] | None = None
-    if m := _TAG.match(lines[0]):  # [ASPLOS'26, CCF-A]; [C3] only numbers the entry
+    if m := _TAG.match(lines[0]) or _LEAD_VENUE.match(lines[0]):  # [ASPLOS'26, CCF-A],
+        # or "STOC 2026 Title" (a venue and year set before the title); [C3] numbers it
         written = m.group(1) or m.group(2) or ""
         if not _ENTRY_NUMBER.match(written):
             named, tag_year = normalize_venue(written)  # "CVPR 2024" -> CVPR, 2024
@@ -360,7 +374,7 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
     if status == "preprint" and arxiv and not short:
         short = "arXiv"
     return Citation(
-        title=plain(title).strip(" ."),
+        title=_TRAILING_LABELS.sub("", plain(title)).strip(' .,"“”'),
         authors=authors,
         authors_complete=complete,
         venue=short,

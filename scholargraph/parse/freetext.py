@@ -598,9 +598,14 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
 
 def _paragraph_starts(lines: list[Line]) -> set[int]:
     """Where entries start in a list without bullets whose entries are paragraphs
-    (runs of lines with blank lines between them, most runs longer than one line);
-    empty when the list is one entry a line."""
+    (runs of lines with blank lines between them, most runs longer than one line;
+    or, when every line stands apart, runs parted by the wider gaps); empty when the
+    list is one entry a line."""
     starts = {ln.no for i, ln in enumerate(lines) if i == 0 or ln.follows_break}
+    if len(lines) > 3 and 5 * len(starts) >= 4 * len(lines):  # (nearly) every line apart:
+        gaps = {b.no: b.no - a.no for a, b in itertools.pairwise(lines) if b.follows_break}
+        if gaps and min(gaps.values()) < max(gaps.values()):  # entries parted by wider gaps
+            starts = {lines[0].no} | {no for no, g in gaps.items() if g > min(gaps.values())}
     multi = len(lines) - len(starts)  # lines that continue a run
     return starts if len(starts) > 1 and multi >= len(starts) else set()
 

@@ -30,6 +30,7 @@ _DROP_ARG = frozenset(
     [
         "textsuperscript",
         "vspace",
+        "addtolength",
         "hspace",
         "label",
         "ref",
@@ -106,7 +107,7 @@ def _inline(text: str) -> str:
                 i = arg[1]
             if text[i : i + 1] == "[" and (end := text.find("]", i)) > 0:
                 i = end + 1
-        elif name in ("textcolor", "color") and (arg := _arg(text, i)):
+        elif name in ("textcolor", "color", "colorbox", "raisebox") and (arg := _arg(text, i)):
             i = arg[1]  # the colour; its text follows as a group
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
 
@@ -130,10 +131,66 @@ def _logical_rows(rows: list[str], begin: int) -> list[tuple[int, str]]:
     return out
 
 
+_DEFINE = re.compile(
+    r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))"
+    r"\s*(?:\[(\d)\])?\s*(?=\{)"
+)
+_GROWTH = 4  # expanded macros may make the body at most this many times longer
+
+
+def macros(text: str) -> dict[str, tuple[int, str]]:
+    """The commands a document defines (``\\newcommand{\\venue}[1]{…#1…}``): name ->
+    (number of arguments, body, its line breaks made spaces)."""
+    out = {}
+    for m in _DEFINE.finditer(text):
+        if (body := _arg(text, m.end())) is not None:
+            out[m.group(1) or m.group(2)] = (int(m.group(3) or 0), body[0].replace("\n", " "))
+    return out
+
+
+def expand(text: str, defined: dict[str, tuple[int, str]], passes: int = 3) -> str:
+    """``text`` with the ``defined`` commands replaced by their bodies, arguments put in
+    (a few passes, for macros that use macros); an invocation over several lines keeps
+    its line breaks after it, so every line keeps its number. Stops growing past
+    ``_GROWTH`` times the text (a macro bomb)."""
+    if not defined:
+        return text
+    call = re.compile(r"\\(" + "|".join(map(re.escape, defined)) + r")(?![A-Za-z])")
+    limit = _GROWTH * len(text) + 10_000
+    for _ in range(passes):
+        out, at, changed = [], 0, False
+        for m in call.finditer(text):
+            if m.start() < at:
+                continue
+            nargs, body = defined[m.group(1)]
+            end, args = m.end(), []
+            for _k in range(nargs):
+                if (arg := _arg(text, end)) is None:
+                    break
+                args.append(arg[0].replace("\n", " "))
+                end = arg[1]
+            if len(args) < nargs:
+                continue
+            for k in range(nargs, 0, -1):
+                body = body.replace(f"#{k}", args[k - 1])
+            out += [text[at : m.start()], body, "\n" * text.count("\n", m.start(), end)]
+            at, changed = end, True
+        out.append(text[at:])
+        expanded = "".join(out)
+        if not changed or len(expanded) > limit:
+            break
+        text = expanded
+    return text
+
+
 def latex_lines(text: str) -> list[tuple[int, str]]:
-    """(1-based source line, Markdown-like text) for each line a reader sees."""
+    """(1-based source line, Markdown-like text) for each line a reader sees, the
+    document's own commands expanded (see ``expand``)."""
     for accent, letter in _ACCENTS.items():
         text = text.replace(accent, letter)
+    start = text.find("\\begin{document}")
+    if start > 0:
+        text = text[:start] + expand(text[start:], macros(text[:start]))
     text = text.replace("``", "\u201c").replace("''", "\u201d")  # TeX's quotes: “ and ”
     rows = text.split("\n")
     begin = next((i for i, r in enumerate(rows) if "\\begin{document}" in r), -1)
