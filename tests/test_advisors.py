@@ -369,3 +369,15 @@ def test_supervised_by_with_a_colon_in_a_cv_entry() -> None:
     lines = [(1, "BSc, **Applied Mathematics**"), (2, "Supervised by: Dana Whitfield (ULB)")]
     found = [(s.names, s.kind) for s in read(lines, default_kind="undergrad")]
     assert found == [(("Dana Whitfield",), "undergrad")]
+
+
+def test_a_reference_list_says_who_advised_the_owner_after_their_name() -> None:
+    lines = [
+        (1, "- **Prof. Dr. Mira Osei**, Email: [m@uni.example](mailto:m@uni.example)"),
+        (2, "Ph.D. advisor, Department of Physics, Example University"),
+        (3, "- **Prof. Tao Lin**, Undergraduate Advisor, Example College"),
+        (4, "- **Dr. Sam Reyes**, Collaborator, Example Lab"),
+        (5, "- Served as advisor to the robotics club"),
+    ]
+    found = [(s.names, s.kind, s.owner) for s in read(lines)]
+    assert found == [(("Mira Osei",), "phd", "student"), (("Tao Lin",), "undergrad", "student")]

@@ -286,6 +286,34 @@ def _student_heading(text: str) -> tuple[bool, str | None] | None:
     return None
 
 
+_ROLE = re.compile(  # "Ph.D. advisor," "(Undergraduate Advisor)": a role, not "advisor of"
+    r"(?<![\w-])(?:co-)?(?:advisor|adviser|supervisor)s?\b(?!\s+(?:of|to|for|at)\b)", _I
+)
+
+
+def _reference_items(lines: Sequence[tuple[int, str]]) -> list[Statement]:
+    """List items that name a person, then say what they were to the owner (a CV's
+    references: ``- **Prof. Ann Lee**, Email: …`` / ``Ph.D. advisor, University X``)."""
+    items: list[list[tuple[int, str]]] = []
+    for no, raw in lines:
+        if bullet_of(raw).strip():
+            items.append([(no, raw)])
+        elif items and _heading_of(raw) is None:
+            items[-1].append((no, raw))
+    out = []
+    for item in items:
+        flat = flatten(" ".join(raw for _, raw in item)).lstrip(" -*•")
+        names = names_in(flat)[:1]
+        role = _ROLE.search(flat)
+        if not names or role is None or flat.find(names[0]) > 20 or role.start() < len(names[0]):
+            continue
+        kind = _kind_at(flat, role.start()) or "supervisor"
+        out.append(
+            Statement((names[0],), kind, STUDENT, None, item[0][0], "reference", plain(flat))
+        )
+    return out
+
+
 def _leading(text: str, names: list[str]) -> list[str]:
     """The names that open ``text`` one after the other (``A, B and C``), up to the
     first that comes after other words (``A on the topic "X and Y"``)."""
@@ -724,6 +752,7 @@ def read(
             continue
         kind = listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
         out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
+    out += _reference_items(lines)
     for para in paragraphs(lines):
         text, starts = "", []
         for no, raw in para:

@@ -224,6 +224,19 @@ def _authors_after(lines: list[str]) -> tuple[str, str] | None:
         wraps = re.search(r"(?:,|\band)\s*$", plain(authors)) and k < len(lines)
         if not wraps and parse_authors(authors) is not None:
             return authors, " ".join(lines[k : k + 1])
+    return _authors_then_venue(lines[0])
+
+
+def _authors_then_venue(line: str) -> tuple[str, str] | None:
+    """(authors text, venue text) of a line that runs from an author list into the
+    venue (``A. Lee, Bo Wu, and Cy Li, IEEE Trans. Signal Process. 71 (2023)``): the
+    longest run of comma-separated parts that reads as authors, two names at least."""
+    cuts = [m.start() for m in re.finditer(r",|(?<!\b[A-Z])\.\s", line)]  # not "J. Lee"
+    for at in reversed(cuts):
+        head, rest = line[:at], line[at + 1 :].strip()
+        named = parse_authors(head)
+        if named and len(named[0]) >= 2 and rest and parse_authors(rest) is None:
+            return head, rest
     return None
 
 

@@ -568,8 +568,12 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
         if is_chinese_name(written.strip(" #")):  # a Chinese name alone: its
             native = written.strip(" #")  # co-author spelling, when the papers have it
             forms = {fold(f) for f in pinyin_forms(native)}
-            authors = (a.name for e in entries if e.citation for a in e.citation.authors)
-            written = next((a for a in authors if fold(a) in forms), native)
+            authors = [a for e in entries if e.citation for a in e.citation.authors]
+            apart = Counter(a.name for a in authors if a.marked).most_common(1)
+            written = next(
+                (a.name for a in authors if fold(a.name) in forms),  # else the one set
+                apart[0][0] if apart and apart[0][1] >= 2 else native,  # apart (靓: jing
+            )  # or liang, and the romanised form may not say)
         written = written.title() if written.isupper() else written  # "ANN LEE" heading a CV
         return Owner(written, ln.no, native)
     marked: Counter[str] = Counter()

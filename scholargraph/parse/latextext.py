@@ -53,7 +53,7 @@ _DROP_ARG = frozenset(
         "thispagestyle",
     ]
 )
-_SECTION = re.compile(r"\\(?:sub)*section\*?\s*\{([^{}]*)\}")
+_SECTION = re.compile(r"\\(?:sub)*section\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")  # {\Large{X}}
 _LABEL = re.compile(r"^\s*(?:\[[A-Z]{1,2}\d{1,3}\]|[A-Z]{1,2}\d{1,3}\.)\s+")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
 
@@ -126,7 +126,8 @@ def _logical_rows(rows: list[str], begin: int) -> list[tuple[int, str]]:
             out[-1] = (out[-1][0], f"{out[-1][1]} {row}")
         else:
             out.append((no, row))
-        opened = len(re.findall(r"(?<!\\)\{", row)) - len(re.findall(r"(?<!\\)\}", row))
+        bare = row.replace("\\\\", "  ")  # "\\}" is a line break, then a closing brace
+        opened = len(re.findall(r"(?<!\\)\{", bare)) - len(re.findall(r"(?<!\\)\}", bare))
         depth = max(0, depth + opened)
     return out
 

@@ -189,9 +189,13 @@ def claim_owner(docs: Iterable[RecordSet], owner: str, key: str) -> int:
     how many person records were marked."""
     marked = 0
     for doc in docs:
+        described = {p.id for p in _described(doc)}
         candidates = {p.id: p for p in [*_described(doc), *_authors(doc)]}  # each once
         for person in candidates.values():
-            if person.homepage in (None, key) and _is_owner(person, owner):
+            # a page's own person keeps no homepage of its own (the GitHub profile it
+            # links to is the site's); a co-author with one may be someone else
+            free = person.homepage in (None, key) or person.id in described
+            if free and _is_owner(person, owner):
                 person.homepage = key
                 marked += 1
     return marked
