@@ -395,18 +395,14 @@ def is_compatible(person: Person, written: Iterable[str]) -> bool:
     return any(compatible(r, n) for w in written for r in readings(w) for n in names)
 
 
-def _people(records: RecordSet) -> dict[str, Person]:
-    return {k: p for k, p in records.nodes[Person].items() if isinstance(p, Person)}
-
-
 def author_list(records: RecordSet, publication_id: str) -> tuple[list[Person], bool]:
     """The publication's authors in order, and whether the list is partial (some
     AUTHORED relationship has no position: the source said "et al.")."""
-    people = _people(records)
+    people = records.of(Person)
     rels = [
         r
-        for r in records.rels[Authored].values()
-        if isinstance(r, Authored) and r.to_id == publication_id and r.from_id in people
+        for r in records.of(Authored).values()
+        if r.to_id == publication_id and r.from_id in people
     ]
     ordered = sorted((r for r in rels if r.position is not None), key=lambda r: r.position or 0)
     partial = [r for r in rels if r.position is None]
@@ -444,7 +440,7 @@ def owner_nodes(records: RecordSet, truth: Truth) -> int:
     with_facts |= {r.from_id for r in records.rels[AffiliatedWith].values()}
     for rel_type in (Advised, Mentored):
         with_facts |= {end for r in records.rels[rel_type].values() for end in (r.from_id, r.to_id)}
-    people = _people(records)
+    people = records.of(Person)
     return sum(
         1 for pid in with_facts if pid in people and is_compatible(people[pid], truth.owner_names)
     )
@@ -459,7 +455,7 @@ def score(
     errors: Sequence[str] = (),
 ) -> DocScore:
     """Compare extracted records with a document's truth."""
-    pubs = [p for p in records.nodes[Publication].values() if isinstance(p, Publication)]
+    pubs = list(records.of(Publication).values())
     pairs = match_titles([t.title for t in truth.publications], [p.title for p in pubs])
     counts = Counts(
         docs=1,
@@ -501,7 +497,7 @@ def score(
 
 
 def _score_advisors(truth: Truth, records: RecordSet, doc: DocScore) -> None:
-    people = _people(records)
+    people = records.of(Person)
     pairs = {
         (r.from_id, r.to_id)
         for rel_type in (Advised, Mentored)

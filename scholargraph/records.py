@@ -10,7 +10,7 @@ strings), so each fact in the graph can say where it came from.
 >>> rs = RecordSet()
 >>> rs.add(Person(id="person:ada", name="Ada", sources=["src:1"]))
 >>> rs.add(Person(id="person:ada", name="Ada", aliases=["A. L."], sources=["src:2"]))
->>> p = rs.nodes[Person]["person:ada"]
+>>> p = rs.of(Person)["person:ada"]
 >>> p.sources, p.aliases
 (['src:1', 'src:2'], ['A. L.'])
 """
@@ -21,7 +21,7 @@ import copy
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from scholargraph import ids
 
@@ -341,12 +341,23 @@ class RecordSet:
         for r in records:
             self.add(r)
 
+    def of(self, kind: type[R]) -> dict[str, R]:
+        """The records of one node or relationship type, by id, typed as that type
+        (``nodes[Person]`` holds the same dict, typed only as ``Node``).
+
+        >>> rs = RecordSet([Person(id="person:ada", name="Ada")])
+        >>> rs.of(Person)["person:ada"].name
+        'Ada'
+        >>> rs.of(Authored)
+        {}
+        """
+        table = self.nodes[kind] if issubclass(kind, Node) else self.rels[kind]
+        return cast("dict[str, R]", table)
+
     def add(self, record: Record, *, said_by: str | None = None) -> None:
         """Add ``record``, merging it into one already here with its id; ``said_by``
         marks a secondary source (an API), whose values only fill gaps (``fill_into``)."""
-        table: dict[str, Any] = (
-            self.nodes[type(record)] if isinstance(record, Node) else self.rels[type(record)]
-        )
+        table = self.of(type(record))
         if record.id not in table:
             table[record.id] = record
         elif said_by:

@@ -288,10 +288,9 @@ def _edges(
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     r = extract([path]).records
-    people = r.nodes[Person]
+    people = r.of(Person)
     advised = {
-        (people[a.from_id].name, people[a.to_id].name, a.kind)  # type: ignore[attr-defined]
-        for a in r.rels[Advised].values()
+        (people[a.from_id].name, people[a.to_id].name, a.kind) for a in r.of(Advised).values()
     }
     mentored = {(people[m.from_id].name, people[m.to_id].name) for m in r.rels[Mentored].values()}
     return advised, mentored

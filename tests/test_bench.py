@@ -47,10 +47,10 @@ def test_synthetic_papers_per_author_are_heavy_tailed() -> None:
 
 def test_synthetic_names_clash_and_lineages_run_deep() -> None:
     records = synthetic(20000, seed=5)
-    people = records.nodes[Person].values()
-    names = Counter(p.name for p in people)  # type: ignore[attr-defined]
+    people = records.of(Person).values()
+    names = Counter(p.name for p in people)
     assert sum(n for n in names.values() if n > 1) > len(people) / 4  # a third share a name
-    assert any(p.native_name for p in people)  # type: ignore[attr-defined]
+    assert any(p.native_name for p in people)
     advisor = {r.to_id: r.from_id for r in records.rels[Advised].values()}
     depth = {}
     for student in advisor:

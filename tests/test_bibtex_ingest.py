@@ -41,24 +41,24 @@ def bib(tmp_path: Path, text: str = BIB, name: str = "refs.bib") -> Path:
 
 def test_latex_is_decoded_and_last_first_names_are_turned(tmp_path: Path) -> None:
     ex = extract_file(bib(tmp_path))
-    names = {p.name for p in ex.records.nodes[Person].values()}  # type: ignore[attr-defined]
+    names = {p.name for p in ex.records.of(Person).values()}
     assert {"Jörg Müller", "Xin Tan", "Ann Lee"} <= names
-    titles = {w.title for w in ex.records.nodes[Publication].values()}  # type: ignore[attr-defined]
+    titles = {w.title for w in ex.records.of(Publication).values()}
     assert "Fast GPU Pooling for LLM Serving" in titles
 
 
 def test_and_others_leaves_positions_unknown(tmp_path: Path) -> None:
     ex = extract_file(bib(tmp_path))
-    positions = {a.from_id: a.position for a in ex.records.rels[Authored].values()}
+    positions = {a.from_id: a.position for a in ex.records.of(Authored).values()}
     assert positions["person:jorg-muller"] is None and positions["person:ann-lee"] == 1
 
 
 def test_doi_arxiv_venue_and_status(tmp_path: Path) -> None:
     ex = extract_file(bib(tmp_path))
-    pubs = ex.records.nodes[Publication]
-    assert pubs["doi:10.1145/abc.1"].year == 2023  # type: ignore[attr-defined]
+    pubs = ex.records.of(Publication)
+    assert pubs["doi:10.1145/abc.1"].year == 2023
     preprint = pubs["arxiv:2602.21140"]
-    assert (preprint.status, preprint.year) == ("preprint", 2026)  # type: ignore[attr-defined]
+    assert (preprint.status, preprint.year) == ("preprint", 2026)
     venues = {r.from_id: r.to_id for r in ex.records.rels[PublishedIn].values()}
     assert venues == {"doi:10.1145/abc.1": "venue:icml", "arxiv:2602.21140": "venue:arxiv"}
 
@@ -70,9 +70,7 @@ def test_entry_without_title_is_skipped_with_its_line(tmp_path: Path) -> None:
 
 def test_gbk_encoded_file_is_read() -> None:
     ex = extract_file(shared("fixtures/bibtex/messy/bibtexparser_gbk_encoded_chinese.bib"))
-    assert any(
-        "\u4e00" <= ch <= "\u9fff" for p in ex.records.nodes[Person].values() for ch in p.name
-    )  # type: ignore[attr-defined]
+    assert any("\u4e00" <= ch <= "\u9fff" for p in ex.records.of(Person).values() for ch in p.name)
 
 
 def test_duplicate_keys_are_reported_and_their_entries_kept() -> None:
@@ -82,7 +80,7 @@ def test_duplicate_keys_are_reported_and_their_entries_kept() -> None:
     ex = extract_file(path)
     assert any("Duplicate entry key 'topnoutlier2019zdh'" in w.reason for w in ex.warnings)
     # a comma-separated author list bibtexparser cannot split still yields people, in order
-    assert any(p.name == "Qi Jianpeng" for p in ex.records.nodes[Person].values())  # type: ignore[attr-defined]
+    assert any(p.name == "Qi Jianpeng" for p in ex.records.of(Person).values())
 
 
 @pytest.mark.parametrize(

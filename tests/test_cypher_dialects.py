@@ -31,6 +31,6 @@ def test_generated_ladybug_statements_run_on_ladybug(embedded: LadybugStore) -> 
     records = one_of_each()
     write_records(embedded, records)  # every upsert, with the DDL before it
     for cls in RECORD_TYPES:
-        expected = len(records.nodes[cls] if cls in records.nodes else records.rels[cls])  # type: ignore[index]
+        expected = len(records.of(cls))
         assert len(embedded.query(schema.read_statement(cls))) == expected, cls
         assert embedded.query(schema.count_statement(cls)) == [{"n": expected}]

@@ -120,8 +120,8 @@ def test_legacy_and_utf16_encodings_are_told_apart(
     tmp_path: Path, encoding: str, text: str, names: set[str], title: str
 ) -> None:
     records = extract_file(write(tmp_path, "refs.bib", text.encode(encoding))).records
-    assert {p.name for p in records.nodes[Person].values()} == names
-    assert [p.title for p in records.nodes[Publication].values()] == [title]  # type: ignore[attr-defined]
+    assert {p.name for p in records.of(Person).values()} == names
+    assert [p.title for p in records.of(Publication).values()] == [title]
 
 
 def test_latin1_is_not_read_as_chinese_mojibake() -> None:
@@ -233,7 +233,7 @@ def test_a_3mb_title_skips_its_entry_naming_the_limit_and_the_rest_ingest(tmp_pa
         tmp_path, "refs.bib", "@article{t, title={" + "\\'e" * 1_000_000 + "}}\n" + GOOD_BIB
     )
     ex = extract_file(bib)
-    assert [p.title for p in ex.records.nodes[Publication].values()] == ["A Good Paper"]  # type: ignore[attr-defined]
+    assert [p.title for p in ex.records.of(Publication).values()] == ["A Good Paper"]
     (note,) = ex.skipped
     assert "field 'title' has 3000000 characters, over the limit of 500000 per field" in (
         note.reason
@@ -244,16 +244,16 @@ def test_a_3mb_title_skips_its_entry_naming_the_limit_and_the_rest_ingest(tmp_pa
 def test_a_long_plain_title_is_not_run_through_the_latex_decoder(tmp_path: Path) -> None:
     title = "word " * 80_000  # 400,000 characters: under the field limit, no LaTeX in it
     ex = extract_file(write(tmp_path, "refs.bib", "@article{t, title={" + title + "}}\n"))
-    (pub,) = ex.records.nodes[Publication].values()
-    assert pub.title == title.strip()  # type: ignore[attr-defined]
+    (pub,) = ex.records.of(Publication).values()
+    assert pub.title == title.strip()
 
 
 def test_latex_is_still_decoded_where_a_field_holds_it(tmp_path: Path) -> None:
     text = '@article{t, title={{BERT} for G{\\"o}del--Escher}, author={M{\\"u}ller, J}}\n'
     ex = extract_file(write(tmp_path, "refs.bib", text))
-    (pub,) = ex.records.nodes[Publication].values()
-    assert pub.title == "BERT for Gödel–Escher"  # type: ignore[attr-defined]
-    assert [p.name for p in ex.records.nodes[Person].values()] == ["J Müller"]
+    (pub,) = ex.records.of(Publication).values()
+    assert pub.title == "BERT for Gödel–Escher"
+    assert [p.name for p in ex.records.of(Person).values()] == ["J Müller"]
 
 
 def test_a_5000_author_entry_is_read_in_bounded_memory(tmp_path: Path) -> None:
@@ -267,7 +267,7 @@ def test_a_5000_author_entry_is_read_in_bounded_memory(tmp_path: Path) -> None:
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    names = [p.name for p in ex.records.nodes[Person].values()]
+    names = [p.name for p in ex.records.of(Person).values()]
     assert len(names) == 5000 and names[0] == "Jo Müller0000"
     assert peak < 300 * 2**20  # measured ~60 MiB; each author quoting the whole line took 1.3 GiB
 
@@ -281,7 +281,5 @@ def test_a_page_with_a_10mb_word_is_read_in_linear_time(tmp_path: Path) -> None:
         "## Publications\n\n- Ann Lee, Bo Wu. Scheduling Graph Workloads. OSDI 2024.\n",
     )
     ex = extract_file(page)  # the hang guard fails it past 60 s; ~10 s measured
-    assert [p.title for p in ex.records.nodes[Publication].values()] == [  # type: ignore[attr-defined]
-        "Scheduling Graph Workloads"
-    ]
-    assert {p.name for p in ex.records.nodes[Person].values()} == {"Ann Lee", "Bo Wu"}
+    assert [p.title for p in ex.records.of(Publication).values()] == ["Scheduling Graph Workloads"]
+    assert {p.name for p in ex.records.of(Person).values()} == {"Ann Lee", "Bo Wu"}

@@ -20,23 +20,19 @@ def write(tmp_path: Path, text: str, name: str) -> Path:
     return path
 
 
-def pubs(r: RecordSet) -> dict[str, Publication]:
-    return {k: p for k, p in r.nodes[Publication].items() if isinstance(p, Publication)}
-
-
 def authors_of(r: RecordSet, title_start: str) -> list[str]:
-    pub = next(p for p in pubs(r).values() if p.title.startswith(title_start))
-    people = {k: p for k, p in r.nodes[Person].items() if isinstance(p, Person)}
-    rels = [a for a in r.rels[Authored].values() if isinstance(a, Authored) and a.to_id == pub.id]
+    pub = next(p for p in r.of(Publication).values() if p.title.startswith(title_start))
+    people = r.of(Person)
+    rels = [a for a in r.of(Authored).values() if a.to_id == pub.id]
     rels.sort(key=lambda a: a.position or 0)
     return [people[a.from_id].name for a in rels]
 
 
 def venues(r: RecordSet) -> set[tuple[str, str | None, int | None]]:
     """(title, venue name, year) of every publication."""
-    names = {k: v.name for k, v in r.nodes[Venue].items() if isinstance(v, Venue)}
+    names = {k: v.name for k, v in r.of(Venue).items()}
     at = {x.from_id: names[x.to_id] for x in r.rels[PublishedIn].values()}
-    return {(p.title, at.get(k), p.year) for k, p in pubs(r).items()}
+    return {(p.title, at.get(k), p.year) for k, p in r.of(Publication).items()}
 
 
 # --- the line stream -----------------------------------------------------------
@@ -198,7 +194,7 @@ def test_paper_boxes_badges_and_code_tags_give_titles_venues_and_authors(
 
 def test_an_unknown_heading_as_high_as_publications_ends_the_list(tmp_path: Path) -> None:
     r = extract_file(write(tmp_path, ACADHOMEPAGE, "about.md")).records
-    assert not any("Foundation" in p.title or "PI" in p.title for p in pubs(r).values())
+    assert not any("Foundation" in p.title or "PI" in p.title for p in r.of(Publication).values())
 
 
 # --- title first, authors next, venue after ------------------------------------------
@@ -254,7 +250,7 @@ def test_a_publication_described_by_front_matter(tmp_path: Path) -> None:
         "Abstract text.\n"
     )
     r = extract_file(write(tmp_path, text, "_publications/vcm.md")).records
-    (pub,) = pubs(r).values()
+    (pub,) = r.of(Publication).values()
     assert (pub.title, pub.year) == ("Visual Context for Music", 2023)
     assert authors_of(r, "Visual") == ["Kai Avra", "Ann Lee", "Sri Nara"]
 
@@ -439,4 +435,4 @@ def test_a_table_that_is_not_citations_stays_text(tmp_path: Path) -> None:
         "<tr><th></th><td>Travel grant, Some Foundation</td></tr></table>"
     )
     r = extract_file(write(tmp_path, page, "awards.html")).records
-    assert not pubs(r)
+    assert not r.of(Publication)

@@ -141,7 +141,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def _people(paths: list[Path], **kwargs: object) -> dict[str, Person]:
-    return extract(paths, **kwargs).records.nodes[Person]  # type: ignore[arg-type, return-value]
+    return extract(paths, **kwargs).records.of(Person)  # type: ignore[arg-type]
 
 
 def test_a_shared_name_alone_never_merges(tmp_path: Path) -> None:
@@ -178,7 +178,7 @@ def test_external_ids_win_over_names_and_never_merge_when_they_conflict(tmp_path
     assert [p.name for p in _people([a, b]).values() if "Lee" in p.name] == ["Ann Lee"]
     c = _write(tmp_path, "c.yaml", f"person: {{name: Ann Lee, orcid: 0000-0002}}\n{paper}\n")
     result = extract([a, c])
-    assert len([p for p in result.records.nodes[Person].values() if "Lee" in p.name]) == 2  # type: ignore[attr-defined]
+    assert len([p for p in result.records.of(Person).values() if "Lee" in p.name]) == 2
     (decision,) = [d for c_, d in result.resolved.people.decisions if "Lee" in c_.a.name]
     assert decision == "held apart: different ORCIDs 0000-0001 and 0000-0002"
 
@@ -195,12 +195,12 @@ BIB = """
 
 def test_a_preprint_and_its_venue_version_become_one_publication(tmp_path: Path) -> None:
     records = extract([_write(tmp_path, "refs.bib", BIB)]).records
-    pubs = sorted(records.nodes[Publication].values(), key=lambda p: p.id)
-    assert [(p.id, p.doi, p.arxiv, p.status, p.year) for p in pubs] == [  # type: ignore[attr-defined]
+    pubs = sorted(records.of(Publication).values(), key=lambda p: p.id)
+    assert [(p.id, p.doi, p.arxiv, p.status, p.year) for p in pubs] == [
         ("doi:10.1145/1234.5678", "10.1145/1234.5678", "2301.01234", "published", 2024),
         ("doi:10.1145/9999.0000", "10.1145/9999.0000", None, "published", 2024),  # other DOI
     ]
-    assert "arxiv:2301.01234 (preprint, 2023)" in pubs[0].merge_evidence[0]  # type: ignore[attr-defined]
+    assert "arxiv:2301.01234 (preprint, 2023)" in pubs[0].merge_evidence[0]
 
 
 def test_the_same_files_in_any_order_give_the_same_records() -> None:

@@ -116,9 +116,9 @@ def test_a_nickname_first_author_is_matched_when_two_versions_fold(tmp_path: Pat
         encoding="utf-8",
     )
     records = extract([bib, other]).records
-    people = records.nodes[Person]
-    (madden,) = [p for p in people.values() if "Madden" in p.name]  # type: ignore[attr-defined]
-    assert len(people) == 3 and {madden.name, *madden.aliases} == {"Sam Madden", "Samuel Madden"}  # type: ignore[attr-defined]
+    people = records.of(Person)
+    (madden,) = [p for p in people.values() if "Madden" in p.name]
+    assert len(people) == 3 and {madden.name, *madden.aliases} == {"Sam Madden", "Samuel Madden"}
     (paper,) = {r.to_id for r in records.rels[Authored].values()}
     assert len(records.rels[Authored]) == 3 and paper.startswith("doi:")
 
@@ -132,7 +132,7 @@ def test_one_coauthor_written_five_ways_in_one_file_is_one_person(tmp_path: Path
     )
     bib = tmp_path / "refs.bib"
     bib.write_text(entries, encoding="utf-8")
-    names = sorted(p.name for p in extract([bib]).records.nodes[Person].values())  # type: ignore[attr-defined]
+    names = sorted(p.name for p in extract([bib]).records.of(Person).values())
     assert names == ["Ann Lee", "Bo Wu", "Kevin John Smith"]
 
 

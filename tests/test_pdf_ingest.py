@@ -143,8 +143,8 @@ def test_pdf_cv_extracts_owner_publications_and_advisor(cv_pdf: Path) -> None:
     ex = extract_file(cv_pdf)
     assert ex.kind == freetext.FORMAT
     records = ex.records
-    people = {i: p.name for i, p in records.nodes[Person].items() if isinstance(p, Person)}
-    titles = {p.title for p in records.nodes[Publication].values() if isinstance(p, Publication)}
+    people = {i: p.name for i, p in records.of(Person).items()}
+    titles = {p.title for p in records.of(Publication).values()}
     assert titles == {t for t, *_ in PUBS}
     advised = list(records.rels[Advised].values())
     assert [(people[a.from_id], people[a.to_id]) for a in advised] == [("Carol Wu", "Ann Lee")]

@@ -43,9 +43,9 @@ def write(tmp_path: Path, text: str, name: str = "p.yaml") -> Path:
 
 def test_profile_owner_keeps_nickname_as_alias_and_loses_title(tmp_path: Path) -> None:
     ex = extract_file(write(tmp_path, PROFILE))
-    owner = ex.records.nodes[Person]["person:zhongfei-zhang"]
-    assert owner.name == "Zhongfei Zhang"  # type: ignore[attr-defined]
-    assert "Mark Zhang" in owner.aliases  # type: ignore[attr-defined]
+    owner = ex.records.of(Person)["person:zhongfei-zhang"]
+    assert owner.name == "Zhongfei Zhang"
+    assert "Mark Zhang" in owner.aliases
 
 
 def test_every_fact_cites_its_file_and_line(tmp_path: Path) -> None:
@@ -55,14 +55,14 @@ def test_every_fact_cites_its_file_and_line(tmp_path: Path) -> None:
     assert pub.evidence == [f"{path.as_posix()}:14: - title: On Graphs"]
     (adv,) = ex.records.rels[Advised].values()
     assert adv.evidence[0].startswith(f"{path.as_posix()}:10: ")
-    assert ex.records.nodes[Person][adv.from_id].native_name == "王老师"  # type: ignore[attr-defined]
-    (mentor,) = ex.records.rels[Mentored].values()
-    assert mentor.organization == "Example University"  # type: ignore[attr-defined]
+    assert ex.records.of(Person)[adv.from_id].native_name == "王老师"
+    (mentor,) = ex.records.of(Mentored).values()
+    assert mentor.organization == "Example University"
 
 
 def test_authors_keep_their_order_and_last_first_names_are_turned(tmp_path: Path) -> None:
     ex = extract_file(write(tmp_path, PROFILE))
-    order = sorted((a.position, a.from_id) for a in ex.records.rels[Authored].values())
+    order = sorted((a.position, a.from_id) for a in ex.records.of(Authored).values())
     assert order == [(1, "person:zhongfei-zhang"), (2, "person:ann-lee")]
 
 
@@ -102,7 +102,7 @@ def test_shipped_examples_parse_without_skips_or_dangling_edges() -> None:
     result = extract(sorted(EXAMPLES.glob("*.yaml")))
     assert result.errors == [] and result.skipped == []
     assert result.records.dangling() == []
-    people = result.records.nodes[Person]
-    assert people["person:hong-xu"].native_name == "徐宏"  # type: ignore[attr-defined]
+    people = result.records.of(Person)
+    assert people["person:hong-xu"].native_name == "徐宏"
     # an initials-only name is scoped to its document, so X. Wang is not merged blindly
     assert any(pid.startswith("person:x-wang@src:") for pid in people)

@@ -42,7 +42,7 @@ def write_site(root: Path, files: dict[str, str]) -> Path:
 
 
 def people_named(records: RecordSet, *names: str) -> list[Person]:
-    return [p for p in records.nodes[Person].values() if isinstance(p, Person) and p.name in names]
+    return [p for p in records.of(Person).values() if p.name in names]
 
 
 def test_the_owner_of_a_site_is_one_person_across_its_page_and_bibliography(

@@ -127,7 +127,7 @@ def test_a_second_source_unions_lists_and_keeps_known_scalars(store: Store) -> N
 def test_ingested_at_is_set_once(store: Store) -> None:
     write_records(store, small_graph())
     later = small_graph()
-    later.nodes[Source]["src:a"].ingested_at = "2030-01-01T00:00:00+00:00"  # type: ignore[attr-defined]
+    later.of(Source)["src:a"].ingested_at = "2030-01-01T00:00:00+00:00"
     write_records(store, later)
     (row,) = store.query("MATCH (s:Source) RETURN s.ingested_at AS t")
     assert row["t"] == "2026-01-01T00:00:00+00:00"

@@ -34,56 +34,50 @@ def write(tmp_path: Path, text: str, name: str = "cv.md") -> Path:
 
 
 def people(r: RecordSet) -> dict[str, Person]:
-    return r.nodes[Person]  # type: ignore[return-value]
+    return r.of(Person)
 
 
 def pubs(r: RecordSet) -> dict[str, Publication]:
-    return r.nodes[Publication]  # type: ignore[return-value]
+    return r.of(Publication)
 
 
 def authors_of(r: RecordSet, title_start: str) -> list[tuple[str, int | None]]:
     pub = next(p for p in pubs(r).values() if p.title.startswith(title_start))
-    rels = [a for a in r.rels[Authored].values() if a.to_id == pub.id]
+    rels = [a for a in r.of(Authored).values() if a.to_id == pub.id]
     rels.sort(key=lambda a: a.position or 0)
-    return [(people(r)[a.from_id].name, a.position) for a in rels]  # type: ignore[attr-defined]
+    return [(people(r)[a.from_id].name, a.position) for a in rels]
 
 
 def advisors(r: RecordSet) -> set[tuple[str, str, str]]:
     p = people(r)
-    return {
-        (p[a.from_id].name, p[a.to_id].name, a.kind)  # type: ignore[attr-defined]
-        for a in r.rels[Advised].values()
-    }
+    return {(p[a.from_id].name, p[a.to_id].name, a.kind) for a in r.of(Advised).values()}
 
 
 def mentors(r: RecordSet) -> set[tuple[str, str, str | None]]:
     p = people(r)
-    return {
-        (p[m.from_id].name, p[m.to_id].name, m.organization)  # type: ignore[attr-defined]
-        for m in r.rels[Mentored].values()
-    }
+    return {(p[m.from_id].name, p[m.to_id].name, m.organization) for m in r.of(Mentored).values()}
 
 
 def affiliations(r: RecordSet) -> list[tuple[str, str, str | None, str | None, str | None]]:
-    orgs = r.nodes[Organization]
+    orgs = r.of(Organization)
     return sorted(
-        (orgs[a.to_id].name, a.role, a.degree, a.start, a.end)  # type: ignore[attr-defined]
-        for a in r.rels[AffiliatedWith].values()
+        (orgs[a.to_id].name, a.role, a.degree, a.start, a.end)
+        for a in r.of(AffiliatedWith).values()
     )
 
 
 def topics(r: RecordSet) -> set[str]:
     """Listed interests in the words the document used (a canonical topic keeps
     them as aliases)."""
-    t: dict[str, Topic] = r.nodes[Topic]  # type: ignore[assignment]
-    listed = [i for i in r.rels[InterestedIn].values() if isinstance(i, InterestedIn)]
+    t = r.of(Topic)
+    listed = r.of(InterestedIn).values()
     return {w for i in listed if i.stated >= 1 for w in t[i.to_id].aliases or [t[i.to_id].name]}
 
 
 def venue_of(r: RecordSet, pub_id: str) -> str | None:
-    venues = r.nodes[Venue]
+    venues = r.of(Venue)
     return next(
-        (venues[v.to_id].name for v in r.rels[PublishedIn].values() if v.from_id == pub_id),  # type: ignore[attr-defined]
+        (venues[v.to_id].name for v in r.rels[PublishedIn].values() if v.from_id == pub_id),
         None,
     )
 
@@ -235,8 +229,8 @@ def test_chinese_positions_with_dates_fields_and_pipes(tmp_path: Path) -> None:
         ("某某科技", "研究实习生", None, "2024-03", "2024-09"),
         ("清华大学", "student", "博士研究生", "2021-09", "2026-06"),
     ]
-    phd = next(a for a in r.rels[AffiliatedWith].values() if a.degree)  # type: ignore[attr-defined]
-    assert phd.field == "计算机科学与技术"  # type: ignore[attr-defined]
+    phd = next(a for a in r.of(AffiliatedWith).values() if a.degree)
+    assert phd.field == "计算机科学与技术"
 
 
 # --- a profile page: records with abstracts and no author lists -----------------
@@ -473,12 +467,12 @@ def test_chinese_degree_and_postdoc_sentences_place_the_owner_and_the_advisor(
         "于2023年在中国海洋大学[吴青教授](https://b)课题组做博士后研究。\n"
     )
     ex = extract_file(write(tmp_path, text, "zh.md"), owner="Jia Lu")
-    places = {(r.to_id, r.role, r.degree) for r in ex.records.rels[AffiliatedWith].values()}  # type: ignore[attr-defined]
+    places = {(r.to_id, r.role, r.degree) for r in ex.records.of(AffiliatedWith).values()}
     assert places == {
         ("org:北京科技大学", "student", "博士"),
         ("org:中国海洋大学", "postdoc", None),
     }
-    where = {r.from_id: r.organization for r in ex.records.rels[Advised].values()}  # type: ignore[attr-defined]
+    where = {r.from_id: r.organization for r in ex.records.of(Advised).values()}
     assert where == {"person:周文": "北京科技大学", "person:吴青": "中国海洋大学"}
 
 

@@ -69,11 +69,9 @@ def test_words_far_apart_or_in_another_sentence_do_not_make_a_topic() -> None:
 
 
 def people_on(rs: RecordSet, key: str) -> set[str]:
-    people = rs.nodes[Person]
+    people = rs.of(Person)
     return {
-        people[r.from_id].name  # type: ignore[attr-defined]
-        for r in rs.rels[InterestedIn].values()
-        if r.to_id == f"topic:{key}"
+        people[r.from_id].name for r in rs.rels[InterestedIn].values() if r.to_id == f"topic:{key}"
     }
 
 
@@ -104,16 +102,16 @@ def test_mixture_of_experts_is_shared_by_three_seed_researchers(seed_records: Re
 
 def test_interest_scores_say_whether_stated_or_from_papers(seed_records: RecordSet) -> None:
     by = {
-        (seed_records.nodes[Person][r.from_id].name, r.to_id): r  # type: ignore[attr-defined]
-        for r in seed_records.rels[InterestedIn].values()
+        (seed_records.of(Person)[r.from_id].name, r.to_id): r
+        for r in seed_records.of(InterestedIn).values()
     }
     listed = by[("Xin Tan", "topic:llm-training")]  # 分布式机器学习系统, in 研究兴趣
-    assert isinstance(listed, InterestedIn) and listed.stated == 1.0
+    assert listed.stated == 1.0
     bullet = by[("Xueshen Liu", "topic:mixture-of-experts")]  # "Disaggregates MoE models ..."
-    assert isinstance(bullet, InterestedIn) and (bullet.stated, bullet.papers) == (0.5, 0)
+    assert (bullet.stated, bullet.papers) == (0.5, 0)
     assert any("Disaggregates MoE models" in e for e in bullet.evidence)
     papers = by[("Yuxing Xiang", "topic:llm-serving")]
-    assert isinstance(papers, InterestedIn) and papers.papers == 2
+    assert papers.papers == 2
     assert "paper: Aegaeon: Effective GPU Pooling for Concurrent LLM Serving on the Market" in (
         papers.evidence
     )
@@ -122,22 +120,19 @@ def test_interest_scores_say_whether_stated_or_from_papers(seed_records: RecordS
 
 def test_a_profile_pages_interface_text_states_no_interest(seed_records: RecordSet) -> None:
     # 002 is a scraped profile page: "Verification L1", "topics", "Research graph" ...
-    people = seed_records.nodes[Person]
+    people = seed_records.of(Person)
     stated = [
         r
-        for r in seed_records.rels[InterestedIn].values()
-        if isinstance(r, InterestedIn) and r.stated and people[r.from_id].name == "Xinming Wei"  # type: ignore[attr-defined]
+        for r in seed_records.of(InterestedIn).values()
+        if r.stated and people[r.from_id].name == "Xinming Wei"
     ]
     assert stated == []
 
 
 def cluster_facts(rs: RecordSet) -> list[tuple[str, ...]]:
-    out = [
-        (c.id, c.name, *c.topics, *c.top_people, *c.top_papers)  # type: ignore[attr-defined]
-        for c in rs.nodes[Cluster].values()
-    ]
-    out += [(r.from_id, r.to_id, str(r.score)) for r in rs.rels[InCluster].values()]  # type: ignore[attr-defined]
-    out += [(r.from_id, r.to_id, str(r.score)) for r in rs.rels[MemberOf].values()]  # type: ignore[attr-defined]
+    out = [(c.id, c.name, *c.topics, *c.top_people, *c.top_papers) for c in rs.of(Cluster).values()]
+    out += [(r.from_id, r.to_id, str(r.score)) for r in rs.of(InCluster).values()]
+    out += [(r.from_id, r.to_id, str(r.score)) for r in rs.of(MemberOf).values()]
     return sorted(out)
 
 
@@ -150,8 +145,7 @@ def test_clusters_are_the_same_whatever_the_ingest_order(seed_records: RecordSet
 def test_every_topic_is_in_one_cluster_labelled_by_its_topics(seed_records: RecordSet) -> None:
     clustered = [r.from_id for r in seed_records.rels[InCluster].values()]
     assert sorted(clustered) == sorted(seed_records.nodes[Topic])
-    for c in seed_records.nodes[Cluster].values():
-        assert isinstance(c, Cluster)
+    for c in seed_records.of(Cluster).values():
         assert c.size == len(c.topics) and c.name.split(" · ")[0] == c.topics[0]
 
 
@@ -185,6 +179,6 @@ def test_a_topic_listed_and_also_named_in_prose_keeps_the_stronger_statement(
         encoding="utf-8",
     )
     rs = extract([cv]).records
-    (kv,) = [r for r in rs.rels[InterestedIn].values() if r.to_id == "topic:kv-cache"]
-    assert isinstance(kv, InterestedIn) and kv.stated == 1.0
+    (kv,) = [r for r in rs.of(InterestedIn).values() if r.to_id == "topic:kv-cache"]
+    assert kv.stated == 1.0
     assert len(kv.evidence) == 2

@@ -112,8 +112,7 @@ def coauthor_graph(people: int, *, seed: int = 0) -> nx.MultiDiGraph:
         pair for team in authors.values() for pair in combinations(sorted(set(team)), 2)
     )
     g = nx.MultiDiGraph()
-    for pid, person in records.nodes[Person].items():
-        assert isinstance(person, Person)
+    for pid, person in records.of(Person).items():
         g.add_node(pid, labels=["Person"], name=person.name)
     for (a, b), papers in sorted(pairs.items()):
         g.add_edge(a, b, type="COAUTHOR", papers=papers)

@@ -373,9 +373,9 @@ def profile_documents(mentions: int, *, seed: int = 0) -> tuple[list[RecordSet],
     """
     rng = random.Random(seed)
     graph = synthetic(2 * mentions, seed=seed)
-    people: dict[str, Person] = graph.nodes[Person]  # type: ignore[assignment]
+    people = graph.of(Person)
     papers: dict[str, list[Authored]] = {}
-    authorships: list[Authored] = list(graph.rels[Authored].values())  # type: ignore[arg-type]
+    authorships = list(graph.of(Authored).values())
     for authorship in authorships:
         papers.setdefault(authorship.from_id, []).append(authorship)
     teams: dict[str, list[str]] = {}
@@ -395,7 +395,7 @@ def profile_documents(mentions: int, *, seed: int = 0) -> tuple[list[RecordSet],
         src = f"src:syn{len(docs)}"
         doc = _Profile(src, rng, people, truth)
         for authored in papers[owner]:
-            doc.add(dataclasses.replace(graph.nodes[Publication][authored.to_id], sources=[src]))
+            doc.add(dataclasses.replace(graph.of(Publication)[authored.to_id], sources=[src]))
             for pos, author in enumerate(teams[authored.to_id], 1):
                 local = doc.mention(author)
                 doc.add(Authored(id=rel_id(Authored, local, authored.to_id), from_id=local,
@@ -403,8 +403,8 @@ def profile_documents(mentions: int, *, seed: int = 0) -> tuple[list[RecordSet],
         org_name = None
         for r in links.get(owner, []):
             if isinstance(r, AffiliatedWith):
-                org = graph.nodes[Organization][r.to_id]
-                org_name = org.name  # type: ignore[attr-defined]
+                org = graph.of(Organization)[r.to_id]
+                org_name = org.name
                 doc.add(dataclasses.replace(org, sources=[src]))
                 doc.add(dataclasses.replace(r, from_id=doc.mention(owner), sources=[src]))
         for r in links.get(owner, []):
@@ -427,21 +427,21 @@ def to_bibtex(records: RecordSet) -> str:
     >>> text.startswith("@inproceedings{s"), "author = {" in text
     (True, True)
     """
-    people: dict[str, Person] = records.nodes[Person]  # type: ignore[assignment]
+    people = records.of(Person)
     teams: dict[str, list[tuple[int, str]]] = {}
-    for a in records.rels[Authored].values():
-        teams.setdefault(a.to_id, []).append((a.position or 0, a.from_id))  # type: ignore[attr-defined]
+    for a in records.of(Authored).values():
+        teams.setdefault(a.to_id, []).append((a.position or 0, a.from_id))
     venues = {r.from_id: r.to_id for r in records.rels[PublishedIn].values()}
     entries = []
-    for pid, pub in records.nodes[Publication].items():
+    for pid, pub in records.of(Publication).items():
         authors = " and ".join(
             ", ".join(reversed(people[p].name.rsplit(" ", 1))) for _, p in sorted(teams[pid])
         )
-        venue = records.nodes[Venue][venues[pid]].name if pid in venues else ""  # type: ignore[attr-defined]
+        venue = records.of(Venue)[venues[pid]].name if pid in venues else ""
         entries.append(
             f"@inproceedings{{{pid.removeprefix('pub:')},\n"
-            f"  title = {{{pub.title}}},\n  author = {{{authors}}},\n"  # type: ignore[attr-defined]
+            f"  title = {{{pub.title}}},\n  author = {{{authors}}},\n"
             + (f"  booktitle = {{{venue}}},\n" if venue else "")
-            + f"  year = {{{pub.year}}}\n}}\n"  # type: ignore[attr-defined]
+            + f"  year = {{{pub.year}}}\n}}\n"
         )
     return "\n".join(entries)

@@ -343,11 +343,10 @@ class GraphBuilder:
         score: float,
     ) -> None:
         rid = rel_id(cls, from_id, tid)
-        old = self.out.records.rels[cls].get(rid)
-        strongest = max(score, old.score if isinstance(old, cls) else 0.0)  # stated twice
+        old = self.out.records.of(cls).get(rid)
+        strongest = max(score, old.score if old else 0.0)  # stated twice
         self.out.records.add(cls(id=rid, from_id=from_id, to_id=tid, **self._prov(line)))
-        link = self.out.records.rels[cls][rid]
-        assert isinstance(link, cls)
+        link = self.out.records.of(cls)[rid]
         link.score = strongest
         if isinstance(link, InterestedIn):
             link.stated = strongest

@@ -13,7 +13,7 @@ they work in (MEMBER_OF).
 ...     rs.add(Publication(id=f"w:{i}", title=f"Paper {i}"))
 ...     rs.add(About(id=f"{i}{x}", from_id=f"w:{i}", to_id=f"topic:{x}"))
 ...     rs.add(About(id=f"{i}{y}", from_id=f"w:{i}", to_id=f"topic:{y}"))
->>> for c in topic_clusters(rs).nodes[Cluster].values():
+>>> for c in topic_clusters(rs).of(Cluster).values():
 ...     print(c.id, c.name, c.top_papers)
 cluster:a A · B ['Paper 0', 'Paper 1', 'Paper 4']
 cluster:c C · D ['Paper 2', 'Paper 3', 'Paper 4']
@@ -33,11 +33,9 @@ from scholargraph.records import (
     InCluster,
     InterestedIn,
     MemberOf,
-    Node,
     Person,
     Publication,
     RecordSet,
-    Rel,
     Topic,
     rel_id,
 )
@@ -83,22 +81,21 @@ def topic_graph(records: RecordSet) -> nx.Graph:
     """The ``TopicPairs`` graph of the records: topics on one paper (with the ABOUT
     scores) and among one person's stated interests (``STATED_PAIR`` x strength)."""
     groups: dict[str, dict[str, float]] = defaultdict(dict)
-    for a in records.rels[About].values():
-        assert isinstance(a, About)
+    for a in records.of(About).values():
         groups[a.from_id][a.to_id] = a.score
-    groups.update(stated_topics(records.rels[InterestedIn].values()))
+    groups.update(stated_topics(records.of(InterestedIn).values()))
     pairs = TopicPairs()
     for owner in sorted(groups):
         pairs.add(groups[owner])
     return pairs.graph()
 
 
-def stated_topics(interests: Iterable[Rel]) -> dict[str, dict[str, float]]:
+def stated_topics(interests: Iterable[InterestedIn]) -> dict[str, dict[str, float]]:
     """Each person's stated interests as one ``TopicPairs`` group, weighted
     ``STATED_PAIR`` x their strength against one shared paper."""
     groups: dict[str, dict[str, float]] = defaultdict(dict)
     for r in interests:
-        if isinstance(r, InterestedIn) and r.stated:
+        if r.stated:
             groups[r.from_id][r.to_id] = STATED_PAIR * r.stated
     return groups
 
@@ -107,14 +104,16 @@ def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
     """Cluster nodes, IN_CLUSTER and MEMBER_OF for the records' topics."""
 
     def name_of(node_id: str) -> str | None:
-        node = records.nodes[Person].get(node_id) or records.nodes[Publication].get(node_id)
-        return node.name if isinstance(node, Person) else getattr(node, "title", None)
+        if person := records.of(Person).get(node_id):
+            return person.name
+        pub = records.of(Publication).get(node_id)
+        return pub.title if pub else None
 
     return clusters(
         topic_graph(records),
-        records.nodes[Topic],
-        interests=records.rels[InterestedIn].values(),
-        about=records.rels[About].values(),
+        records.of(Topic),
+        interests=records.of(InterestedIn).values(),
+        about=records.of(About).values(),
         name_of=name_of,
         seed=seed,
     )
@@ -122,10 +121,10 @@ def topic_clusters(records: RecordSet, *, seed: int = SEED) -> RecordSet:
 
 def clusters(
     g: nx.Graph,
-    topics: Mapping[str, Node],
+    topics: Mapping[str, Topic],
     *,
-    interests: Iterable[Rel],
-    about: Iterable[Rel],
+    interests: Iterable[InterestedIn],
+    about: Iterable[About],
     name_of: Callable[[str], str | None],
     seed: int = SEED,
 ) -> RecordSet:
@@ -166,20 +165,20 @@ def clusters(
     return RecordSet(sorted(out, key=lambda r: (type(r).__name__, r.id)))
 
 
-def _name(topics: Mapping[str, Node], tid: str) -> str:
+def _name(topics: Mapping[str, Topic], tid: str) -> str:
     node = topics.get(tid)
-    return node.name if isinstance(node, Topic) else tid
+    return node.name if node else tid
 
 
 def _by_cluster(
-    rels: Iterable[Rel], cluster_of: dict[str, str], at_least: float
+    rels: Iterable[About | InterestedIn], cluster_of: dict[str, str], at_least: float
 ) -> dict[str, list[tuple[str, float]]]:
     """For each cluster, the start nodes of ABOUT / INTERESTED_IN relationships into
     its topics, by their summed score (at least ``at_least``), highest first; one
     pass over the relationships."""
     total: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in rels:
-        if r.to_id in cluster_of and isinstance(r, (About, InterestedIn)):
+        if r.to_id in cluster_of:
             total[cluster_of[r.to_id]][r.from_id] += r.score
     return defaultdict(
         list,

@@ -42,11 +42,11 @@ EVIDENCE_PAPERS = 5  # papers named in an INTERESTED_IN's evidence (the count sa
 
 
 def _venue_text(records: RecordSet) -> dict[str, str]:
-    venues = records.nodes[Venue]
+    venues = records.of(Venue)
     out: dict[str, str] = {}
     for r in records.rels[PublishedIn].values():
         v = venues.get(r.to_id)
-        if isinstance(v, Venue):
+        if v is not None:
             out[r.from_id] = v.full_name or v.name
     return out
 
@@ -56,9 +56,8 @@ def publication_topics(records: RecordSet) -> None:
     named (title 1.0, abstract 0.6, venue 0.3; topics a document gave it keep theirs)."""
     vocab = vocabulary()
     venue = _venue_text(records)
-    about = records.rels[About]
-    for pub in sorted(records.nodes[Publication].values(), key=lambda p: p.id):
-        assert isinstance(pub, Publication)
+    about = records.of(About)
+    for pub in sorted(records.of(Publication).values(), key=lambda p: p.id):
         scores: dict[str, tuple[float, str]] = {}
         parts = [
             ("" if pub.title_is_system_name else pub.title, TITLE, "title"),
@@ -74,7 +73,7 @@ def publication_topics(records: RecordSet) -> None:
             records.add(Topic(id=tid, name=vocab.name(key), sources=list(pub.sources)))
             rid = rel_id(About, pub.id, tid)
             old = about.get(rid)
-            if isinstance(old, About) and old.score >= score:
+            if old is not None and old.score >= score:
                 continue
             about[rid] = About(
                 id=rid,
@@ -124,14 +123,12 @@ class TopicPapers:
 def paper_tally(records: RecordSet) -> dict[tuple[str, str], TopicPapers]:
     """(person, topic) -> their papers on it, over the records' AUTHORED and ABOUT."""
     about: dict[str, list[About]] = defaultdict(list)
-    for a in records.rels[About].values():
-        assert isinstance(a, About)
+    for a in records.of(About).values():
         about[a.from_id].append(a)
-    pubs = records.nodes[Publication]
+    pubs = records.of(Publication)
     tally: dict[tuple[str, str], TopicPapers] = defaultdict(TopicPapers)
     for au in records.rels[Authored].values():
-        pub = pubs.get(au.to_id)
-        assert isinstance(pub, Publication)
+        pub = pubs[au.to_id]
         for a in about.get(au.to_id, ()):
             tally[(au.from_id, a.to_id)].add(a.score, pub)
     return tally
@@ -167,10 +164,8 @@ def person_topics(records: RecordSet) -> None:
     """Sets INTERESTED_IN (``interest``) for every person with a stated interest or a
     paper about a topic."""
     tally = paper_tally(records)
-    interests = records.rels[InterestedIn]
-    stated: dict[tuple[str, str], InterestedIn] = {
-        (r.from_id, r.to_id): r for r in interests.values() if isinstance(r, InterestedIn)
-    }
+    interests = records.of(InterestedIn)
+    stated = {(r.from_id, r.to_id): r for r in interests.values()}
     for person, topic in sorted(set(tally) | set(stated)):
         r = interest(person, topic, stated.get((person, topic)), tally.get((person, topic)))
         interests[r.id] = r
