@@ -42,6 +42,8 @@ _APA = re.compile(
 _TRAILING_LABELS = re.compile(  # "Title. [PDF] [[Full Version]](url)": link labels after it
     r"(?:\s*\[?\[[^\[\]]{1,30}\]\]?(?:\([^)\s]*\))?)+\s*$"
 )
+# a line of link labels only ("[PDF] [Code]", "[[Full Version]](url)"): no title, no author
+_LINKS_ONLY = re.compile(r"(?:\s*\[?\[[^\[\]]{1,40}\]\]?(?:\([^)\s]*\))?[\s,;|·/]*)+")
 _LEAD_VENUE = re.compile(  # an acronym and a year opening a line, a title after them
     r"^\s*(?:\*\*)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d)(?:\*\*)?[\s:.-]+"
     r"(?=[A-Z\"“*\[][^\s]*(?:\s+\S+){2})"
@@ -369,6 +371,8 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
         lines = [ln for ln in lines if ln.strip()]
         if not lines:
             return None
+    every = lines  # identifiers may sit in the links
+    lines = [lines[0], *(ln for ln in lines[1:] if not _LINKS_ONLY.fullmatch(plain(ln)))]
     split = _split(lines)
     if split is None:
         return None
@@ -379,7 +383,7 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
     if tag:
         full = full or (short if short != tag[0] else None)
         short, venue_year = tag[0], tag[1] or venue_year
-    flat = plain(" ".join(lines))
+    flat = plain(" ".join(every))
     arxiv = ids.normalize_arxiv(m.group(0)) if (m := _ARXIV_REF.search(flat)) else None
     status = _status(default_status, flat, venue_text, tag[0] if tag else None)
     if short and short != "arXiv" and _PREPRINT.search(short):  # "TechRxiv Preprint"

@@ -14,6 +14,7 @@ superscript marks and layout commands are dropped; other commands keep their tex
 
 from __future__ import annotations
 
+import functools
 import re
 
 _ACCENTS = {"\\.I": "İ", "\\.i": "i", "\\'e": "é", '\\"o': "ö", '\\"u': "ü", '\\"a': "ä"}
@@ -59,8 +60,9 @@ _COMMENT = re.compile(r"(?<!\\)%.*$")
 
 
 def _arg(text: str, at: int) -> tuple[str, int] | None:
-    """The brace group starting at ``text[at]`` (spaces skipped) and the index after it."""
-    while at < len(text) and text[at] in " \t":
+    """The brace group starting at ``text[at]`` (spaces and a line break skipped) and
+    the index after it."""
+    while at < len(text) and text[at] in " \t\n":
         at += 1
     if at >= len(text) or text[at] != "{":
         return None
@@ -136,6 +138,15 @@ _DEFINE = re.compile(
     r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))"
     r"\s*(?:\[(\d)\])?\s*(?=\{)"
 )
+_PARAMETER = re.compile(r"(?<=([A-Za-z]))?#([1-9])")  # #3, and the letter before it
+
+
+def _argument(args: list[str], m: re.Match[str]) -> str:
+    """What a body's ``#k`` becomes (nothing when it names more than it takes)."""
+    k = int(m.group(2))
+    return (" " if m.group(1) else "") + (args[k - 1] if k <= len(args) else "")
+
+
 _GROWTH = 4  # expanded macros may make the body at most this many times longer
 
 
@@ -172,8 +183,8 @@ def expand(text: str, defined: dict[str, tuple[int, str]], passes: int = 3) -> s
                 end = arg[1]
             if len(args) < nargs:
                 continue
-            for k in range(nargs, 0, -1):
-                body = body.replace(f"#{k}", args[k - 1])
+            # "\\small#3": the argument must not run into the command's name
+            body = _PARAMETER.sub(functools.partial(_argument, args), body)
             out += [text[at : m.start()], body, "\n" * text.count("\n", m.start(), end)]
             at, changed = end, True
         out.append(text[at:])
