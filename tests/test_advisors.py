@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from scholargraph.parse.advisors import ADVISOR, COADVISOR, STUDENT, phrases, read, statements
+from scholargraph.parse.advisors import (
+    ADVISOR,
+    COADVISOR,
+    STUDENT,
+    flatten,
+    phrases,
+    read,
+    statements,
+)
 from scholargraph.pipeline import extract
 from scholargraph.records import Advised, Mentored, Person
 
@@ -380,3 +388,10 @@ def test_a_reference_list_says_who_advised_the_owner_after_their_name() -> None:
     ]
     found = [(s.names, s.kind, s.owner) for s in read(lines)]
     assert found == [(("Mira Osei",), "phd", "student"), (("Tao Lin",), "undergrad", "student")]
+
+
+def test_an_advisor_named_in_parentheses_after_a_role_is_read() -> None:
+    found = statements(
+        flatten("Research Intern (advisor: Prof. Noor Aziz), Jun 2025 -- Nov 2025"), flat=True
+    )
+    assert [(s.names, s.kind) for s in found] == [(("Noor Aziz",), "intern")]

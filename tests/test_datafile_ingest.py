@@ -154,6 +154,13 @@ def test_hugo_author_page_student_lists_give_advised_edges_from_the_owner(
     assert ana.evidence[0].endswith(':9: - "[Ana Silva](https://example.org/ana)"')
 
 
+def test_a_short_summary_that_names_a_supervisor_is_read(tmp_path: Path) -> None:
+    short = "- area: MS Physics\n  summary: Supervised by Prof. Omar Haddad.\n"
+    page = HUGO_AUTHOR.replace("researchers:", f"education:\n{short}researchers:")
+    ex = extract_file(write(tmp_path, "content/authors/carla/_index.md", page))
+    assert ("Omar Haddad", "Carla Mendes") in {(a, s) for a, s, _ in advisors(ex.records)}
+
+
 DATA_JS = """\
 function pub(paper) { let s = ""; return `<b>${paper.name}</b>`; }
 // people

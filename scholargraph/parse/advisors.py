@@ -404,10 +404,18 @@ _END = re.compile(r"[.!?。！？；;]")
 
 
 def flatten(raw: str) -> str:
-    """The text a reader sees, with each link's text set apart in ``⟦ ⟧``."""
+    """The text a reader sees, with each link's text set apart in ``⟦ ⟧``, and a
+    labelled aside made a sentence of its own (``Intern (advisor: Prof. X), 2025`` ->
+    ``Intern. advisor: Prof. X. 2025``)."""
     text = _A_TAG.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", raw)
     text = _MD_LINK.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}" if m.group(1) else "", text)
-    return plain(text)
+    return _LABELLED_ASIDE.sub(r". \1. ", plain(text))
+
+
+_LABELLED_ASIDE = re.compile(
+    r"\s*[(（]\s*((?:co-)?(?:advisor|adviser|supervisor|mentor)s?\s*[:：][^()（）]{2,120})[)）][,.]?",
+    _I,
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:

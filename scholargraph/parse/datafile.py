@@ -95,6 +95,7 @@ class Vocabulary:
     prose_languages: tuple[str, ...] = ()
     prose_min_length: int = 40
     prose_min_length_cjk: int = 12
+    prose_advising: tuple[str, ...] = ()
 
     def is_prose(self, key: str) -> bool:
         """Is ``key`` one whose value is prose about the owner (``bio``, ``about_zh``)?"""
@@ -152,6 +153,7 @@ def vocabulary() -> Vocabulary:
         prose_languages=_words(data["prose"]["languages"]),
         prose_min_length=int(data["prose"]["min_length"]),
         prose_min_length_cjk=int(data["prose"]["min_length_cjk"]),
+        prose_advising=tuple(data["prose"]["advising"]),
     )
 
 
@@ -1000,7 +1002,8 @@ def _prose_advisors(
         for text, first in _paragraphs(value):
             flat = plain(text)
             cjk = len(re.findall(r"[\u3400-\u9fff]", flat)) * 2 > len(flat)
-            if len(flat) < (vocab.prose_min_length_cjk if cjk else vocab.prose_min_length):
+            short = len(flat) < (vocab.prose_min_length_cjk if cjk else vocab.prose_min_length)
+            if short and not any(w in flat.casefold() for w in vocab.prose_advising):
                 continue
             line = _prose_line(lines, first, cursor)
             cursor = line
