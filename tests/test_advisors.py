@@ -395,3 +395,9 @@ def test_an_advisor_named_in_parentheses_after_a_role_is_read() -> None:
         flatten("Research Intern (advisor: Prof. Noor Aziz), Jun 2025 -- Nov 2025"), flat=True
     )
     assert [(s.names, s.kind) for s in found] == [(("Noor Aziz",), "intern")]
+
+
+def test_a_title_after_a_chinese_colon_does_not_end_the_sentence() -> None:
+    line = "联合培养博士生。导师：<a href='https://x.example'>Prof. Mei Ling Tan</a>。"
+    found = read([(1, line)])
+    assert [(s.names, s.kind) for s in found] == [(("Mei Ling Tan",), "phd")]

@@ -429,7 +429,7 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
             continue  # "e.g.", "(great advisors!)"
         if m.group(0) == ".":
             token = text[: end - 1].rsplit(None, 1)[-1] if text[: end - 1].strip() else ""
-            token = token.lstrip("(⟦[\"'").lower()
+            token = re.split(r"[：:，,、（(⟦\[\"'“]", token)[-1].lower()  # "导师：Prof." -> prof
             if token in _ABBREV or len(token) <= 1 or "." in token:
                 continue
         out.append((start, text[start:end]))
