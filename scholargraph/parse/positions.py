@@ -1,13 +1,7 @@
-"""Positions and advisors as CVs state them, shared by every CV format.
+"""Positions as CVs state them, shared by every CV format: the owner's place at an
+organisation (a degree or a job), and the advisor record every reader hands the
+builder (advisor statements themselves are read by ``advisors``).
 
-A position is the owner's place at an organisation (a degree or a job); an advisor
-is read from the phrases CVs use in English and Chinese (``advised by``,
-``Supervisor: Prof. …``, ``导师：…``, ``…教授课题组``), titles removed.
-
->>> [(a.written, a.kind) for a in advisors_in("Supervised by **Prof. Jian Pei** and Dr. Bo Li", 1)]
-[('Jian Pei', 'supervisor'), ('Bo Li', 'supervisor')]
->>> [(a.written, a.kind) for a in advisors_in("博士毕业于某大学，导师为[王睿教授](https://x)。", 1)]
-[('王睿', 'phd')]
 >>> degree_kind("M.S. in Information Engineering"), degree_name("PH.D.")
 ('masters', 'Ph.D.')
 """
@@ -18,8 +12,6 @@ import re
 from dataclasses import dataclass
 
 from scholargraph.ids import fold
-from scholargraph.normalize.names import looks_like_name, split_names, strip_titles
-from scholargraph.parse.markup import plain, strip_tags
 
 _ORG = re.compile(
     r"\b(?:university|universit[éä]t?|universidad|college|institute|institut|school|academy|"
@@ -43,22 +35,6 @@ _DEGREES: tuple[tuple[str, str], ...] = (
 )
 DEGREE = re.compile(
     "|".join(rf"(?P<{k}>(?<![A-Za-z]){p}(?![A-Za-z]))" for k, p in _DEGREES), re.IGNORECASE
-)
-_EN_ADVISOR = re.compile(
-    r"\b(?P<verb>(?:co-)?(?:advised|supervised|mentored|hosted)|(?:co-)?advisors?|advisers?|"
-    r"(?:co-)?supervisors?|mentors?|hosts?)\b(?P<by>\s+by\b|\s*[:：])?\s*(?P<names>.+)",
-    re.IGNORECASE,
-)
-_ZH_ADVISOR = re.compile(
-    r"(?P<verb>博士后合作导师|合作导师|导师|指导老师|指导教师|指导教授)\s*(?:为|是|[:：])?\s*"
-    r"(?P<names>[^，,。;；（(]+)"
-)
-_ZH_GROUP = re.compile(
-    r"\[([^\]]{2,12})\]\([^)]*\)\s*(?:教授|老师)?课题组|"
-    r"([\u4e00-\u9fff]{2,4}?)(?:教授|老师|研究员)课题组"
-)
-_NAMES_END = re.compile(
-    r"\s*(?:;|\((?![A-Z][a-z]+\)\s)|（|\b(?:at|in|from|where|on|with|since|during|for)\b).*$"
 )
 _SENTENCE = re.compile(
     r"(?<!\bProf)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\be\.g)"
@@ -153,43 +129,8 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s and s.strip()]
 
 
-def _advisor_names(raw_names: str) -> list[str]:
-    names = []
-    for n in split_names(_NAMES_END.sub("", raw_names)):
-        n = strip_titles(n)
-        if not looks_like_name(n):
-            break
-        names.append(n)
-    return names
-
-
 @dataclass
 class Advisor:
     written: str
     line: int
     kind: str  # an ADVISED kind, or "mentor"
-
-
-def advisors_in(raw: str, line: int, default_kind: str | None = None) -> list[Advisor]:
-    """Advisors and mentors named in one line of text (Markdown allowed)."""
-    found = []
-    for sentence in sentences(strip_tags(raw)):
-        flat = plain(sentence)
-        kind = degree_kind(flat) or default_kind or "supervisor"
-        for m in _EN_ADVISOR.finditer(flat):
-            verb = m.group("verb").lower()
-            titled = re.match(r"\s*(?:prof|dr)\b", m.group("names"), re.IGNORECASE)
-            if verb.endswith("ed") and not (m.group("by") or titled):
-                continue  # "supervised three students": the owner is the advisor
-            if verb.endswith("ed") and m.group("by") and ":" in m.group("by"):
-                continue
-            k = "mentor" if verb.startswith(("mentor", "host")) else kind
-            found += [Advisor(n, line, k) for n in _advisor_names(m.group("names"))]
-        for m in _ZH_ADVISOR.finditer(flat):
-            k = "postdoc" if "博士后" in m.group("verb") else kind
-            found += [Advisor(n, line, k) for n in _advisor_names(m.group("names"))]
-        for m in _ZH_GROUP.finditer(sentence):
-            name = strip_titles(m.group(1) or m.group(2))
-            if looks_like_name(name):
-                found.append(Advisor(name, line, kind))
-    return found

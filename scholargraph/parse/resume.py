@@ -9,6 +9,7 @@ publications without author lists. Template leftovers that al-folio ships with
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,12 +19,13 @@ from scholargraph.errors import InputError
 from scholargraph.normalize import dates
 from scholargraph.normalize.names import has_cjk
 from scholargraph.normalize.venues import normalize_venue, year_in
+from scholargraph.parse import advisors
 from scholargraph.parse.builder import Extraction, GraphBuilder
 from scholargraph.parse.documents import Document
 from scholargraph.parse.markup import plain
 from scholargraph.parse.positions import (
+    Advisor,
     Position,
-    advisors_in,
     degree_kind,
     merge_positions,
 )
@@ -81,7 +83,13 @@ def _is_placeholder(item: Item) -> bool:
     return bool(item.details) and all(_PLACEHOLDER.match(d) for d in item.details)
 
 
-def _add_items(b: GraphBuilder, owner: str, items: list[Item], section: str) -> None:
+def _advisor(b: GraphBuilder, owner: str, adv: Advisor, organization: str | None) -> None:
+    b.advisor(adv, owner, organization=organization)
+
+
+def _add_items(
+    b: GraphBuilder, owner: str, owner_name: str, items: list[Item], section: str
+) -> None:
     described = [i for i in items if i.details]
     if described and all(_is_placeholder(i) for i in described):
         for i in items:
@@ -96,8 +104,15 @@ def _add_items(b: GraphBuilder, owner: str, items: list[Item], section: str) -> 
         for detail in item.details:
             if _PLACEHOLDER.match(detail):
                 continue
-            for adv in advisors_in(detail, item.line, kind):
-                b.advisor(adv, owner, organization=item.organization)
+            for st in advisors.read([(item.line, detail)], default_kind=kind):
+                advisors.add_statement(
+                    b,
+                    st,
+                    owner,
+                    owner_name,
+                    organization=item.organization,
+                    advisor=functools.partial(_advisor, b, owner),
+                )
     for pos in merge_positions(found):
         b.position(owner, pos)
 
@@ -166,7 +181,7 @@ def parse_alfolio(doc: Document) -> Extraction:
                 if isinstance(c, LineDict) and c.get("institution")
             ]
             if items:
-                _add_items(b, owner, items, kind)
+                _add_items(b, owner, name, items, kind)
     if "interests" in sections:
         for c in sections["interests"].get("contents") or []:
             topic = plain(str(c.get("title", ""))).strip(" .") if isinstance(c, LineDict) else ""
@@ -268,7 +283,7 @@ def parse_jsonresume(doc: Document) -> Extraction:
                 )
             )
         if items:
-            _add_items(b, owner, items, kind)
+            _add_items(b, owner, name, items, kind)
     for pub in data.get("publications") or []:
         if isinstance(pub, dict) and pub.get("name"):
             venue = normalize_venue(str(pub["publisher"]))[0] if pub.get("publisher") else None
