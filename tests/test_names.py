@@ -52,6 +52,7 @@ def test_folding_transliterates_letters_that_do_not_decompose(written: str, fold
         ("Márquez Ortega, G.", "Given Márquez Ortega", "initials"),
         ("Gerard Pons-Moll", "G. Pons-Moll", "initials"),
         ("Raúl Izquierdo Castanedo", "Raúl Izquierdo", "variant"),  # one of two surnames
+        ("David Castro-Pérez", "David Castro", "variant"),  # the first of a hyphenated pair
         # particles
         ("Andries van Dam", "A. van Dam", "initials"),
         ("Yann Le Cun", "Yann LeCun", "full"),

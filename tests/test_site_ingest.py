@@ -99,6 +99,14 @@ def test_themes_layouts_built_output_and_assets_are_not_read(tmp_path: Path) -> 
     assert [p.relative_to(site).as_posix() for p in site_files(site)] == ["_pages/about.md"]
 
 
+def test_a_site_whose_only_document_sits_in_public_is_read_there(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {"public/files/cv.md": ABOUT, "node_modules/x/readme.md": "a package"},
+    )
+    assert [p.relative_to(site).as_posix() for p in site_files(site)] == ["public/files/cv.md"]
+
+
 def test_ingest_takes_a_folder_on_the_command_line(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {"about.md": ABOUT, "papers.bib": BIB})
     store = str(tmp_path / "graph.lbug")

@@ -688,3 +688,37 @@ def test_a_chinese_name_heading_names_the_owner_but_a_chinese_section_word_does_
     r = extract_file(write(tmp_path, page, "about_zh.md")).records
     (adv,) = r.rels[Advised].values()
     assert people(r)[adv.to_id].native_name == "郑华伟"
+
+
+ECON_CV = """# Rosa Delgado
+
+## Education
+**Ph.D. in Economics**, Example University 2021 – 2026
+- Committee: Tomas Berg (Supervisor), Ines Mora, Paul Ruiz
+
+## Job Market Paper
+- **Rent Control and Household Mobility in Mid-Sized Cities**
+with Tomas Berg
+
+## Working Papers
+“Credit Supply Shocks and Small Firm Hiring” (with Ines Mora and Paul Ruiz)
+
+## Selected Publications
+- **Measuring Informal Labour with Satellite Data** — Journal of Development Studies 2024.
+  *Authors:* **R. Delgado**, K. Osei, et al.
+  *Notes:* A short summary.
+"""
+
+
+def test_papers_listed_by_title_with_their_co_authors_and_labelled_author_lines(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, ECON_CV)).records
+    assert authors_of(r, "Rent Control") == [("Rosa Delgado", 1), ("Tomas Berg", 2)]
+    assert authors_of(r, "Credit Supply") == [
+        ("Rosa Delgado", 1),
+        ("Ines Mora", 2),
+        ("Paul Ruiz", 3),
+    ]
+    assert [a for a, _ in authors_of(r, "Measuring")] == ["Rosa Delgado", "K. Osei"]
+    assert ("Tomas Berg", "Rosa Delgado", "phd") in advisors(r)

@@ -310,7 +310,8 @@ def _latin_forms(name: str) -> list[NameForm]:
     ``FAMILY Given``; ``Given [particles] Family`` (``van Dam``, ``Pons-Moll``);
     for three or more words also a double family name (``Márquez Ortega``, how
     ``compound``) and the first of it alone (``paternal``: ``Raúl Izquierdo
-    Castanedo`` as ``Raúl Izquierdo``); and Vancouver ``Family AB`` (``Mao ZM``),
+    Castanedo`` as ``Raúl Izquierdo``, ``David Castro-Pérez`` as ``David Castro``);
+    and Vancouver ``Family AB`` (``Mao ZM``),
     the only reading when the last word can only be initials, else an extra one
     (``Bo LI`` is a full name first)."""
     text = _NICK.sub(" ", clean(name)).strip()
@@ -355,6 +356,9 @@ def _latin_forms(name: str) -> list[NameForm]:
     forms = [NameForm(_family(family), _given(words))]
     if fold_name(first) in _SURNAME_FIRST and fold_name(family[-1]) not in _SURNAME_FIRST:
         forms.append(NameForm(_family([first]), _given([*words[1:], *family]), "swapped"))
+    halves = family[0].split("-") if len(family) == 1 else []
+    if len(halves) == 2 and all(len(h) > 1 and h[:1].isupper() for h in halves):
+        forms.append(NameForm(_family(halves[:1]), _given(words), "paternal"))  # Castro-Pérez
     if len(family) == 1 and len(words) >= 2 and len(words[-1].strip("'’-")) > 1:
         rest = words[:-1]
         if fold_name(words[-1]) not in _PARTICLES and not all(_is_initial(w) for w in rest[:1]):

@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from scholargraph.normalize.names import compatible, has_cjk, looks_like_name, strip_titles
-from scholargraph.parse.markup import bullet_of, plain
+from scholargraph.parse.markup import bold_spans, bullet_of, link_spans, plain
 from scholargraph.parse.positions import Advisor, is_organization
 
 STUDENT, ADVISOR = "student", "advisor"  # who the owner is in a statement
@@ -287,7 +287,8 @@ def _student_heading(text: str) -> tuple[bool, str | None] | None:
 
 
 _ROLE = re.compile(  # "Ph.D. advisor," "(Undergraduate Advisor)": a role, not "advisor of"
-    r"(?<![\w-])(?:co-)?(?:advisor|adviser|supervisor)s?\b(?!\s+(?:of|to|for|at)\b)", _I
+    r"(?<![\w-])(?:co-)?(?:advisor|adviser|supervisor)s?\b(?!\s+(?:of|to|for|at)\b|\s*[:：])",
+    _I,  # "Advisors: X" labels the names after it, not the item's head
 )
 
 
@@ -303,7 +304,8 @@ def _reference_items(lines: Sequence[tuple[int, str]]) -> list[Statement]:
     out = []
     for item in items:
         flat = flatten(" ".join(raw for _, raw in item)).lstrip(" -*•")
-        names = names_in(flat)[:1]
+        head = (bold_spans(item[0][1]) or link_spans(item[0][1]) or [""])[0]  # the name is
+        names = names_in(plain(head))[:1]  # set apart at the head of the item
         role = _ROLE.search(flat)
         if not names or role is None or flat.find(names[0]) > 20 or role.start() < len(names[0]):
             continue
@@ -311,6 +313,24 @@ def _reference_items(lines: Sequence[tuple[int, str]]) -> list[Statement]:
         out.append(
             Statement((names[0],), kind, STUDENT, None, item[0][0], "reference", plain(flat))
         )
+    return out
+
+
+_ROLE_ASIDE = re.compile(  # "Committee: Ann Lee (Supervisor), Bo Wu": the name, its role
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*[(（]\s*(?:main\s+|primary\s+)?"
+    r"(?:co-)?(?:advisor|adviser|supervisor)\s*[)）]",
+    _I,
+)
+
+
+def _role_asides(no: int, flat: str, default_kind: str | None) -> list[Statement]:
+    """Names followed by their role in parentheses (``Ann Lee (Supervisor)``); the
+    kind a word of the line says, else the entry's (``default_kind``)."""
+    out = []
+    for m in _ROLE_ASIDE.finditer(flat.replace(_OPEN, "").replace(_CLOSE, "")):
+        if names := names_in(m.group("name")):
+            kind = _kind_at(flat, 0) or default_kind or "supervisor"
+            out.append(Statement((names[-1],), kind, STUDENT, None, no, "aside", plain(flat)))
     return out
 
 
@@ -761,6 +781,7 @@ def read(
         kind = listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
         out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
     out += _reference_items(lines)
+    out += [st for no, raw in lines for st in _role_asides(no, flatten(raw), default_kind)]
     for para in paragraphs(lines):
         text, starts = "", []
         for no, raw in para:

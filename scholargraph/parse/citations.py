@@ -312,8 +312,30 @@ _LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[\d{1,3}\]\s*)?")
 _ARXIV_REF = re.compile(r"arxiv[^\d]{0,20}\d{4}\.\d{4,5}", re.IGNORECASE)
 
 
+def _split_labelled(lines: list[str]) -> tuple[str, str, str] | None:
+    """An entry that labels its authors (``*Authors:* A. Lee, B. Wu``): the title is
+    the first line's set-apart text (or the first line up to a dash), the venue the
+    rest of that line."""
+    labelled = [m for ln in lines[1:] if (m := _AUTHORS_LABEL.match(ln))]
+    if not labelled:
+        return None
+    first = lines[0]
+    spans = bold_spans(first) or link_spans(first) or italic_spans(first)
+    head = plain(first)
+    title = spans[0] if spans else re.split(r"\s+[—–-]\s+", head, maxsplit=1)[0]
+    rest = head[head.find(plain(title)) + len(plain(title)) :] if plain(title) in head else ""
+    return title, labelled[0].group("authors"), rest.lstrip(" —–-:,.")
+
+
+_AUTHORS_LABEL = re.compile(  # "*Authors:* A. Lee, **B. Wu**": the names keep their marks
+    r"^[\W_]*(?:authors?|作者)[*_\s]*[:：][*_\s]*(?P<authors>.+)$", re.IGNORECASE
+)
+
+
 def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
     """(title, authors text, venue text, year) by the first shape that fits."""
+    if len(lines) > 1 and (labelled := _split_labelled(lines)):
+        return (*labelled, None)
     text = " ".join(lines)
     split = _split_title_first(lines) if len(lines) > 1 else None
     split = split or _split_title_lead(lines)

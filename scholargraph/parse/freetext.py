@@ -37,7 +37,13 @@ from scholargraph.normalize.names import (
 from scholargraph.normalize.venues import normalize_venue, year_in
 from scholargraph.parse import advisors, citemodel
 from scholargraph.parse.builder import Extraction, GraphBuilder
-from scholargraph.parse.citations import Citation, Mention, parse_citation, work_of
+from scholargraph.parse.citations import (
+    Citation,
+    Mention,
+    parse_authors,
+    parse_citation,
+    work_of,
+)
 from scholargraph.parse.documents import Document
 from scholargraph.parse.htmltext import html_rows, markdown_rows
 from scholargraph.parse.latextext import latex_lines
@@ -69,6 +75,7 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
 }
 _NOT_PUBLICATIONS = frozenset(_HEADING_DATA["not_publications"])
 _NOT_NAMES = frozenset(_HEADING_DATA["not_names"])
+_NOT_TITLES = tuple(fold(w) for w in _HEADING_DATA["not_titles"])
 _ATTRIBUTES = re.compile(r"\s*\{[#:.][^}]*\}\s*$")
 _DECOR = re.compile(r"^[^\w(（]+|[^\w)）]+$")
 _HEADING_INLINE = re.compile(r"^(?P<head>[^:：]{2,30})[:：]\s*(?P<rest>.+)$")
@@ -638,6 +645,34 @@ def _publication_entries(section: Section) -> list[Entry]:
     return entries
 
 
+_WITH = re.compile(r"^[\s(（]*(?:joint\s+)?with\s+(?P<names>[^)）]+)", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"“”]{10,300}?)[,.]?[\"”]")
+
+
+def _owners_paper(entry: Entry, owner: str) -> Citation | None:
+    """A paper listed by its title alone in the owner's list, co-authors after it
+    (``“Title” (with A and B)``, ``**Title**`` then ``with A``), as economists'
+    CVs list working papers: the owner first, then the co-authors."""
+    first = entry.lines[0]
+    quoted = _QUOTED_TITLE.search(plain(first))
+    title = (bold_spans(first) or [quoted.group("title") if quoted else ""])[0].strip(" .,")
+    folded = fold(title)
+    if len(title.split()) < 3 or title.startswith("(") or any(w in folded for w in _NOT_TITLES):
+        return None
+    after = plain(first)[plain(first).find(title) + len(title) :].lstrip(' .,”"*')
+    texts = [after, *map(plain, entry.lines[1:2])]
+    said = next((m for text in texts if (m := _WITH.match(text))), None)
+    parsed = parse_authors(said.group("names").strip(" .")) if said else None
+    named = parsed[0] if parsed else None
+    return Citation(
+        title=title,
+        authors=[Mention(owner, marked=True), *(named or [])],
+        authors_complete=said is None or named is not None,
+        year=year_in(after),
+        status=entry.status,
+    )
+
+
 def _delatex(text: str) -> str:
     """Leftovers of LaTeX math in scraped titles and abstracts (``Agent$.$xpu``)."""
     text = re.sub(r"\$\\times\$", "×", text)
@@ -858,6 +893,9 @@ def parse_text(doc: Document) -> Extraction:
     if doc.owner:
         said = next((ln.no for ln in lines if doc.owner in ln.text), lines[0].no if lines else 1)
         owner = Owner(doc.owner, said)
+    for e in entries:  # a title alone (and no venue): the owner's paper, "with" co-authors
+        if owner and (e.citation is None or not (e.citation.authors or e.citation.venue)):
+            e.citation = _owners_paper(e, owner.written) or e.citation
     b = GraphBuilder(doc)
     for line, low in unsure:
         b.warn(line, citemodel.review_note(low))

@@ -51,6 +51,8 @@ SKIPPED_FOLDERS = frozenset(
         "layouts", "archetypes", ".jekyll-cache", "__pycache__", "scholargraph-data",
     }
 )  # fmt: skip
+# ... of which these hold no document even when nothing else is there
+_NEVER_READ = frozenset({".git", "node_modules", "__pycache__", "scholargraph-data", "_site"})
 READ_SUFFIXES = frozenset(
     {
         ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".bib", ".bibtex", ".tex",
@@ -66,19 +68,23 @@ SKIPPED_FILES = frozenset(
 )  # fmt: skip
 
 
-def site_files(folder: Path) -> list[Path]:
+def site_files(folder: Path, *, skipping: frozenset[str] = SKIPPED_FOLDERS) -> list[Path]:
     """The files of a site worth reading, in a stable order: its content, and the
-    Jekyll includes (``_includes/``) that its content includes."""
+    Jekyll includes (``_includes/``) that its content includes. A folder whose only
+    readable files sit in what generators keep beside content (a CV in ``public/``,
+    ``static/`` or ``assets/``) is read there."""
     out = []
     for path in sorted(folder.rglob("*")):
         parts = path.relative_to(folder).parts
-        if any(p in SKIPPED_FOLDERS or p.startswith(".") for p in parts[:-1]):
+        if any(p in skipping or p.startswith(".") for p in parts[:-1]):
             continue
         readable = path.is_file() and (
             path.suffix.lower() in READ_SUFFIXES or _data_script(path.relative_to(folder))
         )
         if readable and path.name not in SKIPPED_FILES and not path.name.startswith("."):
             out.append(path)
+    if not out and skipping != _NEVER_READ:
+        return site_files(folder, skipping=_NEVER_READ)
     return sorted([*out, *_included(folder, out)])
 
 
