@@ -83,6 +83,7 @@ IDENTIFIERS = {
     "s2_id": "Semantic Scholar id",
 }
 CONTACTS = {"email": "e-mail", "homepage": "homepage"}
+LABELS = IDENTIFIERS | CONTACTS
 
 
 @cache
@@ -194,6 +195,8 @@ class Candidate:
 
 
 def _shared(a: dict[str, str], b: dict[str, str], limit: int = 3) -> list[str]:
+    if not a or not b:
+        return []
     return sorted({a[k] for k in a.keys() & b.keys()})[:limit]
 
 
@@ -205,6 +208,8 @@ def _lineage(a: Mention, b: Mention, counted: set[str]) -> str | None:
     """Advisor-position evidence: ``a`` advised someone ``b`` works with, or ``a``'s
     advisor works with (or also advised) ``b``; people ``counted`` as shared
     co-authors already do not count again."""
+    if not a.students and not a.advisors:
+        return None
     if students := set(_shared(a.students, b.works_with, 3)) - counted:
         return f"advised {min(students)}, who works with the other"
     if advisors := set(_shared(a.advisors, b.works_with, 3)) - counted:
@@ -218,7 +223,7 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
     if how is None:
         return None
     score, evidence, conflict = NAME_SCORES[how], [NAME_TEXT[how]], None
-    for attr, label in (IDENTIFIERS | CONTACTS).items() if a.identifiers else ():
+    for attr, label in LABELS.items() if a.identifiers and b.identifiers else ():
         x, y = a.identifiers.get(attr), b.identifiers.get(attr)
         if x and y and x == y:
             score += 1.0
@@ -235,9 +240,10 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
         elif papers:
             score += 0.5
             evidence.append(f"both authors of '{papers[0][0][0]}'")
-    own = a.own_keys | b.own_keys
     shared: dict[str, bool] = {}  # co-author (as b writes them) -> spelled out?
-    for k in a.coauthors.keys() & b.coauthors.keys() - own:
+    if common := a.coauthors.keys() & b.coauthors.keys():
+        common -= a.own_keys | b.own_keys
+    for k in common:
         shared[b.coauthors[k]] = shared.get(b.coauthors[k], False) or _spelled_out(k)
     names = sorted(shared)[:3]
     if names:  # one per person, however many keys; initials only tell half as much
@@ -265,7 +271,9 @@ def _context(m: Mention) -> set[str]:
     return out
 
 
-def _pairs(block: list[int], context: list[set[str]]) -> Iterable[tuple[int, int]]:
+def _pairs(
+    block: list[int], mentions: list[Mention], context: dict[int, set[str]]
+) -> Iterable[tuple[int, int]]:
     """Pairs of a block worth scoring. A small block is compared all-pairs; in a
     big one (a common name), only pairs sharing some context are, since a name
     alone cannot merge (such pairs are then not listed for review either)."""
@@ -273,6 +281,8 @@ def _pairs(block: list[int], context: list[set[str]]) -> Iterable[tuple[int, int
         return combinations(block, 2)
     index: dict[str, list[int]] = defaultdict(list)
     for i in block:
+        if i not in context:  # worked out once, and only for mentions in big blocks
+            context[i] = _context(mentions[i])
         for feature in context[i]:
             index[feature].append(i)
     pairs: set[tuple[int, int]] = set()
@@ -288,11 +298,11 @@ def candidates(mentions: list[Mention]) -> list[Candidate]:
     for i, m in enumerate(mentions):
         for f in m.forms:
             blocks[f.block_key].add(i)
-    context = [_context(m) for m in mentions]
+    context: dict[int, set[str]] = {}
     seen: set[tuple[int, int]] = set()
     out = []
     for block in blocks.values():
-        for i, j in _pairs(sorted(block), context):
+        for i, j in _pairs(sorted(block), mentions, context):
             if (i, j) not in seen:
                 seen.add((i, j))
                 if c := compare(mentions[i], mentions[j]):
@@ -307,7 +317,7 @@ class Cluster:
     members: list[Mention]
     links: list[str] = field(default_factory=list)  # why each member joined
     weakest: float | None = None  # the lowest score that joined two parts
-    apart: set[str] = field(default_factory=set)  # mention keys never to join
+    apart: set[int] = field(default_factory=set)  # groups of its members (no two one person)
     names: set[tuple[str, str | None]] = field(default_factory=set)
     natives: set[str] = field(default_factory=set)
     identifiers: dict[str, set[str]] = field(default_factory=dict)
@@ -342,26 +352,33 @@ class Resolution:
     unmatched_rules: list[Rule]
 
 
+def _written(name: tuple[str, str | None]) -> tuple[str, str]:
+    return name[0], name[1] or ""
+
+
 class _Clusters:
     def __init__(self, mentions: list[Mention]) -> None:
         self.of = {m.key: Cluster.of(m) for m in mentions}
+        self.groups = 0
 
-    def keep_apart(self, a: str, b: str) -> None:
-        self.of[a].apart.add(b)
-        self.of[b].apart.add(a)
+    def keep_apart(self, keys: Iterable[str]) -> None:
+        """No two of ``keys`` are one person: each joins a new group, and two
+        clusters with a group in common never join (linear in the group's size)."""
+        self.groups += 1
+        for k in keys:
+            self.of[k].apart.add(self.groups)
 
     def why_not(self, x: Cluster, y: Cluster) -> str | None:
         """Why the two clusters cannot be one person, or None."""
-        small, big = sorted((x, y), key=lambda c: len(c.members))
-        if any(m.key in big.apart for m in small.members):
+        if not x.apart.isdisjoint(y.apart):
             return "listed apart (one author list, or not_same_as)"
         if len(x.natives | y.natives) > 1:
             return "different native names " + ", ".join(sorted(x.natives | y.natives))
         for attr, label in IDENTIFIERS.items():
             if len(x.identifiers.get(attr, set()) | y.identifiers.get(attr, set())) > 1:
                 return f"different {label}s"
-        for p in x.names:
-            for q in y.names:
+        for p in sorted(x.names, key=_written):  # sorted: the same reason on every run
+            for q in sorted(y.names, key=_written):
                 if name_match(p, q) is None:
                     return f"names {p[0]} and {q[0]} cannot be one person"
         return None
@@ -384,16 +401,16 @@ def _matching(ref: Ref, mentions: Iterable[Mention]) -> list[Mention]:
 
 def resolve_people(
     mentions: list[Mention],
-    apart: Iterable[tuple[str, str]] = (),
+    apart: Iterable[Iterable[str]] = (),
     overrides: Overrides | None = None,
 ) -> Resolution:
     """Cluster mentions into people: overrides first, then scored pairs best first.
-    ``apart``: pairs of mention keys known to be different people (two names on
-    one author list of one document)."""
+    ``apart``: groups of mention keys known to be different people (the names on
+    one author list of one document; a pair is a group of two)."""
     mentions = sorted(mentions, key=lambda m: m.key)
     state = _Clusters(mentions)
-    for x_key, y_key in apart:
-        state.keep_apart(x_key, y_key)
+    for group in apart:
+        state.keep_apart(group)
     unmatched: list[Rule] = []
     rules = overrides.rules if overrides else ()
     for rule in sorted(rules, key=lambda r: r.same):  # not_same_as before same_as
@@ -406,7 +423,7 @@ def resolve_people(
                 if a is b:
                     continue
                 if not rule.same:
-                    state.keep_apart(a.key, b.key)
+                    state.keep_apart((a.key, b.key))
                 elif (x := state.of[a.key]) is not (y := state.of[b.key]):
                     where = f"{Path(rule.path).name}:{rule.line}"
                     state.join(x, y, f"{a.label} = {b.label}: same_as in {where}", None)
