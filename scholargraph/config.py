@@ -67,8 +67,10 @@ class ApiSettings:
     a mirror or a local replay server; ``SCHOLARGRAPH_<API>_RATE`` is requests a
     second. ``SCHOLARGRAPH_HTTP_TIMEOUT`` bounds each connection or read (seconds),
     ``SCHOLARGRAPH_HTTP_DEADLINE`` one whole answer (seconds, however slowly it
-    trickles in; retried like a timeout), and ``SCHOLARGRAPH_HTTP_MAX_BYTES`` its
-    body, decompressed (a larger one is refused and never cached).
+    trickles in; retried like a timeout), ``SCHOLARGRAPH_HTTP_MAX_BYTES`` its
+    body, decompressed (a larger one is refused and never cached), and
+    ``SCHOLARGRAPH_HTTP_RUN_DEADLINE`` the requests one API is sent in one run
+    (seconds; after it that API is asked nothing more until the next run).
 
     >>> a = ApiSettings.from_env({"SCHOLARGRAPH_S2_URL": "http://127.0.0.1:8000/s2/",
     ...                           "SCHOLARGRAPH_MAILTO": "me@example.org"})
@@ -88,6 +90,7 @@ class ApiSettings:
     timeout: float = 30.0  # seconds for a connection or a read
     deadline: float = 120.0  # seconds for a whole answer (checked while its body streams in)
     max_bytes: int = 50_000_000  # an answer's body at most, decompressed
+    run_deadline: float = 3600.0  # seconds one session (an API in a run) may send requests
     retries: int = 4  # further tries after a 429, a 5xx, a timeout or a cut-off body
 
     @classmethod
@@ -110,6 +113,7 @@ class ApiSettings:
             timeout=_positive_float(env, "SCHOLARGRAPH_HTTP_TIMEOUT", 30.0),
             deadline=_positive_float(env, "SCHOLARGRAPH_HTTP_DEADLINE", 120.0),
             max_bytes=_positive_int(env, "SCHOLARGRAPH_HTTP_MAX_BYTES", 50_000_000),
+            run_deadline=_positive_float(env, "SCHOLARGRAPH_HTTP_RUN_DEADLINE", 3600.0),
         )
 
     @property

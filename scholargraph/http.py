@@ -2,20 +2,22 @@
 
 Every client talks through an ``Http``, which
 
-- names the project and a contact in its User-Agent, sends API keys and ``mailto``
-  to the API's own origin only (a redirect elsewhere goes without them) and never
-  stores them: the cache keys, the stored requests and the stored answers hold no
-  key, no credential header and no ``api_key``/``mailto`` (so keyed and unkeyed
-  runs share answers);
+- names the project and a contact in its User-Agent, sends API keys, ``mailto``
+  and that contact to the API's own origin only (a redirect elsewhere goes without
+  them) and never stores them: the cache keys, the stored requests and the stored
+  answers hold no key, no credential header and no ``api_key``/``mailto`` (so keyed
+  and unkeyed runs share answers);
 - follows redirects itself, at most ``MAX_REDIRECTS`` of them;
 - keeps to the API's rate (``SCHOLARGRAPH_<API>_RATE`` requests a second, slowed
   further when the server's ``X-Rate-Limit-*`` headers ask for it);
 - fails at once, with an ``UnreachableError``, when no connection can be made
   (a host name that does not resolve, a refused port: a network that is not
-  there is not waited for);
-- retries a 429, a 5xx, a timeout, a dropped connection or a body cut off,
-  unreadable or not whole within the deadline (``SCHOLARGRAPH_HTTP_DEADLINE``),
-  waiting ``Retry-After`` when given, else doubling from one second;
+  there is not waited for), and sends nothing more once the session has been
+  sending for ``SCHOLARGRAPH_HTTP_RUN_DEADLINE`` seconds (an ``OutOfTimeError``);
+- retries a 429, a 5xx, a timeout, a dropped connection or an answer cut off,
+  unreadable or not whole within the deadline (``SCHOLARGRAPH_HTTP_DEADLINE``:
+  a watchdog cuts the connection, whether the server drips its headers or its
+  body), waiting ``Retry-After`` when given, else doubling from one second;
 - reads a body streamed and refuses it past ``SCHOLARGRAPH_HTTP_MAX_BYTES`` (also
   when decompressed: a gzip bomb stops there);
 - keeps 200 and 404 answers in an SQLite cache (requests-cache's), only once the
@@ -35,10 +37,14 @@ scholargraph.errors.NotCachedError: crossref: offline, and .../works/10.1000/non
 from __future__ import annotations
 
 import email.utils
+import socket
+import threading
 import time
+import weakref
 import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,11 +53,14 @@ from xml.etree.ElementTree import ParseError
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from requests_cache.backends.sqlite import SQLiteCache
 from requests_cache.cache_keys import create_key
 from requests_cache.models.request import CachedRequest
 from requests_cache.models.response import CachedResponse
+from urllib3.connection import HTTPConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from scholargraph.config import ApiSettings
 from scholargraph.errors import ApiError, NotCachedError, UnreachableError
@@ -81,7 +90,12 @@ class _TooLarge(Exception):
 
 
 class _Deadline(requests.Timeout):
-    """A body not whole within the deadline (retried like a timeout)."""
+    """An answer not whole within the deadline (retried like a timeout)."""
+
+
+class OutOfTimeError(UnreachableError):
+    """The session's time for the run is used up: like an API that cannot be
+    reached, it is asked nothing more in this run (and nothing is marked done)."""
 
 
 def retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -149,6 +163,8 @@ class Http:
         self.timeout = settings.timeout
         self.deadline = settings.deadline
         self.max_bytes = settings.max_bytes
+        self.run_deadline = settings.run_deadline
+        self._run_ends = time.monotonic() + settings.run_deadline
         self.retries = settings.retries
         self.offline = settings.offline
         self.params = dict(params or {})
@@ -169,6 +185,9 @@ class Http:
         Path(settings.cache_dir).mkdir(parents=True, exist_ok=True)
         self.cache = SQLiteCache(str(Path(settings.cache_dir) / api))
         self.session = requests.Session()
+        self._adapter = _WatchedAdapter()
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, self._adapter)
         self.session.headers["User-Agent"] = settings.user_agent
         self.session.headers["Accept-Encoding"] = "gzip, deflate"  # what _Decoder reads
         self.session.headers.update(
@@ -216,12 +235,8 @@ class Http:
         are used up, on any other 4xx, on a redirect loop, on a body past the size
         limit, or when ``parse`` finds the answer wrong-shaped.
         """
-        request = requests.Request(
-            method, self.url(path), params={**self.params, **(params or {})}, json=json
-        ).prepare()
-        clean = self._clean(request)
+        request, clean, key = self._prepare(method, path, params, json)
         shown = clean.url or path
-        key = create_key(clean, serializer=self.cache.responses.serializer)
         cached = self._cached(key)
         if self.offline and cached is None:
             raise NotCachedError(
@@ -297,12 +312,60 @@ class Http:
             hint="try again later; answers so far are cached",
         )
 
+    def forget(
+        self, path: str, params: Mapping[str, Any] | None = None, *, method: str = "GET"
+    ) -> None:
+        """Drop the cached answer to ``method path``: one the client found wrong
+        only later (a page of a list that goes in a circle)."""
+        self.cache.delete(self._prepare(method, path, params, None)[2])
+
+    def _prepare(
+        self, method: str, path: str, params: Mapping[str, Any] | None, json: Any
+    ) -> tuple[requests.PreparedRequest, requests.PreparedRequest, str]:
+        """The request to send, the same as it is stored (no secrets) and its cache key."""
+        request = requests.Request(
+            method, self.url(path), params={**self.params, **(params or {})}, json=json
+        ).prepare()
+        clean = self._clean(request)
+        return request, clean, create_key(clean, serializer=self.cache.responses.serializer)
+
     # -- sending -------------------------------------------------------------------
 
     def _send(self, request: requests.PreparedRequest, shown: str) -> requests.Response:
         """The answer to ``request``, redirects followed (credentials only to the
-        first origin), its body read whole within the deadline and size limit."""
-        start = time.monotonic()
+        first origin), its body read whole within the size limit, all of it within
+        the deadline (a watchdog cuts the connection past it)."""
+        if time.monotonic() > self._run_ends:
+            raise OutOfTimeError(
+                f"{self.api}: {shown} not asked: this run has sent requests for"
+                f" {self.run_deadline:g} s, its limit",
+                hint="run again to continue; raise SCHOLARGRAPH_HTTP_RUN_DEADLINE for longer runs",
+            )
+        fired = threading.Event()
+
+        def expire() -> None:
+            fired.set()
+            self._adapter.cut()
+
+        watchdog = threading.Timer(self.deadline, expire)
+        watchdog.daemon = True
+        watchdog.start()
+        late = _Deadline(f"no whole answer within {self.deadline:g} s")
+        try:
+            response = self._hops(request, shown, time.monotonic() + self.deadline)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError):
+            if fired.is_set():
+                raise late from None
+            raise
+        finally:
+            watchdog.cancel()
+        if fired.is_set():  # cut while a body without a length was read: not whole
+            raise late
+        return response
+
+    def _hops(
+        self, request: requests.PreparedRequest, shown: str, ends: float
+    ) -> requests.Response:
         home = origin(request.url or "")
         method, url, body = request.method or "GET", request.url or "", request.body
         for _ in range(MAX_REDIRECTS + 1):
@@ -318,9 +381,10 @@ class Http:
                     },
                 )
             )
-            if not same:  # nothing the session might add that authenticates
+            if not same:  # nothing the session might add that authenticates or names
                 for name in SECRET_HEADERS:
                     prepared.headers.pop(name, None)
+                prepared.headers["User-Agent"] = ApiSettings().user_agent  # no contact
             self._keep_rate()
             response = self.session.send(
                 prepared, timeout=self.timeout, stream=True, allow_redirects=False
@@ -328,7 +392,7 @@ class Http:
             self.counts["requests"] += 1
             location = response.headers.get("Location")
             if response.status_code not in REDIRECTS or not location:
-                self._read(response, start)
+                self._read(response, ends)
                 return response
             response.close()
             url = urljoin(url, location)
@@ -344,10 +408,11 @@ class Http:
             hint="the server redirects in a loop; check the base URL (SCHOLARGRAPH_<API>_URL)",
         )
 
-    def _read(self, response: requests.Response, start: float) -> None:
+    def _read(self, response: requests.Response, ends: float) -> None:
         """Read ``response``'s body into it, decompressed, refusing it past
-        ``max_bytes`` and giving up once ``deadline`` seconds have passed since
-        ``start`` (a server dripping bytes)."""
+        ``max_bytes`` and giving up at ``ends`` (on the monotonic clock): a body
+        dripping in after its connection was handed over to the response (which
+        the watchdog no longer sees) is cut here."""
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > self.max_bytes:
             response.close()
@@ -357,7 +422,7 @@ class Http:
         try:
             decoder = _Decoder(response.headers.get("Content-Encoding", ""))
             while True:
-                if time.monotonic() - start > self.deadline:
+                if time.monotonic() > ends:
                     raise _Deadline(f"no whole answer within {self.deadline:g} s")
                 data = response.raw.read1(CHUNK, decode_content=False)
                 out = decoder.feed(data, self.max_bytes - size) if data else decoder.end()
@@ -451,6 +516,59 @@ class Http:
             seconds = interval.rstrip("s")
             if seconds.replace(".", "", 1).isdigit():
                 self.interval = max(self.interval, float(seconds) / int(limit))
+
+
+class _WatchedPool(HTTPConnectionPool):
+    """A connection pool that lists every connection it opens in ``watched``."""
+
+    watched: weakref.WeakSet[Any]
+
+    def _new_conn(self) -> Any:
+        conn = super()._new_conn()
+        self.watched.add(conn)
+        return conn
+
+
+class _WatchedTLSPool(_WatchedPool, HTTPSConnectionPool):
+    pass
+
+
+class _WatchedPools(urllib3.PoolManager):
+    def __init__(self, watched: weakref.WeakSet[Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.watched = watched
+        self.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedTLSPool}
+
+    def _new_pool(
+        self, scheme: str, host: str, port: int, request_context: dict[str, Any] | None = None
+    ) -> HTTPConnectionPool:
+        pool = super()._new_pool(scheme, host, port, request_context)
+        if isinstance(pool, _WatchedPool):
+            pool.watched = self.watched
+        return pool
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """A transport whose connections ``cut`` can shut from another thread: what a
+    request is blocked on (a status line, a header, a body dripping in) ends at once."""
+
+    def __init__(self) -> None:
+        self.watched: weakref.WeakSet[HTTPConnection] = weakref.WeakSet()
+        super().__init__()
+
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
+    ) -> None:
+        self._pool_connections, self._pool_maxsize, self._pool_block = connections, maxsize, block
+        self.poolmanager = _WatchedPools(
+            self.watched, num_pools=connections, maxsize=maxsize, block=block, **pool_kwargs
+        )
+
+    def cut(self) -> None:
+        for conn in list(self.watched):
+            if conn.sock is not None:
+                with suppress(OSError):
+                    conn.sock.shutdown(socket.SHUT_RDWR)
 
 
 class _Decoder:

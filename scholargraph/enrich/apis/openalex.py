@@ -197,22 +197,23 @@ class OpenAlex(ApiClient):
 
     def _pages(self, params: dict[str, str]) -> Iterator[ApiWork]:
         """The works of a list, page by page; a cursor that comes back (a server
-        paging in a circle) or more than MAX_PAGES pages stop it with an ApiError."""
+        paging in a circle) or more than MAX_PAGES pages stop it with an ApiError,
+        and the list's pages are dropped from the cache (the next run asks again)."""
         cursor: str | None = "*"
-        seen: set[str] = set()
+        seen: list[str] = []
         while cursor:
             if cursor in seen or len(seen) >= MAX_PAGES:
                 why = "the same next_cursor came back" if cursor in seen else "too many pages"
+                for asked in seen:
+                    self.http.forget("/works", self._page(params, asked))
                 raise ApiError(
                     f"{self.api}: {self.http.shown('/works', params)}: {why}"
-                    f" after {len(seen)} page(s); stopped paging",
+                    f" after {len(seen)} page(s); stopped paging, not cached",
                     hint="the server pages in a circle; try again later",
                 )
-            seen.add(cursor)
+            seen.append(cursor)
             page: tuple[list[ApiWork], str | None] | None = self.http.get_json(
-                "/works",
-                {**params, "per_page": PER_PAGE, "cursor": cursor, "select": WORK_FIELDS},
-                shape=_work_page,
+                "/works", self._page(params, cursor), shape=_work_page
             )
             if not page:
                 return
@@ -220,6 +221,10 @@ class OpenAlex(ApiClient):
             yield from works
             if not works:
                 return
+
+    @staticmethod
+    def _page(params: dict[str, str], cursor: str) -> dict[str, str | int]:
+        return {**params, "per_page": PER_PAGE, "cursor": cursor, "select": WORK_FIELDS}
 
     def _complete(self, works: Iterable[ApiWork]) -> Iterator[ApiWork]:
         """Works whose author list a list result cut short, fetched again whole."""

@@ -110,24 +110,28 @@ class SemanticScholar(ApiClient):
     def author_papers(self, author_id: str) -> Iterator[ApiWork]:
         """Every paper of an author, following ``next`` page by page; a ``next`` that
         does not move forward (a server paging in a circle) or more than MAX_PAGES
-        pages stop it with an ApiError."""
+        pages stop it with an ApiError, and the list's pages are dropped from the
+        cache (the next run asks again)."""
+        path = f"/author/{author_id}/papers"
         offset: int | None = 0
-        pages = 0
+        asked: list[dict[str, str | int]] = []
         while offset is not None:
-            params = {"fields": PAPER_FIELDS, "offset": offset, "limit": PAGE}
+            params: dict[str, str | int] = {"fields": PAPER_FIELDS, "offset": offset, "limit": PAGE}
+            asked.append(params)
             page: tuple[list[ApiWork], int | None] | None = self.http.get_json(
-                f"/author/{author_id}/papers", params, shape=_paper_page
+                path, params, shape=_paper_page
             )
             if not page:
                 return
             papers, following = page
             yield from papers
-            pages += 1
-            if following is not None and (following <= offset or pages >= MAX_PAGES):
+            if following is not None and (following <= offset or len(asked) >= MAX_PAGES):
                 why = "too many pages" if following > offset else f"next={following} repeats"
+                for each in asked:
+                    self.http.forget(path, each)
                 raise ApiError(
-                    f"{self.api}: {self.http.shown(f'/author/{author_id}/papers', params)}:"
-                    f" {why} after {pages} page(s); stopped paging",
+                    f"{self.api}: {self.http.shown(path, params)}:"
+                    f" {why} after {len(asked)} page(s); stopped paging, not cached",
                     hint="the server pages in a circle; try again later",
                 )
             offset = following
