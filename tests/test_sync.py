@@ -27,6 +27,14 @@ QIZHEN = [
 QI = ["fixtures/bibtex/alfolio/qijianpeng_ouc_qust_papers_zh.bib"]
 
 
+def profiles(folder: Path, *names: str) -> list[Path]:
+    """One profile file per name (a.yaml, b.yaml, …), each naming only that person."""
+    paths = [folder / f"{chr(ord('a') + i)}.yaml" for i in range(len(names))]
+    for path, name in zip(paths, names, strict=True):
+        path.write_text(f"person: {{name: {name}}}\n", encoding="utf-8")
+    return paths
+
+
 def snapshot(store: Store) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
     g = to_networkx(store)
     nodes = {
@@ -71,9 +79,7 @@ def test_an_edited_file_replaces_its_old_facts(store: Store, tmp_path: Path) -> 
 def test_a_stored_file_that_is_gone_keeps_its_facts_and_is_reported(
     store: Store, tmp_path: Path
 ) -> None:
-    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
-    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    a, b = profiles(tmp_path, "Ann Lee", "Bo Wu")
     ingest_into(store, [a, b])
     b.unlink()
     c = tmp_path / "c.yaml"
@@ -155,9 +161,7 @@ def test_any_sequence_of_adds_edits_and_removals_ends_as_a_fresh_ingest_of_the_f
 def test_a_file_removed_from_disk_and_forgotten_on_the_command_line_loses_its_facts(
     tmp_path: Path,
 ) -> None:
-    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
-    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    a, b = profiles(tmp_path, "Ann Lee", "Bo Wu")
     env = {"SCHOLARGRAPH_STORE": str(tmp_path / "graph.lbug")}
     runner = CliRunner()
     assert runner.invoke(main, ["ingest", str(a), str(b)], env=env).exit_code == 0
@@ -177,9 +181,7 @@ def test_a_file_removed_from_disk_and_forgotten_on_the_command_line_loses_its_fa
 def test_an_unchanged_stored_file_is_not_parsed_again(
     embedded: LadybugStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
-    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    a, b = profiles(tmp_path, "Ann Lee", "Bo Wu")
     ingest_into(embedded, [a])
     parsed: list[str] = []
     real = parse.extract_file
@@ -195,8 +197,7 @@ def test_an_unchanged_stored_file_is_not_parsed_again(
 
 
 def test_a_dry_run_keeps_nothing_beside_the_store(embedded: LadybugStore, tmp_path: Path) -> None:
-    a = tmp_path / "a.yaml"
-    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    (a,) = profiles(tmp_path, "Ann Lee")
     assert ingest_into(embedded, [a], dry_run=True).written == {}
     assert not ingest_folder(embedded).exists()
 
@@ -204,9 +205,7 @@ def test_a_dry_run_keeps_nothing_beside_the_store(embedded: LadybugStore, tmp_pa
 def test_a_second_ingest_writes_only_the_records_that_changed(
     embedded: LadybugStore, tmp_path: Path
 ) -> None:
-    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
-    b.write_text("person: {name: Bo Wu}\n", encoding="utf-8")
+    a, b = profiles(tmp_path, "Ann Lee", "Bo Wu")
     first = ingest_into(embedded, [a])
     assert first.written == {"Source": 1, "Person": 1}
     assert ingest_into(embedded, [b]).written == {"Source": 1, "Person": 1}  # not Ann again
@@ -216,8 +215,7 @@ def test_a_second_ingest_writes_only_the_records_that_changed(
 def test_kept_hashes_that_disagree_with_the_store_are_ignored_and_everything_written(
     embedded: LadybugStore, tmp_path: Path
 ) -> None:
-    a = tmp_path / "a.yaml"
-    a.write_text("person: {name: Ann Lee}\n", encoding="utf-8")
+    (a,) = profiles(tmp_path, "Ann Lee")
     ingest_into(embedded, [a])
     kept = ingest_folder(embedded) / WRITTEN
     kept.write_text('{"Person": {"person:x": "0", "person:y": "1"}}', encoding="utf-8")
