@@ -722,3 +722,25 @@ def test_papers_listed_by_title_with_their_co_authors_and_labelled_author_lines(
     ]
     assert [a for a, _ in authors_of(r, "Measuring")] == ["Rosa Delgado", "K. Osei"]
     assert ("Tomas Berg", "Rosa Delgado", "phd") in advisors(r)
+
+
+NESTED = """# Ivo Lind
+
+## Research Experience
+### Graduate Student Researcher
+Department of Physics, Example University, PI: [Mara Quist](https://quist.example.org)
+
+## Publications
+1. **I. Lind**, M. Quist. Counting Photons in Noisy Detectors. *arXiv* (2024).
+   - Featured by *Nature*: "Noise, counted" (2024).
+1. A. Berg, **I. Lind**. Sparse Readout for Photon Counters. *NIST Journal* (2023).
+"""
+
+
+def test_a_bullet_nested_under_an_entry_and_a_linked_pi(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, NESTED, "cv.md")).records
+    assert {p.title for p in pubs(r).values()} == {
+        "Counting Photons in Noisy Detectors",
+        "Sparse Readout for Photon Counters",
+    }  # "Featured by Nature" is part of the first entry, not a paper
+    assert ("Mara Quist", "Ivo Lind") in {(a, s) for a, s, _ in advisors(r)}

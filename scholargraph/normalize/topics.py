@@ -44,9 +44,11 @@ def words(text: str) -> list[str]:
     >>> words("Mixture-of-Experts LLMs on TPUs/GPUs")
     ['mixture', 'of', 'expert', 'llm', 'on', 'tpu', 'gpu']
     """
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return [_singular(w) for w in re.findall(r"[a-z0-9]+", folded)]
+    folded = text
+    if not text.isascii():  # nothing to fold in plain ASCII (and a long text stays fast)
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return [_singular(w) for w in re.findall(r"[a-z0-9]+", folded.lower())]
 
 
 def _singular(word: str) -> str:

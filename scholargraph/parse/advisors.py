@@ -316,10 +316,10 @@ def _reference_items(lines: Sequence[tuple[int, str]]) -> list[Statement]:
     return out
 
 
-_ROLE_ASIDE = re.compile(  # "Committee: Ann Lee (Supervisor), Bo Wu": the name, its role
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*[(（]\s*(?:main\s+|primary\s+)?"
-    r"(?:co-)?(?:advisor|adviser|supervisor)\s*[)）]",
-    _I,
+_ROLE_ASIDE = re.compile(  # "Committee: Ann Lee (Supervisor), Bo Wu": the name, its role;
+    # a name starts a word and its words are short (linear on a long token)
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]{1,40}(?:\s+[A-Z][\w'’.-]{1,40}){1,3})\s*[(（]\s*"
+    r"(?i:(?:main\s+|primary\s+)?(?:co-)?(?:advisor|adviser|supervisor))\s*[)）]"
 )
 
 
@@ -331,6 +331,23 @@ def _role_asides(no: int, flat: str, default_kind: str | None) -> list[Statement
         if names := names_in(m.group("name")):
             kind = _kind_at(flat, 0) or default_kind or "supervisor"
             out.append(Statement((names[-1],), kind, STUDENT, None, no, "aside", plain(flat)))
+    return out
+
+
+_PI = re.compile(
+    rf"(?<![\w-])(?:PI|principal investigator)\s*[:：]\s*{_OPEN}([^{_CLOSE}]+){_CLOSE}"
+)
+
+
+def _group_leads(no: int, flat: str, default_kind: str | None) -> list[Statement]:
+    """The head of the owner's group, linked after ``PI:`` in an education or work
+    entry (``Department of X, PI: [Ann Lee](…)``); a grant's ``PI: Title`` is no
+    person, so the name must be a link."""
+    out = []
+    for m in _PI.finditer(flat):
+        if names := names_in(m.group(1)):
+            kind = _kind_at(flat, 0) or default_kind or "supervisor"
+            out.append(Statement((names[0],), kind, STUDENT, None, no, "group lead", plain(flat)))
     return out
 
 
@@ -782,6 +799,7 @@ def read(
         out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
     out += _reference_items(lines)
     out += [st for no, raw in lines for st in _role_asides(no, flatten(raw), default_kind)]
+    out += [st for no, raw in lines for st in _group_leads(no, flatten(raw), default_kind)]
     for para in paragraphs(lines):
         text, starts = "", []
         for no, raw in para:

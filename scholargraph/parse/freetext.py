@@ -255,6 +255,7 @@ class Line:
     raw: str
     table: int | None = None  # the HTML table whose row the line is part of
     follows_break: bool = True  # something between it and the line before (see _lines)
+    indent: int = 0  # leading blanks of its source line (a nested bullet is indented)
 
     @cached_property
     def text(self) -> str:
@@ -292,6 +293,7 @@ class Entry:
     lines: list[str]
     status: str
     citation: Citation | None = None
+    indent: int = 0  # of its first line
 
 
 def _heading(text: str) -> tuple[str, str | None, str] | None:
@@ -394,6 +396,9 @@ def _breaks(raw: list[str], lines: list[Line]) -> list[Line]:
     its line, or a folded block, parts nothing."""
     folded = _folded(raw) if "<details" in "\n".join(raw).lower() else set()
     kept = [ln for ln in lines if ln.no not in folded]
+    for ln in kept:
+        source = raw[ln.no - 1] if 0 < ln.no <= len(raw) else ""
+        ln.indent = len(source) - len(source.lstrip(" \t"))
     for prev, ln in itertools.pairwise(kept):
         between = range(prev.no + 1, ln.no)
         ln.follows_break = any(n not in folded and not _SOFT.match(raw[n - 1]) for n in between)
@@ -637,8 +642,14 @@ def _publication_entries(section: Section) -> list[Entry]:
             continue
         record = _RECORD_HEAD.match(ln.text) is not None
         own_line = not (has_bullets or in_record or paragraphs)
-        if ln.bullet or record or not entries or own_line or ln.no in paragraphs:
-            entries.append(Entry(ln.no, [ln.raw], status))
+        # a bullet under an entry ("   - Featured by Nature: …") is part of it
+        nested = (
+            bool(entries and entries[-1].lines)
+            and bool(bullet_of(entries[-1].lines[0]).strip())
+            and ln.indent > entries[-1].indent
+        )
+        if (ln.bullet and not nested) or record or not entries or own_line or ln.no in paragraphs:
+            entries.append(Entry(ln.no, [ln.raw], status, indent=ln.indent))
             in_record = record
         else:
             entries[-1].lines.append(ln.raw)
