@@ -447,7 +447,7 @@ def enrich(
         sys.exit(1)
 
 
-BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich", "documents")
+BENCH_PARTS = ("ingest", "queries", "resolve", "render", "explore", "enrich", "documents")
 
 
 @main.command()
@@ -464,7 +464,10 @@ BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich", "documents")
 @click.option("--samples", default=100, show_default=True, help="Runs per query.")
 @click.option("--mentions", default=100_000, show_default=True, help="Author mentions to resolve.")
 @click.option(
-    "--people", default=5000, show_default=True, help="People on the co-author page (render)."
+    "--people",
+    default=5000,
+    show_default=True,
+    help="People of the synthetic co-author graph (render, explore).",
 )
 @click.option(
     "--works", default=600, show_default=True, help="Works looked up on the APIs (enrich)."
@@ -481,7 +484,8 @@ BENCH_PARTS = ("ingest", "queries", "resolve", "render", "enrich", "documents")
     "--only",
     default=",".join(BENCH_PARTS),
     show_default=True,
-    help="Comma-separated parts to run: ingest, queries, resolve, render, enrich, documents.",
+    help="Comma-separated parts to run: ingest, queries, resolve, render, explore, enrich, "
+    "documents.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @click.option("--plot", metavar="FILE.svg", help="Write a log-log plot of time against scale.")
@@ -518,7 +522,9 @@ def bench(
     p50/p95 of every named query against an id lookup. resolve: author mentions
     of synthetic profiles resolved, time against one pass over the mentions,
     quality (B³) next to one-person-per-name. render: a synthetic co-author page
-    in headless Chromium, seconds until still, against pyvis's defaults. enrich:
+    in headless Chromium, seconds until still, against pyvis's defaults. explore:
+    click-to-expands in `serve` over a synthetic store, seconds until drawn, against
+    exporting the same view as a page and loading it. enrich:
     requests per publication looked up on played APIs (127.0.0.1), batched and
     cached, against one request per work. documents: a fresh ingest of generated
     BibTeX files, then adding, editing and removing one, against a one-file ingest.
@@ -526,6 +532,7 @@ def bench(
     Example: scholargraph bench --scale 10000 --scale 100000 --plot scaling.svg
     """
     from scholargraph.bench import enrich as enrich_bench
+    from scholargraph.bench import explore as explore_bench
     from scholargraph.bench import harness as bench_mod
     from scholargraph.bench import render as render_bench
     from scholargraph.pipeline import ingest_into
@@ -561,6 +568,9 @@ def bench(
     page = render_bench.render_benchmark(people) if "render" in parts else None
     if page and not as_json:
         click.echo("\n".join(page.lines()))
+    session = explore_bench.explore_benchmark(people) if "explore" in parts else None
+    if session and not as_json:
+        click.echo("\n".join(session.lines()))
     lookups = enrich_bench.enrich_benchmark(works) if "enrich" in parts else None
     if lookups and not as_json:
         click.echo("\n".join(lookups.lines()))
@@ -574,6 +584,7 @@ def bench(
             "graph": [asdict(r) for r in reports],
             "resolve": identity and asdict(identity),
             "render": page and asdict(page),
+            "explore": session and asdict(session),
             "enrich": lookups and asdict(lookups),
             "documents": [asdict(r) for r in runs],
         }
@@ -583,6 +594,7 @@ def bench(
         click.echo(f"wrote {written}", err=as_json)
     missed = [m for r in reports for m in r.missed()] + (identity.missed() if identity else [])
     missed += page.missed() if page else []
+    missed += session.missed() if session else []
     missed += lookups.missed() if lookups else []
     if check and missed:
         sys.exit(1)

@@ -328,7 +328,8 @@ def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-o
         shown_paths = provenance(store)
         shown = g.subgraph(n for n, d in g.nodes(data=True) if d["labels"] != ["Source"]).copy()
         add_coauthor_ties(store, shown)
-    pages = [render(shown, out / "overview.html", title="Whole graph", provenance=shown_paths)]
+    overview = out / "overview.html"
+    pages = [render(shown, overview, title="Whole graph", provenance=shown_paths, grouped=True)]
     for pid, name in profile_owners(g):
         page = out / f"person-{pid.split(':', 1)[1].split('@')[0]}.html"
         view = collaboration_view(shown, pid)

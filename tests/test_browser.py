@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from selenium.webdriver import Chrome
 from selenium.webdriver.support.ui import WebDriverWait
 
-from scholargraph.bench.render import chromium
+from scholargraph.bench.render import SETTLE_TIMEOUT_S, chromium
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.pipeline import DEMO_QUERIES, demo
@@ -118,3 +118,79 @@ def test_legend_boxes_filter_labels_and_search_selects_matches(
     search.send_keys("Yibo", Keys.ENTER)
     assert browser.find_element(By.ID, "status").text == "1 match(es)"
     assert browser.execute_script("return network.getSelectedNodes()") == ["person:yibo-zhu"]
+
+
+# Each drawn label as vis-network itself laid it out (its label module's box, in
+# canvas units), turned into pixels on screen: the check does not trust our own
+# estimate in graph.js.
+LABEL_BOXES = """
+var s = network.getScale(), out = [];
+Object.values(network.body.nodes).forEach(function (n) {
+  if (!n.options.label || n.options.hidden) { return; }
+  var z = n.labelModule.size, at = network.canvasToDOM({ x: z.left, y: z.top });
+  out.push({ id: n.id, l: at.x, t: at.y, r: at.x + z.width * s, b: at.y + z.height * s,
+             px: n.labelModule.fontOptions.size * s });
+});
+return out;
+"""
+
+
+def overlapping(boxes: list[dict[str, float]]) -> list[tuple[object, object]]:
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+    ]
+
+
+def test_every_page_is_readable_at_1400_by_900_no_two_labels_overlap(
+    browser: Chrome, site: tuple[Path, dict[str, int]], socket_enabled: None
+) -> None:
+    index, _ = site
+    for page in sorted(index.parent.glob("*.html")):
+        if page.name == "index.html":
+            continue
+        drawn(browser, page)
+        boxes = browser.execute_script(LABEL_BOXES)
+        assert boxes and overlapping(boxes) == [], page.name
+        assert min(b["px"] for b in boxes) >= 12, page.name  # readable without zooming
+        best = browser.execute_script("return rawNodes.filter(n => n.rank === 0)[0].id")
+        assert best in {b["id"] for b in boxes}, page.name
+
+
+def test_the_overview_is_grouped_by_community_and_zooming_in_labels_more(
+    browser: Chrome, site: tuple[Path, dict[str, int]], socket_enabled: None
+) -> None:
+    index, _ = site
+    drawn(browser, index.parent / "overview.html")
+    assert browser.execute_script("return discs.length") >= 3
+    before = browser.execute_script(LABEL_BOXES)
+    assert len(before) >= 10
+    browser.execute_script("network.moveTo({ scale: network.getScale() * 2.5 })")
+    browser.execute_script("network.emit('zoom', {})")  # as a wheel turn would
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return window.scholargraph.labels") > len(before)
+    )
+    browser.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))")
+    after = browser.execute_script(LABEL_BOXES)  # as drawn after the new labels
+    assert overlapping(after) == [] and min(b["px"] for b in after) >= 12
+    browser.save_screenshot(str(ARTIFACTS / "overview-zoomed.png"))
+
+
+def test_explore_bench_times_expansions_in_serve_against_a_page_of_the_same_view(
+    socket_enabled: None,
+) -> None:
+    from conftest import allow_loopback
+
+    allow_loopback()
+    result = CliRunner().invoke(main, ["bench", "--only", "explore", "--people", "200", "--json"])
+    assert result.exit_code == 0, result.output
+    session = json.loads(result.stdout)["explore"]
+    assert session["people"] == 200 and session["ties"] > 200
+    assert len(session["expansions"]) == 8
+    for step in session["expansions"]:
+        assert 0 < step["api_s"] < step["app_s"] < SETTLE_TIMEOUT_S
+    assert session["expansions"][0]["page_s"] > 0  # the baseline, a page of the same view
+    nodes = [s["nodes"] for s in session["expansions"]]
+    assert nodes == sorted(nodes)  # expansions only add

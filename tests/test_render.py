@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from scholargraph.render.pages import (
     LABEL_ALL_UP_TO,
     LABELLED,
     LAYOUT_IN_PYTHON_ABOVE,
+    community_layout,
     display_text,
     render,
 )
@@ -83,6 +85,47 @@ def test_a_big_page_labels_only_its_best_connected_nodes(tmp_path: Path) -> None
     assert all(n["hover"] for n in drawn)  # the others show theirs on hover
     small = nodes_of(render(coauthors(5), tmp_path / "s.html", title="t"))
     assert all(n["label"] == n["hover"] for n in small)
+
+
+def test_labels_are_ranked_people_asked_about_first_then_by_degree(tmp_path: Path) -> None:
+    drawn = nodes_of(
+        render(coauthors(LABEL_ALL_UP_TO + 1), tmp_path / "r.html", title="t", highlight=["p9"])
+    )
+    ranked = sorted((n for n in drawn if "rank" in n), key=lambda n: n["rank"])  # type: ignore[arg-type, return-value]
+    assert [n["id"] for n in ranked[:2]] == ["p9", "p0"] and len(ranked) == LABELLED + 1
+    assert all(n["label"] == "" for n in drawn if "rank" not in n)
+
+
+def two_cliques() -> nx.MultiDiGraph:
+    """Two groups of six people who all wrote with each other, one tie between them."""
+    g = nx.MultiDiGraph()
+    for team in ("a", "b"):
+        people = [f"{team}{i}" for i in range(6)]
+        g.add_nodes_from(people, labels=["Person"])
+        g.add_edges_from((u, v) for u in people for v in people if u < v)
+    g.add_edge("a0", "b0")
+    return g
+
+
+def test_a_grouped_layout_puts_each_community_on_a_disc_of_its_own() -> None:
+    positions, discs = community_layout(two_cliques())
+    assert len(discs) == 2
+    (ax, ay, ar), (bx, by, br) = discs
+    assert math.hypot(ax - bx, ay - by) >= ar + br - 1e-6  # the discs do not overlap
+    for team, (cx, cy, r) in zip("ab", discs, strict=True):
+        assert all(
+            math.hypot(x - cx, y - cy) <= r for n, (x, y) in positions.items() if n[0] == team
+        )
+    assert community_layout(two_cliques()) == (positions, discs)  # drawn alike every time
+
+
+def test_a_grouped_page_is_laid_out_here_with_its_discs(tmp_path: Path) -> None:
+    page = render(two_cliques(), tmp_path / "g.html", title="t", grouped=True)
+    assert all(n["physics"] is False for n in nodes_of(page))
+    text = page.read_text("utf-8")
+    discs = json.loads(re.search(r"var discs = (\[.*?\]);", text).group(1))  # type: ignore[union-attr]
+    assert len(discs) == 2 and all(d["r"] > 0 for d in discs)
+    assert '"enabled": false' in text  # options.physics
 
 
 def test_long_titles_are_shortened_with_the_year() -> None:

@@ -46,7 +46,17 @@ FONT = (
 LABEL_ALL_UP_TO = 60  # nodes; a larger page labels its best-connected, the others on hover
 LABELLED = 25  # nodes labelled on a larger page (and the people asked about)
 LAYOUT_IN_PYTHON_ABOVE = 300  # nodes; larger graphs get a precomputed layout and no physics
+COMMUNITY_SPACING = 90.0  # layout units between neighbouring nodes of a community, on average
 MAX_NODES = config.MAX_NODES  # nodes drawn at most; a larger graph keeps its best-connected
+# Faint fills of the community discs, in turn (the node colours, at 7 % opacity).
+DISC_FILLS = (
+    "rgba(78,121,167,0.07)",
+    "rgba(89,161,79,0.07)",
+    "rgba(176,122,161,0.07)",
+    "rgba(237,201,72,0.09)",
+    "rgba(118,183,178,0.08)",
+    "rgba(242,142,43,0.07)",
+)
 _TEMPLATES = Path(__file__).parent / "templates"
 _NAME_KEYS = ("name", "title", "path")
 _SEARCHED_KEYS = ("name", "native_name", "aliases", "title", "path")
@@ -109,17 +119,18 @@ def vis_node(
     sources: dict[str, str],
     marked: bool,
     *,
-    labelled: bool = True,
+    rank: int | None = 0,
 ) -> dict[str, Any]:
     """A node as vis-network draws it: its label's group and shape, the short text
-    (kept in ``hover`` and shown on hover only, unless ``labelled``), the tooltip, the
-    text search looks in, a size growing with its ``degree``; ``marked`` ones larger
-    and red."""
+    (kept in ``hover``; drawn as its label only if it has a ``rank``, the page's
+    script showing the best-ranked labels that do not overlap, the others on
+    hover), the tooltip, the text search looks in, a size growing with its
+    ``degree``; ``marked`` ones larger and red."""
     group = _label_of(data)
     text = display_text(data)
     out: dict[str, Any] = {
         "id": str(node),
-        "label": text if labelled or marked else "",
+        "label": text if rank is not None else "",
         "hover": text,
         "search": searched_text(data),
         "title": tooltip(data, sources),
@@ -127,6 +138,8 @@ def vis_node(
         "shape": GROUPS.get(group, {}).get("shape", "dot"),
         "size": 12 + 4 * math.sqrt(degree) + (10 if marked else 0),
     }
+    if rank is not None:
+        out["rank"] = rank
     if marked:
         out.update(color=HIGHLIGHT, borderWidth=4)
     return out
@@ -180,6 +193,92 @@ def python_layout(g: nx.MultiDiGraph, *, scale: float = 2000.0) -> dict[str, tup
     }
 
 
+def communities(g: nx.MultiDiGraph) -> list[list[Any]]:
+    """Louvain communities of ``g``'s ties (direction and repeats ignored, seeded),
+    largest first, each in id order; the nodes with no tie at all together, last.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")])
+    >>> g.add_node("lone")
+    >>> communities(g)
+    [['a', 'b', 'c'], ['x', 'y'], ['lone']]
+    """
+    ties = nx.Graph()
+    ties.add_nodes_from(g)
+    ties.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    found = [sorted(c, key=str) for c in nx.community.louvain_communities(ties, seed=7)]
+    groups = sorted((c for c in found if len(c) > 1), key=lambda c: (-len(c), str(c[0])))
+    lone = sorted((c[0] for c in found if len(c) == 1), key=str)
+    return groups + ([lone] if lone else [])
+
+
+Disc = tuple[float, float, float]  # centre x, centre y, radius
+
+
+def _free_spot(placed: list[Disc], radius: float, aspect: float) -> tuple[float, float]:
+    """The centre nearest the origin (distances across stretched by ``aspect``) of a
+    disc of ``radius`` touching one of ``placed`` and overlapping none."""
+    if not placed:
+        return 0.0, 0.0
+    spots = [
+        (x + (r + radius) * math.cos(a), y + (r + radius) * math.sin(a))
+        for x, y, r in placed
+        for a in (math.tau * k / 36 for k in range(36))
+    ]
+    free = [
+        (sx, sy)
+        for sx, sy in spots
+        if all(math.hypot(sx - x, sy - y) >= r + radius - 1e-6 for x, y, r in placed)
+    ]
+    return min(free, key=lambda xy: ((xy[0] / aspect) ** 2 + xy[1] ** 2, xy))
+
+
+def _spread(
+    local: dict[Any, tuple[float, float]], radius: float
+) -> list[tuple[Any, tuple[float, float]]]:
+    """``local`` positions evened out over a disc of ``radius`` around the origin:
+    each keeps its direction from their centre and its rank by distance, the k-th
+    of n nearest put at ``radius * sqrt((k + 0.5) / n)`` (so a dense core is
+    opened up and no node sits far out alone).
+
+    >>> [round(math.hypot(*xy), 2) for _, xy in _spread({"a": (0, 0), "b": (3, 4)}, 10)]
+    [5.0, 8.66]
+    """
+    mx = sum(x for x, _ in local.values()) / len(local)
+    my = sum(y for _, y in local.values()) / len(local)
+    order = sorted(local, key=lambda n: (math.hypot(local[n][0] - mx, local[n][1] - my), str(n)))
+    out = []
+    for k, n in enumerate(order):
+        angle = math.atan2(local[n][1] - my, local[n][0] - mx)
+        r = radius * math.sqrt((k + 0.5) / len(order))
+        out.append((n, (r * math.cos(angle), r * math.sin(angle))))
+    return out
+
+
+def community_layout(
+    g: nx.MultiDiGraph, *, spacing: float = COMMUNITY_SPACING, aspect: float = 1.6
+) -> tuple[dict[Any, tuple[float, float]], list[Disc]]:
+    """Positions that group ``g`` by ``communities``: each laid out on its own (as
+    ``python_layout``), then evened out (``_spread``) over a disc whose area grows
+    with its nodes (``spacing`` apart on average), the discs packed around the
+    largest into a shape ``aspect`` times wider than high (a screen's); returns the
+    positions and the discs.
+
+    >>> pos, discs = community_layout(nx.MultiDiGraph([("a", "b"), ("c", "d")]))
+    >>> sorted(pos) == ["a", "b", "c", "d"] and len(discs) == 2
+    True
+    """
+    positions: dict[Any, tuple[float, float]] = {}
+    discs: list[Disc] = []
+    for group in communities(g):
+        radius = spacing * max(1.0, math.sqrt(len(group) / math.pi))
+        cx, cy = _free_spot(discs, radius + spacing / 2, aspect)
+        positions.update(
+            (n, (cx + x, cy + y)) for n, (x, y) in _spread(python_layout(g.subgraph(group)), radius)
+        )
+        discs.append((cx, cy, radius + spacing / 2))
+    return positions, discs
+
+
 def keep_best_connected(
     g: nx.MultiDiGraph, limit: int, keep: Iterable[str] = ()
 ) -> nx.MultiDiGraph:
@@ -192,16 +291,19 @@ def keep_best_connected(
     return g.subgraph(chosen).copy()
 
 
-def labelled_nodes(g: nx.MultiDiGraph) -> set[Any]:
-    """The nodes a page labels: all of a small graph, else the ``LABELLED``
-    best-connected (the rest show their label on hover).
+def label_ranks(g: nx.MultiDiGraph, marked: Iterable[Any] = ()) -> dict[Any, int]:
+    """The nodes a page may label, numbered best first: the ``marked`` ones, then by
+    degree; all of a small graph, else the ``LABELLED`` best-connected (the rest
+    show their label on hover).
 
-    >>> labelled_nodes(nx.MultiDiGraph([("a", "b")])) == {"a", "b"}
-    True
+    >>> label_ranks(nx.MultiDiGraph([("a", "b"), ("b", "c")]))
+    {'b': 0, 'a': 1, 'c': 2}
     """
-    if g.number_of_nodes() <= LABEL_ALL_UP_TO:
-        return set(g.nodes)
-    return set(sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:LABELLED])
+    first = set(marked)
+    ranked = sorted(g.nodes, key=lambda n: (n not in first, -g.degree(n), str(n)))
+    if len(ranked) > LABEL_ALL_UP_TO:
+        ranked = ranked[: LABELLED + len(first & set(ranked))]
+    return {n: i for i, n in enumerate(ranked)}
 
 
 def keep_strong_ties(
@@ -251,19 +353,24 @@ def render(
     max_nodes: int = MAX_NODES,
     min_papers: int = 1,
     hierarchical: bool = False,
+    grouped: bool = False,
 ) -> Path:
     """Write ``g`` as an interactive page at ``path`` (UTF-8, works offline).
 
     ``provenance`` shows the sources and evidence of the tooltips relative to the
     ingest folder (never as absolute paths); ``highlight`` names node ids drawn
-    larger and in red. Above ``LABEL_ALL_UP_TO`` nodes only the best-connected
-    carry a label (the others on hover). Above ``LAYOUT_IN_PYTHON_ABOVE``
+    larger and in red. Labels keep one size on screen at any zoom; the page draws
+    those of the people asked about, then of the best-connected nodes, leaving out
+    any that would overlap one already drawn (above ``LABEL_ALL_UP_TO`` nodes only
+    the ``LABELLED`` best-connected are candidates); the others show on hover. Above
+    ``LAYOUT_IN_PYTHON_ABOVE``
     nodes the layout is computed here and the browser's physics is off; above
     ``max_nodes`` only the best-connected nodes are drawn (the title says so).
     An edge with a ``papers`` count is drawn wider the more papers it stands for;
     ``min_papers`` above 1 keeps only ties that strong (see ``keep_strong_ties``).
     ``hierarchical`` draws the graph top-down along its edges (advisor above
-    student), without physics.
+    student), without physics. ``grouped`` lays the graph out by community
+    (``community_layout``), each community on a faint disc of its own.
     """
     shown = provenance or Provenance()
     marked = set(highlight)
@@ -289,9 +396,17 @@ def render(
     net.templateEnv.filters["script_json"] = script_json
     net.templateEnv.globals["font"] = FONT
     net.path = "scholargraph.html"
-    big = g.number_of_nodes() > LAYOUT_IN_PYTHON_ABOVE and not hierarchical
-    positions = python_layout(g) if big else {}
-    labelled = labelled_nodes(g)
+    positions: dict[Any, tuple[float, float]] = {}
+    discs: list[Disc] = []
+    if grouped and not hierarchical:
+        positions, discs = community_layout(g)
+    elif g.number_of_nodes() > LAYOUT_IN_PYTHON_ABOVE and not hierarchical:
+        positions = python_layout(g)
+    net.templateEnv.globals["discs"] = [
+        {"x": x, "y": y, "r": r, "fill": DISC_FILLS[i % len(DISC_FILLS)]}
+        for i, (x, y, r) in enumerate(discs)
+    ]
+    ranks = label_ranks(g, marked)
     sources = shown.sources
     for node, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
         drawn = vis_node(
@@ -300,7 +415,7 @@ def render(
             g.degree(node),
             sources,
             node in marked,
-            labelled=node in labelled,
+            rank=ranks.get(node),
         )
         if node in positions:
             drawn.update(x=positions[node][0], y=positions[node][1], physics=False)
@@ -312,11 +427,11 @@ def render(
         net.add_edge(drawn.pop("from"), drawn.pop("to"), **drawn)
     net.options = {
         "groups": GROUPS,
-        "nodes": {"font": {"size": 14, "face": FONT}},
+        "nodes": {"font": {"size": 14, "face": FONT, "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"color": {"color": "#9aa5b1", "highlight": "#e15759"}, "smooth": False},
         "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150},
         "physics": {
-            "enabled": not (big or hierarchical),
+            "enabled": not (positions or hierarchical),
             "solver": "forceAtlas2Based",
             "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
         },

@@ -35,7 +35,7 @@ from scholargraph.queries.library import Param, Query
 from scholargraph.render.pages import (
     keep_best_connected,
     keep_strong_ties,
-    labelled_nodes,
+    label_ranks,
     render,
     vis_edge,
     vis_node,
@@ -289,7 +289,7 @@ class Explorer:
         total = g.number_of_nodes()
         g = keep_best_connected(g, MAX_DRAWN, focus)
         sources = self.provenance.sources
-        labelled = labelled_nodes(g)
+        ranks = label_ranks(g, focus)
         return {
             "focus": focus,
             "total": total,
@@ -300,7 +300,7 @@ class Explorer:
                     g.degree(n),
                     sources,
                     n in focus,
-                    labelled=n in labelled,
+                    rank=ranks.get(n),
                 )
                 for n in sorted(g.nodes, key=str)
             ],

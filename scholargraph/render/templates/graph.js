@@ -92,11 +92,41 @@ var scholargraphDraw = (function () {
     });
   }
 
+  var PAD = 2; // pixels kept free around each label
+
+  // Labels `px` pixels high on screen at the current zoom, drawn for the nodes with a
+  // `rank` (best first) that `visible` accepts, leaving out each that would overlap
+  // one already drawn (those show on hover). vis-network draws a label one font size
+  // high, centred on a box, and under any other shape half a font size and 4 units
+  // below its edge.
+  function declutter(network, nodes, visible, px, face) {
+    var scale = network.getScale();
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = px + "px " + face;
+    var candidates = nodes.get({ filter: function (n) { return n.rank !== undefined && visible(n); } })
+      .sort(function (a, b) { return a.rank - b.rank; });
+    var at = network.getPositions(candidates.map(function (n) { return n.id; }));
+    var boxes = [], shown = {};
+    candidates.forEach(function (n) {
+      var p = network.canvasToDOM(at[n.id]);
+      var half = ctx.measureText(n.hover).width / 2 + PAD;
+      var top = n.shape === "box" ? p.y - px / 2 : p.y + (n.size + 4) * scale + px / 2;
+      var box = { l: p.x - half, r: p.x + half, t: top - PAD, b: top + px + PAD };
+      var free = boxes.every(function (o) { return box.r <= o.l || o.r <= box.l || box.b <= o.t || o.b <= box.t; });
+      if (free) { boxes.push(box); shown[n.id] = true; }
+    });
+    network.setOptions({ nodes: { font: { size: px / scale } } });
+    nodes.update(candidates
+      .filter(function (n) { return !n.hovering && (n.label !== "") !== !!shown[n.id]; })
+      .map(function (n) { return { id: n.id, label: shown[n.id] ? n.hover : "" }; }));
+    return Object.keys(shown).length;
+  }
+
   // The nodes whose names (any script, aliases), title or path contain `text`.
   function find(nodes, text) {
     var q = text.trim().toLowerCase();
     return q ? nodes.get({ filter: function (n) { return String(n.search || n.label).indexOf(q) >= 0; } }) : [];
   }
 
-  return { legend: legend, withTooltips: withTooltips, labelsOnHover: labelsOnHover, find: find };
+  return { legend: legend, withTooltips: withTooltips, labelsOnHover: labelsOnHover, declutter: declutter, find: find };
 }());

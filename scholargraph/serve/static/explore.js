@@ -54,17 +54,28 @@
     return out;
   }
 
-  // Add an answer's graph; nodes not drawn yet go on a ring around `anchor` (or keep
-  // where they were), so what is drawn stays where it is.
+  var SETTLE_UP_TO = 300; // drawn nodes; past this, physics would take seconds per expansion
+  var STEP = 45; // graph units between two nodes placed on a sunflower
+  var GOLDEN = Math.PI * (3 - Math.sqrt(5));
+
+  // Add an answer's graph; nodes not drawn yet go on a sunflower disc beside `anchor`,
+  // on the side away from the middle of what is drawn (or keep where they were), so
+  // what is drawn stays where it is.
   function add(graph, anchor, kept) {
     var at = anchor && network.getPositions([anchor])[anchor] || { x: 0, y: 0 };
     var fresh = graph.nodes.filter(function (n) { return !nodes.get(n.id); });
-    var ring = 120 + 12 * Math.sqrt(fresh.length);
+    var drawn = Object.values(network.getPositions());
+    var mx = drawn.reduce(function (s, p) { return s + p.x; }, 0) / (drawn.length || 1);
+    var my = drawn.reduce(function (s, p) { return s + p.y; }, 0) / (drawn.length || 1);
+    var away = Math.hypot(at.x - mx, at.y - my) || 1;
+    var radius = STEP * Math.sqrt(fresh.length + 1);
+    var cx = drawn.length ? at.x + (at.x - mx) / away * (radius + STEP) : at.x;
+    var cy = drawn.length ? at.y + (at.y - my) / away * (radius + STEP) : at.y;
     fresh.forEach(function (n, i) {
       var old = kept && kept[n.id];
-      var angle = 2 * Math.PI * i / Math.max(fresh.length, 1);
-      n.x = old ? old.x : at.x + ring * Math.cos(angle);
-      n.y = old ? old.y : at.y + ring * Math.sin(angle);
+      var r = STEP * Math.sqrt(i + 0.5);
+      n.x = old ? old.x : cx + r * Math.cos(i * GOLDEN);
+      n.y = old ? old.y : cy + r * Math.sin(i * GOLDEN);
       groups[n.group] = true;
     });
     nodes.update(scholargraphDraw.withTooltips(fresh));
@@ -100,9 +111,10 @@
     }).catch(failed);
   }
 
-  // Lay out the `fresh` nodes with the others held where they are, then stop.
+  // Lay out the `fresh` nodes with the others held where they are, then stop (up to
+  // SETTLE_UP_TO nodes drawn; past it they keep their sunflower).
   function settle(fresh) {
-    if (!fresh.length) { return; }
+    if (!fresh.length || nodes.length > SETTLE_UP_TO) { return; }
     var held = nodes.getIds().filter(function (id) { return fresh.indexOf(id) < 0; });
     nodes.update(held.map(function (id) { return { id: id, fixed: true }; }));
     state.busy += 1;
