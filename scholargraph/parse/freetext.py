@@ -1,8 +1,11 @@
 """CVs and web pages as text (Markdown, plain text, text scraped from HTML or PDF).
 
 No fixed layout is assumed. The document is cut into sections by their headings
-(English or Chinese: *Education*, *教育背景*, *Publications*, *论文发表* …); each
-section is cut into entries; each entry is read for what it can hold. Sentences
+(English or Chinese: *Education*, *教育背景*, *Publications*, *论文发表* …, listed in
+``headings.yaml``); a section under a heading not listed, or under none, is a
+publication list when its entries read as co-authored citations (unless its heading
+says talks, posters or media). Each section is cut into entries (bullets, paragraphs,
+or runs parted by wider gaps); each entry is read for what it can hold. Sentences
 anywhere are read for advisors (``advised by``, ``导师：``), degrees
 (``Ph.D. in X at Y``), research interests and news items that name a paper
 (``RLBoost accepted to NSDI'26``), so pages whose headings were lost still give
