@@ -117,3 +117,19 @@ def test_ingest_takes_a_folder_on_the_command_line(tmp_path: Path) -> None:
     empty.mkdir()
     result = CliRunner().invoke(main, ["--store", store, "ingest", str(empty)])
     assert result.exit_code == 1 and "a folder with no file to read" in result.stderr
+
+
+def test_pages_bring_their_jekyll_includes_but_nothing_outside_includes(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "index.md": "{% include pubs.html %}\n{% include ../../outside.md %}\n",
+            "_includes/pubs.html": "<ul><li>A paper</li></ul>",
+            "_includes/unused.html": "<p>never included</p>",
+        },
+    )
+    (tmp_path / "outside.md").write_text("# Not of the site\n", encoding="utf-8")
+    assert [p.relative_to(site).as_posix() for p in site_files(site)] == [
+        "_includes/pubs.html",
+        "index.md",
+    ]

@@ -96,10 +96,18 @@ def _included(folder: Path, pages: list[Path]) -> list[Path]:
     names = set()
     for page in pages:
         if page.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                names.update(_INCLUDE.findall(page.read_text(encoding="utf-8")))
-    found = (folder / "_includes" / name for name in sorted(names))
-    return [p for p in found if p.is_file() and p.suffix.lower() in READ_SUFFIXES]
+            with contextlib.suppress(OSError), page.open(encoding="utf-8", errors="ignore") as f:
+                names.update(_INCLUDE.findall(f.read(_INCLUDE_SCAN)))
+    includes = (folder / "_includes").resolve()
+    found = [folder / "_includes" / name for name in sorted(names)]
+    return [  # never a file outside _includes/ ("{% include ../../x %}")
+        p for p in found
+        if p.resolve().is_relative_to(includes) and p.is_file()
+        and p.suffix.lower() in READ_SUFFIXES
+    ]  # fmt: skip
+
+
+_INCLUDE_SCAN = 1_000_000  # characters of a page looked at for includes
 
 
 def _data_script(path: Path) -> bool:
