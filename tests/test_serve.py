@@ -124,6 +124,57 @@ def test_a_persons_panel_has_papers_advisors_topics_and_evidence_by_relative_pat
     )
 
 
+ENRICHED = """# Written by `scholargraph enrich`: what openalex says about Ann Lee.
+
+enrichment:
+  api: openalex
+  retrieved: '2026-11-30'
+  person: person:ann-lee
+person:
+  from: openalex:A7 (retrieved 2026-11-30)
+  name: Ann Lee
+  openalex_id: A7
+publications:
+- from: openalex:W1 (retrieved 2026-11-30)
+  title: On Joins
+  authors:
+  - Ann Lee
+  - Bo Chen
+  year: 2024
+"""
+
+
+def test_evidence_from_an_enrichment_document_names_its_api_and_day(tmp_path: Path) -> None:
+    """Only the lines of the document `enrich` wrote carry an API and a date, even a
+    line of the user's own that looks like one."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "ann-lee.yaml").write_text(
+        'person:\n  homepage: "https://a.example/from: x:y (retrieved 2020-01-01)"\n'
+        "  name: Ann Lee\n"
+        "affiliations:\n  - organization: Example University\n    role: phd\n"
+        "    advisors: [{name: Carl Mentor, kind: phd}]\n"
+        "publications:\n  - {title: On Joins, authors: [Ann Lee, Bo Chen], year: 2024}\n",
+        "utf-8",
+    )
+    (cvs / "openalex-ann-lee.yaml").write_text(ENRICHED, "utf-8")
+    settings = Settings(store=str(tmp_path / "g"))
+    with open_store(settings) as store:
+        ingest_into(store, sorted(cvs.glob("*.yaml")))
+    with serving(settings, [cvs.resolve()]) as client:
+        panel = client.json("/api/person", person="Ann Lee")
+    evidence = panel["person"]["evidence"]
+    assert any(line.startswith("ann-lee.yaml:2: homepage:") for line in evidence)
+    openalex = {"api": "OpenAlex", "date": "2026-11-30"}
+    assert panel["person"]["enriched"] == {
+        "openalex-ann-lee.yaml:8: from: openalex:A7 (retrieved 2026-11-30)": openalex,
+        "openalex-ann-lee.yaml:12: - from: openalex:W1 (retrieved 2026-11-30)": openalex,
+    }
+    assert set(evidence) >= set(panel["person"]["enriched"])
+    [advisor] = panel["advisors"]
+    assert advisor["evidence"][0].startswith("ann-lee.yaml:") and "enriched" not in advisor
+
+
 def test_filters_change_what_is_drawn_and_say_so(client: Client) -> None:
     everything = client.json("/api/graph/ego", person="Xin Tan")
     strong = client.json("/api/graph/ego", person="Xin Tan", min_papers=3)

@@ -3,7 +3,9 @@ their answers drawn for vis-network, type-ahead search, a person's panel, what l
 two people, and the current view as a page or GraphML. Nothing here knows about HTTP
 (see ``app``).
 
-Every text a caller gets has the ingest folder taken out of its paths (``Provenance``);
+Every text a caller gets has the ingest folder taken out of its paths (``Provenance``),
+and a person's panel names, for each evidence line of a document ``scholargraph enrich``
+wrote, the API and the day it was retrieved (``retrieval``);
 values are not HTML-escaped here but where they become HTML (the tooltips, escaped by
 ``render.pages.tooltip``; the app's script sets every other value as text).
 """
@@ -11,6 +13,7 @@ values are not HTML-escaped here but where they become HTML (the tooltips, escap
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 import threading
 from collections.abc import Callable, Mapping
@@ -22,6 +25,7 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from scholargraph.errors import QueryError
+from scholargraph.parse.profile import ENRICHMENT
 from scholargraph.queries import (
     QUERIES,
     Answer,
@@ -32,6 +36,7 @@ from scholargraph.queries import (
     run,
 )
 from scholargraph.queries.library import Param, Query
+from scholargraph.records import Source
 from scholargraph.render.pages import (
     keep_best_connected,
     keep_strong_ties,
@@ -40,8 +45,9 @@ from scholargraph.render.pages import (
     vis_edge,
     vis_node,
 )
-from scholargraph.render.provenance import Provenance, provenance
+from scholargraph.render.provenance import Provenance
 from scholargraph.store.export import flat_value, to_networkx
+from scholargraph.store.schema import read_statement
 from scholargraph.store.store import Store
 
 MAX_INT = 1000  # the largest whole-number parameter the app accepts (limits, depths)
@@ -49,7 +55,33 @@ MAX_TEXT = 200  # the longest text parameter, in characters
 MAX_DRAWN = 500  # nodes one answer draws at most: the people asked about, then the best-connected
 MAX_YEAR = 9999
 PANEL_PARTS = ("papers", "advisors", "students", "coauthors", "topics")
+API_NAMES = {
+    "openalex": "OpenAlex",
+    "s2": "Semantic Scholar",
+    "dblp": "DBLP",
+    "crossref": "Crossref",
+    "arxiv": "arXiv",
+}
+# What an enrichment document's facts cite: `from: openalex:W1 (retrieved 2026-12-02…)`.
+RETRIEVED = re.compile(r"\bfrom: (?P<api>[\w-]+):.+? \(retrieved (?P<date>\d{4}-\d{2}-\d{2})\b")
 T = TypeVar("T")
+
+
+def retrieval(line: str) -> dict[str, str] | None:
+    """The API (by its name) and the day an evidence line from an enrichment document
+    names, else None.
+
+    >>> retrieval("openalex-ann-lee.yaml:8: from: openalex:A7 (retrieved 2026-11-30)")
+    {'api': 'OpenAlex', 'date': '2026-11-30'}
+    >>> retrieval("s2-ann-lee.yaml:9: - from: s2:12 (retrieved 2026-11-30, match 0.80: x)")
+    {'api': 'Semantic Scholar', 'date': '2026-11-30'}
+    >>> retrieval("ann-lee.yaml:2: name: Ann Lee") is None
+    True
+    """
+    found = RETRIEVED.search(line)
+    if not found:
+        return None
+    return {"api": API_NAMES.get(found["api"], found["api"]), "date": found["date"]}
 
 
 def whole_number(name: str, text: str, high: int = MAX_INT) -> int:
@@ -142,8 +174,31 @@ class Explorer:
             return fn()
 
     @cached_property
+    def _sources(self) -> list[dict[str, Any]]:
+        return self._locked(lambda: self.store.query(read_statement(Source)))
+
+    @cached_property
     def provenance(self) -> Provenance:
-        return self._locked(lambda: provenance(self.store))
+        return Provenance.of(self._sources)
+
+    @cached_property
+    def _enriched(self) -> tuple[str, ...]:
+        """``path:`` as evidence lines start, for each document ``enrich`` wrote."""
+        return tuple(
+            f"{self.provenance.sources[str(s['id'])]}:"
+            for s in self._sources
+            if s.get("kind") == ENRICHMENT
+        )
+
+    def _cited(self, fact: dict[str, Any]) -> dict[str, Any]:
+        """``fact`` and, when some of its evidence is from enrichment documents, those
+        lines' APIs and days (``enriched``: evidence line -> ``{api, date}``)."""
+        enriched = {
+            line: found
+            for line in fact.get("evidence") or []
+            if line.startswith(self._enriched) and (found := retrieval(line))
+        }
+        return fact | {"enriched": enriched} if enriched else fact
 
     def queries(self) -> list[dict[str, Any]]:
         """Every named query with its description and parameters."""
@@ -204,12 +259,13 @@ class Explorer:
 
     def person(self, text: str) -> dict[str, Any]:
         """A person's panel: their properties and evidence, papers, advisors, students,
-        co-authors and topics, and the files they were read from."""
+        co-authors and topics, and the files they were read from; evidence from an
+        enrichment document with its API and day (``_cited``)."""
         pid = self._locked(lambda: resolve_person(self.store, checked_text("person", text)))
         node = self._locked(lambda: to_networkx(self.store, ids=[pid])).nodes[pid]
-        panel: dict[str, Any] = {"person": self.provenance.fact(node)}
+        panel: dict[str, Any] = {"person": self._cited(self.provenance.fact(node))}
         for part in PANEL_PARTS:
-            panel[part] = self.query(part, {"person": pid})
+            panel[part] = [self._cited(row) for row in self.query(part, {"person": pid})]
         panel["sources"] = [self.provenance.sources.get(s, s) for s in node.get("sources") or []]
         return panel
 

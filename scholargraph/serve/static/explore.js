@@ -179,8 +179,14 @@
     return a;
   }
 
-  function evidence(li, lines) {
-    (lines || []).slice(0, 3).forEach(function (line) { li.appendChild(el("div", line, "muted")); });
+  // An evidence line of a fact; from an enrichment document, with its API and day.
+  function cited(fact, line) {
+    var from = Object.prototype.hasOwnProperty.call(fact.enriched || {}, line) ? fact.enriched[line] : null;
+    return from ? line + " — " + from.api + ", retrieved " + from.date : line;
+  }
+
+  function evidence(li, fact) {
+    (fact.evidence || []).slice(0, 3).forEach(function (line) { li.appendChild(el("div", cited(fact, line), "muted")); });
   }
 
   function showPerson(id) {
@@ -201,11 +207,11 @@
       panel.appendChild(section("Advisors", p.advisors, function (li, a) {
         li.appendChild(personLink(a.id, a.name));
         li.appendChild(document.createTextNode(a.kind ? " (" + a.kind + ")" : ""));
-        evidence(li, a.evidence);
+        evidence(li, a);
       }));
       panel.appendChild(section("Students", p.students, function (li, s) {
         li.appendChild(personLink(s.id, s.name));
-        evidence(li, s.evidence);
+        evidence(li, s);
       }));
       panel.appendChild(section("Co-authors", p.coauthors, function (li, c) {
         li.appendChild(personLink(c.id, c.name));
@@ -215,7 +221,7 @@
         li.appendChild(document.createTextNode(t.topic));
         if (t.cluster) { li.appendChild(el("span", " — " + t.cluster, "muted")); }
       }));
-      panel.appendChild(section("Evidence", p.person.evidence || [], function (li, line) { li.textContent = line; }));
+      panel.appendChild(section("Evidence", p.person.evidence || [], function (li, line) { li.textContent = cited(p.person, line); }));
       panel.appendChild(section("Read from", p.sources, function (li, path) { li.textContent = path; }));
     }).catch(failed);
   }
