@@ -348,16 +348,20 @@ def test_browser_journey_search_open_expand_compare(client: Client, socket_enabl
         def drawn() -> int:
             return int(browser.execute_script("return window.explorer.nodes.length"))
 
+        def pick(name: str, then: str) -> None:
+            """Type ``name`` in the search box and take the hit, until ``then`` shows."""
+            search.clear()
+            search.send_keys(name)
+            wait.until(lambda d: name in d.find_element(By.ID, "hits").text)
+            search.send_keys(Keys.ENTER)
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, then))
+
         browser.get(client.url + "/")
         search = browser.find_element(By.ID, "search")
         search.send_keys("徐宏")
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#hits li"))
         assert "Hong Xu" in browser.find_element(By.CSS_SELECTOR, "#hits li").text
-        search.clear()
-        search.send_keys("Kaiwen Chen")
-        wait.until(lambda d: "Kaiwen Chen" in d.find_element(By.ID, "hits").text)
-        search.send_keys(Keys.ENTER)
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#panel h2"))
+        pick("Kaiwen Chen", then="#panel h2")
         idle()
         assert browser.find_element(By.CSS_SELECTOR, "#panel h2").text == "Kaiwen Chen"
         first = drawn()
@@ -370,11 +374,7 @@ def test_browser_journey_search_open_expand_compare(client: Client, socket_enabl
             assert ego <= shown
         assert drawn() > first
         browser.find_element(By.ID, "compare").click()
-        search.clear()
-        search.send_keys("Yu Zhou")
-        wait.until(lambda d: "Yu Zhou" in d.find_element(By.ID, "hits").text)
-        search.send_keys(Keys.ENTER)
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#paths ol li"))
+        pick("Yu Zhou", then="#paths ol li")
         idle()
         steps = browser.find_elements(By.CSS_SELECTOR, "#paths ol:first-of-type li")
         papers = [s for s in steps if s.get_attribute("data-label") == "Publication"]
