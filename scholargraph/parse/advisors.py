@@ -323,31 +323,25 @@ _ROLE_ASIDE = re.compile(  # "Committee: Ann Lee (Supervisor), Bo Wu": the name,
 )
 
 
-def _role_asides(no: int, flat: str, default_kind: str | None) -> list[Statement]:
-    """Names followed by their role in parentheses (``Ann Lee (Supervisor)``); the
-    kind a word of the line says, else the entry's (``default_kind``)."""
-    out = []
-    for m in _ROLE_ASIDE.finditer(flat.replace(_OPEN, "").replace(_CLOSE, "")):
-        if names := names_in(m.group("name")):
-            kind = _kind_at(flat, 0) or default_kind or "supervisor"
-            out.append(Statement((names[-1],), kind, STUDENT, None, no, "aside", plain(flat)))
-    return out
-
-
-_PI = re.compile(
-    rf"(?<![\w-])(?:PI|principal investigator)\s*[:：]\s*{_OPEN}([^{_CLOSE}]+){_CLOSE}"
+_PI = re.compile(  # a grant's "PI: Title" is no person, so the name must be a link
+    rf"(?<![\w-])(?:PI|principal investigator)\s*[:：]\s*{_OPEN}(?P<name>[^{_CLOSE}]+){_CLOSE}"
 )
+# (pattern, whether it reads the links' marks, which of the names found, family)
+_NAMED_ROLES = ((_ROLE_ASIDE, False, -1, "aside"), (_PI, True, 0, "group lead"))
 
 
-def _group_leads(no: int, flat: str, default_kind: str | None) -> list[Statement]:
-    """The head of the owner's group, linked after ``PI:`` in an education or work
-    entry (``Department of X, PI: [Ann Lee](…)``); a grant's ``PI: Title`` is no
-    person, so the name must be a link."""
+def _named_roles(no: int, raw: str, default_kind: str | None) -> list[Statement]:
+    """The owner's advisors named beside their role on one line: ``Ann Lee
+    (Supervisor)``, or the group's head linked after ``PI:`` (``Department of X, PI:
+    [Ann Lee](…)``); the kind a word of the line says, else the entry's."""
+    flat = flatten(raw)
+    bare = flat.replace(_OPEN, "").replace(_CLOSE, "")
+    kind = _kind_at(flat, 0) or default_kind or "supervisor"
     out = []
-    for m in _PI.finditer(flat):
-        if names := names_in(m.group(1)):
-            kind = _kind_at(flat, 0) or default_kind or "supervisor"
-            out.append(Statement((names[0],), kind, STUDENT, None, no, "group lead", plain(flat)))
+    for pattern, linked, pick, family in _NAMED_ROLES:
+        for m in pattern.finditer(flat if linked else bare):
+            if names := names_in(m.group("name")):
+                out.append(Statement((names[pick],), kind, STUDENT, None, no, family, plain(flat)))
     return out
 
 
@@ -798,8 +792,7 @@ def read(
         kind = listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
         out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
     out += _reference_items(lines)
-    out += [st for no, raw in lines for st in _role_asides(no, flatten(raw), default_kind)]
-    out += [st for no, raw in lines for st in _group_leads(no, flatten(raw), default_kind)]
+    out += [st for no, raw in lines for st in _named_roles(no, raw, default_kind)]
     for para in paragraphs(lines):
         text, starts = "", []
         for no, raw in para:
