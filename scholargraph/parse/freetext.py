@@ -561,6 +561,12 @@ def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]
         yield score, ln
 
 
+def _romanized(native: str, authors: list[str]) -> str | None:
+    """The co-author spelling of a Chinese name, when one of ``authors`` matches."""
+    forms = {fold(f) for f in pinyin_forms(native)}
+    return next((a for a in authors if fold(a) in forms), None)
+
+
 @dataclass
 class Owner:
     written: str
@@ -582,13 +588,12 @@ def find_owner(lines: list[Line], entries: list[Entry]) -> Owner | None:
         native = native or (nxt if _NATIVE_LINE.fullmatch(nxt) else None)
         if is_chinese_name(written.strip(" #")):  # a Chinese name alone: its
             native = written.strip(" #")  # co-author spelling, when the papers have it
-            forms = {fold(f) for f in pinyin_forms(native)}
             authors = [a for e in entries if e.citation for a in e.citation.authors]
             apart = Counter(a.name for a in authors if a.marked).most_common(1)
-            written = next(
-                (a.name for a in authors if fold(a.name) in forms),  # else the one set
-                apart[0][0] if apart and apart[0][1] >= 2 else native,  # apart (靓: jing
-            )  # or liang, and the romanised form may not say)
+            written = (  # else the one set apart (靓: jing or liang, and the form may not say)
+                _romanized(native, [a.name for a in authors])
+                or (apart[0][0] if apart and apart[0][1] >= 2 else native)
+            )
         written = written.title() if written.isupper() else written  # "ANN LEE" heading a CV
         return Owner(written, ln.no, native)
     marked: Counter[str] = Counter()
@@ -668,12 +673,13 @@ def _owners_paper(entry: Entry, owner: str) -> Citation | None:
     (``“Title” (with A and B)``, ``**Title**`` then ``with A``), as economists'
     CVs list working papers: the owner first, then the co-authors."""
     first = entry.lines[0]
-    quoted = _QUOTED_TITLE.search(plain(first))
+    flat = plain(first)
+    quoted = _QUOTED_TITLE.search(flat)
     title = (bold_spans(first) or [quoted.group("title") if quoted else ""])[0].strip(" .,")
     folded = fold(title)
     if len(title.split()) < 3 or title.startswith("(") or any(w in folded for w in _NOT_TITLES):
         return None
-    after = plain(first)[plain(first).find(title) + len(title) :].lstrip(' .,”"*')
+    after = flat[flat.find(title) + len(title) :].lstrip(' .,”"*')
     texts = [after, *map(plain, entry.lines[1:2])]
     said = next((m for text in texts if (m := _WITH.match(text))), None)
     parsed = parse_authors(said.group("names").strip(" .")) if said else None
@@ -1001,16 +1007,11 @@ class _Reader:
                 c.title, e.line, authors=authors, authors_complete=complete, **work_of(c)
             )
 
-    def _romanized(self, native: str) -> str | None:
-        """The co-author spelling of a Chinese name, when one in this document matches."""
-        forms = {fold(f): f for f in pinyin_forms(native)}
-        return next((a for a in self.authors if fold(a) in forms), None)
-
     def _advisor(self, adv: Advisor, organization: str | None) -> None:
         if self.owner_id is None:
             self.b.skip(adv.line, f"advisor {adv.written!r} of an unnamed owner")
             return
-        romanized = self._romanized(adv.written) if has_cjk(adv.written) else None
+        romanized = _romanized(adv.written, self.authors) if has_cjk(adv.written) else None
         self.b.advisor(adv, self.owner_id, organization=organization, written=romanized)
 
     def _advisors(self, lines: list[Line], kind: str | None, organization: str | None) -> None:
