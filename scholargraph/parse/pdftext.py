@@ -40,6 +40,7 @@ from statistics import median
 from typing import Any
 
 from scholargraph.errors import InputError
+from scholargraph.parse.layout import heading  # the text reader's own heading list
 
 LINES_PER_PAGE = 1000  # line numbers are page * LINES_PER_PAGE + line on the page
 
@@ -316,8 +317,6 @@ def _drop_furniture(pages: list[list[_Line]], heights: list[float]) -> list[list
 def _heading_levels(lines: list[_Line], body: float) -> None:
     """Mark headings: a larger size than the body (the larger, the higher), or a
     short bold or capitalised line naming a known section."""
-    from scholargraph.parse.freetext import _heading  # the reader's own heading list
-
     big = sorted({ln.size for ln in lines if ln.size >= body + 1.0}, reverse=True)
     ranks = {size: min(i + 1, 3) for i, size in enumerate(big)}
     for ln in lines:
@@ -326,7 +325,7 @@ def _heading_levels(lines: list[_Line], body: float) -> None:
             continue
         if ln.size in ranks and len(ln.plain.split()) <= 10:
             ln.level = ranks[ln.size]
-        elif (ln.bold or ln.plain.isupper()) and _heading(ln.plain) is not None:
+        elif (ln.bold or ln.plain.isupper()) and heading(ln.plain) is not None:
             ln.level = min(len(ranks) + 1, 3)
 
 
