@@ -118,6 +118,11 @@ CASES: list[tuple[str, str | None, list[tuple[tuple[str, ...], str, str]]]] = [
         None,
         [(("Fu Lin",), "supervisor", STUDENT)],
     ),
+    (  # a plural title before a list, and the years a CV line ends with
+        "Research Assistant for Profs. Mei Jia Barr, Lu Hanh, and Dai Zhou 2023-Present",
+        None,
+        [(("Mei Jia Barr", "Lu Hanh", "Dai Zhou"), "supervisor", STUDENT)],
+    ),
     # labels
     ("Advisor: Prof. Yu Jeon", "M.S. in Computer Science", [(("Yu Jeon",), "masters", STUDENT)]),
     ("Supervisor: Toru Naka", None, [(("Toru Naka",), "supervisor", STUDENT)]),
@@ -201,6 +206,11 @@ CASES: list[tuple[str, str | None, list[tuple[tuple[str, ...], str, str]]]] = [
     ("感谢所有合作者和导师的支持与指导！", None, []),
     ("张三，教授，博士生导师。", None, []),
     ("Teaching assistant for Prof. Ann Lee, CS101.", None, []),
+    (
+        "Students advised: Lina Kim, Data Science Oct 2024 - Present",
+        None,
+        [(("Lina Kim",), "supervisor", "advisor")],
+    ),
 ]
 
 

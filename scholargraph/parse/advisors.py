@@ -199,7 +199,7 @@ def _joiners() -> re.Pattern[str]:
 
 @cache
 def _titles_before() -> re.Pattern[str]:
-    words = [*phrases()["titles"]["before"], "professors", "profs.", "drs.", "both"]
+    words = [*phrases()["titles"]["before"], *phrases()["titles"]["before_a_list"]]
     return re.compile(rf"^(?:(?:{_alt(words)})(?![\w])\.?\s*)+", _I)
 
 
@@ -405,32 +405,8 @@ def _listed(flat: str, no: int, kind: str) -> list[Statement]:
 
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,1000}(?:\s+\"[^\"]{0,300}\")?\)")
 _A_TAG = re.compile(r"<a\b[^>]{0,1000}>([^<]{0,300})</a\s*>", _I)
-_ABBREV = frozenset(
-    {
-        "prof",
-        "dr",
-        "mr",
-        "ms",
-        "mrs",
-        "st",
-        "jr",
-        "sr",
-        "assoc",
-        "asst",
-        "e.g",
-        "i.e",
-        "etc",
-        "al",
-        "vs",
-        "no",
-        "univ",
-        "dept",
-        "inc",
-        "ltd",
-        "co",
-        "fig",
-    }
-)
+# a period after these does not end a sentence ("Prof. X", "Profs. A and B", "et al.")
+_ABBREV = frozenset(phrases()["abbreviations"])
 _END = re.compile(r"[.!?。！？；;]")
 
 
@@ -495,6 +471,13 @@ _EN_TAIL = re.compile(
     r"via|through|@|is|are|was|were|has|have)\b.*$|\s*@.*$|\s+[-–—|•].*$",
     _I,
 )
+# the years a CV line ends with ("Dayin Zhang 2023-Present"); after a month ("Data
+# Science Oct 2024") the words before are a description, not a name
+_DATED = re.compile(
+    r"\s+(?:(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"(?:19|20)\d\d\b.*$",
+    _I,
+)
 _STOP_WORDS = frozenset(
     {
         "the",
@@ -549,7 +532,9 @@ def _en_name(part: str) -> str | None:
             return name
     text = part.replace(_OPEN, "").replace(_CLOSE, "")
     text = _titles_before().sub("", text.strip())
-    text = _EN_TAIL.sub("", text)
+    if (dated := _DATED.search(text)) and dated.group("month"):
+        return None
+    text = _EN_TAIL.sub("", _DATED.sub("", text))
     name = _strip(text)
     words = name.lower().replace(".", " ").split()
     shape = re.sub(r"-([A-Z])", lambda m: f"-{m.group(1).lower()}", name)  # Pons-Moll
