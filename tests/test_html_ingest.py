@@ -369,6 +369,18 @@ def test_author_names_come_out_without_marks_or_affiliation_digits() -> None:
     assert parsed is not None and parsed[1] is False  # "et al.": the list is partial
 
 
+def test_marks_set_in_math_after_names_are_marks() -> None:
+    # MathJax pages write equal contribution and corresponding author as $^{\star}$
+    text = r"Jia Zhou$^{\star}$, **Yi Dang$^{\star}$**, En Yang, Gui Guo$^{\dagger}$, Xi Wang$^1$"
+    assert names(text) == [
+        ("Jia Zhou", False),
+        ("Yi Dang", True),
+        ("En Yang", False),
+        ("Gui Guo", False),
+        ("Xi Wang", False),
+    ]
+
+
 def test_a_link_title_opening_the_line_with_authors_after_it() -> None:
     c = parse_citation(["- `CVPR 2024` [Deep Joins at Scale](https://x.org). Ann Lee, **Bo Chen**"])
     assert c is not None

@@ -27,7 +27,14 @@ from typing import Any
 from scholargraph import ids
 from scholargraph.normalize.names import display_name, looks_like_name
 from scholargraph.normalize.venues import normalize_venue, year_in
-from scholargraph.parse.markup import bold_spans, italic_spans, link_spans, marked_spans, plain
+from scholargraph.parse.markup import (
+    MATH_MARK,
+    bold_spans,
+    italic_spans,
+    link_spans,
+    marked_spans,
+    plain,
+)
 
 # a venue tag opening an entry, also in bold or underlined: [ASPLOS'26], `AAAI 2026`
 _TAG = re.compile(
@@ -118,7 +125,7 @@ _SURNAME_INITIALS = re.compile(
     r"^(?P<family>[^\W\d][\w'’-]+(?:\s+[^\W\d][\w'’-]+)?)\s+(?P<given>(?:[A-Z]\.\s?-?){1,3}|[A-Z])$"
 )
 _AUTHOR_NOISE = re.compile(
-    r"!\[[^\]]*\]\([^)]*\)|<sup>.*?</sup>|\^\{?[\w,*†‡]*\}?|"
+    rf"!\[[^\]]*\]\([^)]*\)|<sup>.*?</sup>|{MATH_MARK.pattern}|\^\{{?[\w,*†‡]*\}}?|"
     r"\((?:[*†‡]+\s*:?\s*)?(?:equal contributions?|co-?first(?: authors?)?|"
     r"corresponding(?: authors?)?)[^)]*\)|\((?:[*†‡#]+)\s*:[^)]*\)",
     re.IGNORECASE,

@@ -23,6 +23,8 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.+?)</(?:b|strong)>|<u>(.+?)</u>")
 _SELF_LINK = re.compile(r"\[([^\]]+)\]\((?:#[^)]*|/?|\s*)\)")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*]+?)\*(?![*\w])|(?<![_\w])_(?!_)([^_]+?)_(?![_\w])")
+# a mark set in math after a name or title (``Ann Lee$^{\star}$``, ``$^{*}$``, ``$^1$``)
+MATH_MARK = re.compile(r"\$\^\{?[^${}\s]{1,10}\}?\$")
 _BULLET = re.compile(r"^\s*(?:[-*•·●▪◦–]\s+|\d{1,3}[.)]\s+)?(?:\[\d{1,3}\]\s*)?")
 
 
@@ -30,7 +32,7 @@ def plain(text: str) -> str:
     """The text a reader sees: links reduced to their label, tags and emphasis
     markers removed, bullet markers dropped, entities decoded, spaces collapsed."""
     text = _LINK.sub(lambda m: m.group(1), text).replace("\\*", "*").replace("\\_", "_")
-    text = _TAG.sub("", text)
+    text = MATH_MARK.sub("", _TAG.sub("", text))
     text = text.replace("**", "").replace("__", "")
     text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
     text = html.unescape(text)
