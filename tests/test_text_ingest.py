@@ -690,6 +690,14 @@ def test_a_chinese_name_heading_names_the_owner_but_a_chinese_section_word_does_
     assert people(r)[adv.to_id].native_name == "郑华伟"
 
 
+def test_a_name_heading_in_capitals_names_the_owner(tmp_path: Path) -> None:
+    page = "# ROSA DELGADO\n\nLima | rosa@example.org\n\n## Education\n"
+    page += "- Ph.D., supervised by Tomas Berg\n"
+    r = extract_file(write(tmp_path, page, "cv.md")).records
+    (adv,) = r.rels[Advised].values()
+    assert people(r)[adv.to_id].name == "Rosa Delgado"
+
+
 ECON_CV = """# Rosa Delgado
 
 ## Education

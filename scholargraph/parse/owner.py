@@ -25,7 +25,7 @@ def _names_of(text: str) -> tuple[str, str | None]:
     """(the Latin name, the native name) a heading writes, both or the Latin one."""
     if (m := _BOTH_NAMES.match(text.strip(" #"))) and looks_like_name(m["l1"] or m["l2"]):
         return (m["l1"] or m["l2"]).strip(), m["n1"] or m["n2"]
-    return text, None
+    return text.strip(" #"), None
 
 
 def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]]:
@@ -37,7 +37,7 @@ def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]
             continue
         if ln.bullet or not looks_like_name(text) or has_cjk(text) or "," in text:
             continue
-        words = text.split()
+        words = text.strip(" #").split()  # "# JANE DOE" is in capitals
         if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
             continue
         if not (
