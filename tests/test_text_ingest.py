@@ -698,6 +698,29 @@ def test_a_name_heading_in_capitals_names_the_owner(tmp_path: Path) -> None:
     assert people(r)[adv.to_id].name == "Rosa Delgado"
 
 
+PLAIN_CV = """Rosa Delgado
+Lima, Peru
+
+Refereed Journal Articles
+R. Delgado, T. Berg. Rent control and household mobility. Journal of Urban Economics, 2024.
+I. Mora, R. Delgado. Housing vouchers and school choice. Economic Inquiry, 2022.
+
+Teaching Assistant Experience
+Lecturer, Example University. Urban Economics, 2021 - 2022.
+Tutor, Example University. Housing Markets, 2020 - 2021.
+"""
+
+
+def test_a_heading_the_table_does_not_know_is_read_by_its_last_word(tmp_path: Path) -> None:
+    # "Refereed Journal Articles" opens a publication list and "Teaching Assistant
+    # Experience" ends it, though neither is in headings.yaml's table
+    r = extract_file(write(tmp_path, PLAIN_CV, "cv.txt")).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Housing vouchers and school choice",
+        "Rent control and household mobility",
+    ]
+
+
 ECON_CV = """# Rosa Delgado
 
 ## Education

@@ -765,7 +765,7 @@ def read(
                 kind = list_kind or _kind_at(_PARENS.sub(" ", flat), 0) or default_kind
                 out += _listed(flat, no, kind or "supervisor")
             continue
-        if m := _list_head().match(flat):
+        if m := _list_head().match(heading[1] if heading else flat):  # "### Student Mentoring"
             listing = "mentor" if m.lastgroup == "mentor" else "supervisor"
             continue
         if listing is None:

@@ -109,6 +109,26 @@ def heading(text: str) -> tuple[str, str | None, str] | None:
         head = fold(m.group("head")).strip(" #*")
         if head in HEADINGS:
             return (*HEADINGS[head], m.group("rest"))
+    kind = _head_noun_kind(_DECOR.sub("", text.strip(" #*")))
+    return (kind, None, "") if kind else None
+
+
+_HEAD_NOUNS = {word: kind for kind, words in HEADING_DATA["head_nouns"].items() for word in words}
+_SMALL_WORDS = frozenset({"and", "&", "of", "in", "for", "the", "with", "on", "to", "at", "a", "/"})
+
+
+def _head_noun_kind(text: str) -> str | None:
+    """The kind of section a heading the table does not know names by its last word
+    (see ``head_nouns``), when the line is written as a heading."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d|[.,;:!?]$", text):
+        return None
+    capitalised = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    if not (capitalised or text.isupper()):
+        return None
+    for part in re.split(r"\s+(?:and|&)\s+", text.lower()):
+        if kind := _HEAD_NOUNS.get(part.split()[-1] if part.split() else ""):
+            return kind
     return None
 
 
@@ -254,6 +274,8 @@ def sections(lines: list[Line]) -> list[Section]:
         out.append(Section(kind, status))
         if inline:
             out[-1].lines.append(Line(ln.no, inline))
+        elif kind == "other":  # kept, as an unknown heading is: "Students Advised" says
+            out[-1].lines.append(ln)  # whom the list under it names
     return out
 
 
