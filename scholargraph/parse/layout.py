@@ -113,7 +113,9 @@ def heading(text: str) -> tuple[str, str | None, str] | None:
     return (kind, None, "") if kind else None
 
 
-_HEAD_NOUNS = {word: kind for kind, words in HEADING_DATA["head_nouns"].items() for word in words}
+_HEAD_NOUNS: dict[str, str] = {
+    str(word): str(kind) for kind, words in HEADING_DATA["head_nouns"].items() for word in words
+}
 _SMALL_WORDS = frozenset({"and", "&", "of", "in", "for", "the", "with", "on", "to", "at", "a", "/"})
 
 
