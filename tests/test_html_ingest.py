@@ -381,6 +381,18 @@ def test_marks_set_in_math_after_names_are_marks() -> None:
     ]
 
 
+def test_dblp_authors_then_a_colon_then_the_title() -> None:
+    c = parse_citation(
+        ["Cy Qiao, Ken N. Brown, **Fan Zhu**, Zhi Tian: Adaptive Clustering: A Study. TKDE (2023)"]
+    )
+    assert c is not None and c.title == "Adaptive Clustering: A Study"
+    assert [a.name for a in c.authors] == ["Cy Qiao", "Ken N. Brown", "Fan Zhu", "Zhi Tian"]
+    # an author list that ends before a title holding a colon is not run on into it
+    c = parse_citation(["B. Shi, L. Cui, J. Li. SyncSnap: Live Memory Snapshots. HPCC, 2014"])
+    assert c is not None and c.title == "SyncSnap: Live Memory Snapshots"
+    assert [a.name for a in c.authors] == ["B. Shi", "L. Cui", "J. Li"]
+
+
 def test_a_link_title_opening_the_line_with_authors_after_it() -> None:
     c = parse_citation(["- `CVPR 2024` [Deep Joins at Scale](https://x.org). Ann Lee, **Bo Chen**"])
     assert c is not None

@@ -358,11 +358,20 @@ def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
 def _split_plain(text: str) -> tuple[str, str, str, int | None] | None:
     """``Authors. Title. Venue, year.`` with nothing set apart: the shortest prefix
     ending in ``. `` that is a whole author list, then the title up to the next
-    sentence end (initials such as ``X.`` in the list are not taken for its end)."""
+    sentence end (initials such as ``X.`` in the list are not taken for its end).
+    DBLP's ``Authors: Title. Venue`` too, where two names at least end in the colon."""
     flat = plain(text)
-    for m in re.finditer(r"\.\s+", flat):
+    colon = re.search(r":\s+", flat)
+    named = parse_authors(text[: text.find(":")]) if colon else None
+    if colon and named and len(named[0]) >= 2:  # unless a list ends before it ("J. Li. Sys: …")
+        ends = (m for m in re.finditer(r"(?<!\b[A-Z])\.\s+", flat[: colon.start()]))
+        colon = None if any(parse_authors(flat[: m.start()]) for m in ends) else colon
+    else:
+        colon = None
+    cuts = [colon] if colon else re.finditer(r"\.\s+", flat)
+    for m in cuts:
         authors, rest = flat[: m.start()], flat[m.end() :]
-        if parse_authors(authors) is None:
+        if m is not colon and parse_authors(authors) is None:
             continue
         end = re.search(r"(?<=[\w)])[.?!](?:\s+|$)", rest)
         title = rest[: end.start() + 1].rstrip(".") if end else rest
