@@ -393,6 +393,15 @@ def test_dblp_authors_then_a_colon_then_the_title() -> None:
     assert [a.name for a in c.authors] == ["B. Shi", "L. Cui", "J. Li"]
 
 
+def test_an_ellipsis_in_an_author_list_parts_two_names_and_leaves_it_partial() -> None:
+    c = parse_citation(
+        ["Ann Hoff, Bo Hal, Cy Sch, ... **Dee Howe**. Snowballs in Africa. ESR, 2021"]
+    )
+    assert c is not None and c.title == "Snowballs in Africa"
+    assert [a.name for a in c.authors] == ["Ann Hoff", "Bo Hal", "Cy Sch", "Dee Howe"]
+    assert not c.authors_complete
+
+
 def test_a_link_title_opening_the_line_with_authors_after_it() -> None:
     c = parse_citation(["- `CVPR 2024` [Deep Joins at Scale](https://x.org). Ann Lee, **Bo Chen**"])
     assert c is not None

@@ -195,3 +195,15 @@ def test_evaluator_never_reads_a_documents_source(tmp_path: Path) -> None:
     (tmp_path / "truth.yaml").write_text("id: x\n", "utf-8")
     (tmp_path / "cv.pdf").write_bytes(b"%PDF")
     assert document_files(tmp_path) == [tmp_path / "cv.pdf"]
+
+
+@needs_chromium
+def test_a_column_of_years_starts_an_entry_at_each_year(tmp_path: Path) -> None:
+    # a CV's dated list: the year in a column of its own, the entry wrapping beside it
+    rows = "".join(
+        f"<tr><td style='width:40pt;vertical-align:top'>{y}</td><td>{a}. {t}. <i>{v}</i>.</td></tr>"
+        for t, a, v, y in PUBS
+    )
+    body = f"<h1>Ann Lee</h1><h2>Publications</h2><table>{rows}</table>"
+    r = extract_file(print_pdf(tmp_path, "dated", body)).records
+    assert sorted(p.title for p in r.of(Publication).values()) == sorted(t for t, *_ in PUBS)

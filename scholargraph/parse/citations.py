@@ -61,7 +61,7 @@ _ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
 _AFTER_TITLE = re.compile(r"^[\s\"”,.]*(?:[*_]+(?=[\s,.\"”]|$))?[\s\"”,.]*")
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
-_ET_AL = re.compile(r",?\s*\b(?:et\s+al\.?|and\s+others)", re.IGNORECASE)
+_ET_AL = re.compile(r",?\s*(?:\b(?:et\s+al\.?|and\s+others)|\.\.\.|…)", re.IGNORECASE)
 _LINK_TAGS = re.compile(
     r"\[(?:pdf|code|preprint|publication|slides|video|website|doi|arxiv|"
     r"bib|html|abs|project|poster|talk|artifact)[^\]]*\]",
@@ -185,7 +185,7 @@ def parse_authors(text: str) -> tuple[list[Mention], bool] | None:
     flat = plain(text).strip(" .")
     flat = re.sub(r"\s*\([^()]{1,80}\)", "", flat)  # (equal contribution), (MIT), (Jax)
     complete = not _ET_AL.search(flat)
-    flat = _ET_AL.sub("", flat).strip(" ,.")
+    flat = _ET_AL.sub(",", flat).strip(" ,.")  # "A, ... B": the gap parts two names
     pieces = [p.strip() for p in re.split(r",|;|\band\b|&|、|，", flat)]
     pieces = [p for p in (_name_only(x) if not _INITIALS.match(x.strip()) else x for x in pieces)]
     pieces = _group([p for p in pieces if p])
@@ -368,7 +368,7 @@ def _split_plain(text: str) -> tuple[str, str, str, int | None] | None:
         colon = None if any(parse_authors(flat[: m.start()]) for m in ends) else colon
     else:
         colon = None
-    cuts = [colon] if colon else re.finditer(r"\.\s+", flat)
+    cuts = [colon] if colon else re.finditer(r"(?<!\.\.)\.\s+", flat)  # not "A, ... B"
     for m in cuts:
         authors, rest = flat[: m.start()], flat[m.end() :]
         if m is not colon and parse_authors(authors) is None:

@@ -392,7 +392,8 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
             first = ln.words[0]
             room = right - prev.x1  # what was left on the line: the next word did not fit
             wrapped = room < 0.07 * width or room < (first.x1 - first.x0) + 0.3 * first.size
-            if wrapped and not spaced and ln.x0 >= prev.x0 - 2 and not _LABEL.match(ln.plain):
+            label = _LABEL.match(ln.plain) or _date_label(ln)  # "[3] …", "2014   A. Lee, …"
+            if wrapped and not spaced and ln.x0 >= prev.x0 - 2 and not label:
                 _join(out[-1], ln)
                 prev = ln
                 continue
@@ -411,8 +412,27 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
         if multi and section[0] > 0 and not any(out[j].bullet for j in section):
             for j in starts:
                 out[j].text, out[j].bullet = "- " + out[j].text, True
+        dated = [j for j in section if _date_label(out[j])]
+        for j in dated if len(dated) > 1 else []:  # a CV's column of years: each starts one
+            if not out[j].bullet:
+                out[j].text, out[j].bullet = "- " + out[j].text, True
         section = []
     return out
+
+
+_DATE_LABEL = re.compile(
+    r"(?:19|20)\d\d(?:\s*[–—-]+\s*(?:(?:19|20)\d\d|present|now|today|current))?\s*[–—-]*|"
+    r"(?:19|20)\d\d\s*→",
+    re.IGNORECASE,
+)
+
+
+def _date_label(ln: _Line) -> bool:
+    """Does the line open with a date in a column of its own (``2014    A. Lee, …``)?"""
+    for i, (a, b) in enumerate(pairwise(ln.words[:5])):
+        if b.x0 - a.x1 > 0.8 * ln.size:
+            return _DATE_LABEL.fullmatch(" ".join(w.text for w in ln.words[: i + 1])) is not None
+    return False
 
 
 def _join(head: _Line, ln: _Line) -> None:
