@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, shared
 
-from scholargraph.parse import extract_file
+from scholargraph.parse import detect_kind, extract_file
 from scholargraph.parse.builder import Extraction
 from scholargraph.pipeline import extract
 from scholargraph.records import (
@@ -719,6 +719,43 @@ def test_a_heading_the_table_does_not_know_is_read_by_its_last_word(tmp_path: Pa
         "Housing vouchers and school choice",
         "Rent control and household mobility",
     ]
+
+
+TITLED_PAGE = """# Rosa Delgado
+
+# Papers
+
+### Rent Control and Household Mobility [JUE 2024]
+
+**Rosa Delgado**, Tomas Berg
+
+Check the [paper](https://example.org/rent.pdf)
+
+*We study rent control in mid-sized cities.*
+
+### Globally-Robust Housing Markets
+
+Ines Mora, **Rosa Delgado**
+
+# Software
+
+```
+@misc{tool, title={A Tool}, author={Rosa Delgado}}
+```
+"""
+
+
+def test_papers_titled_by_headings_and_a_quoted_bibtex_entry_keep_a_page_a_page(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, TITLED_PAGE, "index.md")
+    assert detect_kind(str(path), TITLED_PAGE) == "text"
+    r = extract_file(path).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Globally-Robust Housing Markets",
+        "Rent Control and Household Mobility",
+    ]
+    assert authors_of(r, "Rent") == [("Rosa Delgado", 1), ("Tomas Berg", 2)]
 
 
 ECON_CV = """# Rosa Delgado

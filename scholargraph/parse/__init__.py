@@ -53,9 +53,17 @@ def detect_kind(path: str, text: str) -> str:
         raise InputError(path, f"no publications or people found in {Path(path).name}")
     if suffix in datafile.PAGE_SUFFIXES and datafile.recognises(path, text):
         return datafile.FORMAT
-    if suffix in (".bib", ".bibtex") or re.search(r"^\s*@\w+\s*\{", text, re.MULTILINE):
+    page = suffix in (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".tex")
+    # a page quoting a BibTeX entry ("Cite: @misc{…}") is a page; only one that opens
+    # with an entry (after comments) is a bibliography
+    entry = re.match(r"(?:\s*%[^\n]*\n)*\s*@\w+\s*\{", text) if page else None
+    if (
+        suffix in (".bib", ".bibtex")
+        or entry
+        or (not page and re.search(r"^\s*@\w+\s*\{", text, re.MULTILINE))
+    ):
         return bibtex.FORMAT
-    if suffix in (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".tex"):
+    if page:
         return freetext.FORMAT
     raise InputError(path, "unrecognised input format", hint=f"supported: {SUPPORTED}")
 

@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 
 from scholargraph.ids import fold
-from scholargraph.parse.citations import Citation, parse_citation
+from scholargraph.parse.citations import Citation, parse_authors, parse_citation
 from scholargraph.parse.documents import Document
 from scholargraph.parse.htmltext import html_rows, markdown_rows
 from scholargraph.parse.latextext import latex_lines
@@ -94,6 +94,7 @@ class Entry:
     status: str
     citation: Citation | None = None
     indent: int = 0  # of its first line
+    tag: str | None = None  # a venue tag set apart from the title (see _titled_entry)
 
 
 def heading(text: str) -> tuple[str, str | None, str] | None:
@@ -366,9 +367,14 @@ def publication_entries(section: Section) -> list[Entry]:
     )
     status = section.status or "published"
     in_record = False  # a profile-page record runs on over its title and abstract
-    for ln in section.lines:
+    titled = False  # an entry whose title is a heading runs on to the next heading
+    for i, ln in enumerate(section.lines):
+        if ln.level and (entry := _titled_entry(ln, section.lines[i + 1 : i + 2], status)):
+            entries.append(entry)
+            titled = True
+            continue
         if ln.level:  # a sub-heading (## Journal, ### 2018) is no entry and ends one
-            in_record = False
+            in_record = titled = False
             if entries and has_bullets:
                 entries.append(Entry(ln.no, [], status))
             continue
@@ -380,9 +386,32 @@ def publication_entries(section: Section) -> list[Entry]:
             and bool(bullet_of(entries[-1].lines[0]).strip())
             and ln.indent > entries[-1].indent
         )
-        if (ln.bullet and not nested) or record or not entries or own_line or ln.no in paragraphs:
+        starts = (ln.bullet and not nested) or record or own_line or ln.no in paragraphs
+        if not entries or (starts and not titled):
             entries.append(Entry(ln.no, [ln.raw], status, indent=ln.indent))
             in_record = record
         else:
             entries[-1].lines.append(ln.raw)
+            if titled and len(entries[-1].lines) == 3 and entries[-1].tag:
+                entries[-1].lines.insert(2, entries[-1].tag)  # the venue after the authors
     return entries
+
+
+_TRAILING_TAG = re.compile(r"\s*[\[(](?P<tag>[^\[\]()]{2,40}\d{2}[^\[\]()]{0,10})[\])]\s*$")
+
+
+def _titled_entry(ln: Line, after: list[Line], status: str) -> Entry | None:
+    """A paper whose title is a heading (``### A Title [NeurIPS 2020]``) with its
+    authors on the line under it: an entry, the heading's venue tag kept for after the
+    authors."""
+    text = ln.text.strip(" #")
+    if not after or after[0].level or heading(text) is not None:
+        return None
+    m = _TRAILING_TAG.search(text)
+    title = text[: m.start()] if m else text
+    if len(title.split()) < 3:  # (a title may read as a name: "Globally-Robust Neural Networks")
+        return None
+    named = parse_authors(after[0].raw)
+    if named is None or not (len(named[0]) > 1 or named[0][0].marked):
+        return None
+    return Entry(ln.no, [f"**{title}**"], status, indent=ln.indent, tag=m["tag"] if m else None)
