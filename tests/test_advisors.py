@@ -254,6 +254,25 @@ def test_a_heading_then_a_list_of_the_owners_students() -> None:
     assert found == [(("Ada Park",), "masters", ADVISOR), (("Bo Li",), "supervisor", ADVISOR)]
 
 
+def test_a_students_list_with_kind_lines_and_labelled_names() -> None:
+    lines = [
+        (1, "### Mentoring"),
+        (2, ""),
+        (3, "`2021` __PhD student (1 total)__<br/>"),
+        (4, "_Students:_ Nia Neal.<br/>"),
+        (5, "`2021` __NSF-REU (1 total)__<br/>"),
+        (6, "_Students:_ Alt Koca.<br/>"),
+        (7, "`2009-2017` __Undergraduate students (2 total)__<br/>"),
+        (8, "_Students:_ Ana Silva, Jo Marcelli."),
+    ]
+    found = [(s.names, s.kind, s.owner) for s in read(lines)]
+    assert found == [
+        (("Nia Neal",), "phd", ADVISOR),
+        (("Alt Koca",), "mentor", ADVISOR),
+        (("Ana Silva", "Jo Marcelli"), "undergrad", ADVISOR),
+    ]
+
+
 def test_phrases_live_in_the_data_file() -> None:
     p = phrases()
     assert (

@@ -373,6 +373,12 @@ def _item_verb() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{'|'.join(groups)})\s+", _I)
 
 
+# a line of a students list that labels its names ("Students: A, B", "Mentees: C")
+_NAMES_LABEL = re.compile(
+    r"^\W*(?:students?|mentees?|advisees?|supervisees?|interns?)\W*\s*[:：]\s*", re.IGNORECASE
+)
+
+
 def _listed(flat: str, no: int, kind: str) -> list[Statement]:
     """A list item of the owner's students: the students it opens with (``Ann Lee``,
     ``Mentoring Ann Lee and Bo Wu on …``), and any co-supervisors it names (``(with
@@ -766,15 +772,23 @@ def read(
                 out += _listed(flat, no, kind or "supervisor")
             continue
         if m := _list_head().match(heading[1] if heading else flat):  # "### Student Mentoring"
-            listing = "mentor" if m.lastgroup == "mentor" else "supervisor"
+            listing, list_kind = ("mentor" if m.lastgroup == "mentor" else "supervisor"), None
             continue
         if listing is None:
             continue
-        names = names_in(flat)[:1]
+        label = _NAMES_LABEL.match(flat)  # "Students: A, B and C"
+        names = names_in(flat[label.end() :]) if label else names_in(flat)[:1]
         if not names:
-            listing = None
+            # a short line ("PhD students (3 total)") says the kind of the names under it
+            # (none: "NSF-REU (1 total)"); a blank one parts nothing; prose ends the list
+            if len(flat) <= 60:
+                list_kind = _kind_at(flat, 0) if flat.strip() else list_kind
+            else:
+                listing = None
             continue
-        kind = listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
+        kind = list_kind or (
+            listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
+        )
         out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
     out += _reference_items(lines)
     out += [st for no, raw in lines for st in _named_roles(no, raw, default_kind)]
