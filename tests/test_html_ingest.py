@@ -325,6 +325,25 @@ def test_paragraph_entries_with_a_bold_venue_tag_and_tex_quotes(tmp_path: Path) 
     assert authors_of(r, "Sparse") == ["Ann Lee", "Bo Chen", "Cy Wu"]
 
 
+LATEX_MACRO_ENTRIES = r"""
+\newcommand{\publication}[3]{\textbf{``#2''}\\#1\\#3}
+\begin{document}
+\section{Publications}
+\publication{\emph{Ann Lee} and Bo Chen}{Fast Things for Slow Computers}{Phys. Rev. Lett. (2024)}
+
+\publication{Cy Wu and \emph{Ann Lee}}{Slow Things for Fast Computers}{Phys. Rev. E (2023)}
+\end{document}
+"""
+
+
+def test_a_latex_macro_entry_is_one_entry_though_its_lines_share_a_number(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, LATEX_MACRO_ENTRIES, "cv.tex")).records
+    assert authors_of(r, "Fast") == ["Ann Lee", "Bo Chen"]
+    assert authors_of(r, "Slow") == ["Cy Wu", "Ann Lee"]
+
+
 # --- author lists ------------------------------------------------------------------
 
 

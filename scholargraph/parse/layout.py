@@ -349,12 +349,13 @@ def _paragraph_starts(lines: list[Line]) -> set[int]:
     """Where entries start in a list without bullets whose entries are paragraphs
     (runs of lines with blank lines between them, most runs longer than one line;
     or, when every line stands apart, runs parted by the wider gaps); empty when the
-    list is one entry a line."""
-    starts = {ln.no for i, ln in enumerate(lines) if i == 0 or ln.follows_break}
+    list is one entry a line. The lines are given by ``id``: the lines one LaTeX macro
+    gives share their source line's number."""
+    starts = {id(ln) for i, ln in enumerate(lines) if i == 0 or ln.follows_break}
     if len(lines) > 3 and 5 * len(starts) >= 4 * len(lines):  # (nearly) every line apart:
-        gaps = {b.no: b.no - a.no for a, b in itertools.pairwise(lines) if b.follows_break}
+        gaps = {id(b): b.no - a.no for a, b in itertools.pairwise(lines) if b.follows_break}
         if gaps and min(gaps.values()) < max(gaps.values()):  # entries parted by wider gaps
-            starts = {lines[0].no} | {no for no, g in gaps.items() if g > min(gaps.values())}
+            starts = {id(lines[0])} | {k for k, g in gaps.items() if g > min(gaps.values())}
     multi = len(lines) - len(starts)  # lines that continue a run
     return starts if len(starts) > 1 and multi >= len(starts) else set()
 
@@ -386,7 +387,7 @@ def publication_entries(section: Section) -> list[Entry]:
             and bool(bullet_of(entries[-1].lines[0]).strip())
             and ln.indent > entries[-1].indent
         )
-        starts = (ln.bullet and not nested) or record or own_line or ln.no in paragraphs
+        starts = (ln.bullet and not nested) or record or own_line or id(ln) in paragraphs
         if not entries or (starts and not titled):
             entries.append(Entry(ln.no, [ln.raw], status, indent=ln.indent))
             in_record = record
