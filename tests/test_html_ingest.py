@@ -421,6 +421,14 @@ def test_an_ellipsis_in_an_author_list_parts_two_names_and_leaves_it_partial() -
     assert not c.authors_complete
 
 
+def test_the_year_between_authors_and_title_and_a_dollar_mark() -> None:
+    c = parse_citation(
+        ["Porto, A., R. Schmel$, J.L. Vandeberg. 2016. Evolution of maps. Genetics."]
+    )
+    assert c is not None and c.title == "Evolution of maps" and c.year == 2016
+    assert [a.name for a in c.authors] == ["A. Porto", "R. Schmel", "J.L. Vandeberg"]
+
+
 def test_a_link_title_opening_the_line_with_authors_after_it() -> None:
     c = parse_citation(["- `CVPR 2024` [Deep Joins at Scale](https://x.org). Ann Lee, **Bo Chen**"])
     assert c is not None

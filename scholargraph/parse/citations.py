@@ -166,8 +166,8 @@ def _group(pieces: list[str]) -> list[str]:
 
 
 def _name_only(piece: str) -> str:
-    """A name without affiliation or contribution marks (``*``, ``†``, ``1``, ``✉``)."""
-    piece = re.sub(r"[*†‡§¶#✉︎\u2709\ufe0e\d]+", " ", piece)
+    """A name without affiliation or contribution marks (``*``, ``†``, ``$``, ``1``, ``✉``)."""
+    piece = re.sub(r"[*†‡§¶#$✉︎\u2709\ufe0e\d]+", " ", piece)
     return " ".join(piece.split()).strip(" ,.;:") if piece.strip() else ""
 
 
@@ -373,12 +373,17 @@ def _split_plain(text: str) -> tuple[str, str, str, int | None] | None:
         authors, rest = flat[: m.start()], flat[m.end() :]
         if m is not colon and parse_authors(authors) is None:
             continue
+        dated = _YEAR_FIRST.match(rest)  # "Authors. 2016. Title. Venue."
+        rest = rest[dated.end() :] if dated else rest
         end = re.search(r"(?<=[\w)])[.?!](?:\s+|$)", rest)
         title = rest[: end.start() + 1].rstrip(".") if end else rest
         if len(title.split()) < 2:
             return None
-        return title, authors, rest[end.end() :] if end else "", None
+        return title, authors, rest[end.end() :] if end else "", int(dated[1]) if dated else None
     return None
+
+
+_YEAR_FIRST = re.compile(r"\(?((?:19|20)\d\d)[a-z]?\)?[.,:]\s+")
 
 
 def _status(default: str, flat: str, venue_text: str, tagged_venue: str | None) -> str:
