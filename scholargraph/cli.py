@@ -407,7 +407,7 @@ def enrich(
     refresh: bool,
     enriched: str,
 ) -> None:
-    """Fill gaps from OpenAlex, Semantic Scholar, DBLP, Crossref and arXiv.
+    """Fill gaps from OpenAlex, Semantic Scholar, DBLP, Crossref, arXiv and ORCID.
 
     Finds each person's author records (judged on name, papers, co-authors and
     organizations; doubtful ones are listed for review, not used), writes what the

@@ -49,13 +49,15 @@ def _positive_float(env: Mapping[str, str], key: str, default: float) -> float:
 
 # Each public API: its default base URL and how many requests a second it is sent
 # (OpenAlex and Crossref's polite pools allow 10; Semantic Scholar 1 with a key;
-# DBLP throttles hard; arXiv asks for one request every 3 seconds).
+# DBLP throttles hard; arXiv asks for one request every 3 seconds; ORCID's public
+# API allows 24 a second).
 APIS: dict[str, tuple[str, float]] = {
     "openalex": ("https://api.openalex.org", 10.0),
     "s2": ("https://api.semanticscholar.org/graph/v1", 1.0),
     "dblp": ("https://dblp.org", 0.5),
     "crossref": ("https://api.crossref.org", 10.0),
     "arxiv": ("https://export.arxiv.org/api", 1 / 3),
+    "orcid": ("https://pub.orcid.org/v3.0", 10.0),
 }
 
 

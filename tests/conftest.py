@@ -127,6 +127,7 @@ def api_settings(replay: Replay, tmp_path: Path) -> ApiSettings:
         "dblp": "dblp.org",
         "crossref": "api.crossref.org",
         "arxiv": "export.arxiv.org/api",
+        "orcid": "pub.orcid.org/v3.0",
     }
     return ApiSettings(
         base_urls={api: replay.base(host) for api, host in hosts.items()},

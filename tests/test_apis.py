@@ -11,7 +11,7 @@ from conftest import RECORDED, shared
 from replay import Answer, Replay
 
 from scholargraph.config import ApiSettings
-from scholargraph.enrich.apis import Arxiv, Crossref, Dblp, OpenAlex, SemanticScholar
+from scholargraph.enrich.apis import Arxiv, Crossref, Dblp, OpenAlex, Orcid, SemanticScholar
 from scholargraph.enrich.apis.dblp import parse_author_hits, parse_publication_hits
 
 OA = "https://api.openalex.org"
@@ -116,6 +116,19 @@ def test_openalex_pages_by_cursor_until_the_last_page(
     assert len(works) == 2 and "W2741809807" in {w.id for w in works}
 
 
+def test_openalex_title_search_reads_a_search_page_of_works(
+    replay: Replay, api_settings: ApiSettings
+) -> None:
+    page = RECORDED / "openalex" / "works_page_search_ml_public_health.json"
+    replay.add_file(f"{OA}/works?search=machine+learning+public+health", page)
+    found = OpenAlex.from_settings(api_settings).search_works("machine learning public health")
+    assert len(found) == 49 and found[0].title.startswith("Redefining climate regions")
+    authors = [a.name for a in found[0].authors]
+    assert authors == ["Alexander Liss", "Magaly Koch", "Elena N. Naumova"]
+    (sent,) = queries(replay, "/api.openalex.org/works")
+    assert sent["per_page"] == ["10"] and "authorships" in sent["select"][0]
+
+
 def test_openalex_search_with_no_hits_is_empty(replay: Replay, api_settings: ApiSettings) -> None:
     empty = b'{"meta": {"count": 0}, "results": []}'
     replay.script("/api.openalex.org/authors", Answer(200, empty))
@@ -145,6 +158,12 @@ def test_s2_finds_authors_and_reads_every_page_of_their_papers(
     assert offsets == [str(100 * i) for i in range(9)]
     assert len(papers) == len({p.id for p in papers}) > 800
     assert not replay.misses
+
+
+def test_s2_title_search_reads_the_first_page_of_papers(s2: SemanticScholar) -> None:
+    found = s2.search_works("turing")  # the recording asked for titles only
+    assert len(found) == 100 and found[4].title == "Neural Turing Machines"
+    assert found[4].id == "c1126fbffd6b8547a44c58b192b36b08b18299de"
 
 
 def test_s2_batch_answers_in_order_with_none_for_unknown_ids(s2: SemanticScholar) -> None:
@@ -205,6 +224,16 @@ def test_crossref_asks_for_50_dois_a_request_and_slows_to_its_rate_headers(
     assert crossref.http.interval == pytest.approx(0.2)
 
 
+def test_crossref_title_search_asks_a_bibliographic_query(
+    crossref: Crossref, replay: Replay
+) -> None:
+    body = RECORDED / "crossref" / "works_query_ecology_rows2.json"
+    replay.add_file("https://api.crossref.org/works?query.bibliographic=ecology", body)
+    found = crossref.search_works("ecology")
+    assert [w.title for w in found] == ["Communicating Ecology", "Chemical Ecology"]
+    assert queries(replay, "/api.crossref.org/works")[0]["rows"] == ["10"]
+
+
 def test_crossref_unknown_doi_is_none(crossref: Crossref) -> None:
     assert crossref.work("10.9999/none") is None
 
@@ -261,6 +290,26 @@ def test_dblp_reads_a_person_with_coauthor_pids(replay: Replay, api_settings: Ap
     assert first.doi == "10.1109/3dtv.2012.6365428" and first.year == 2012
 
 
+def test_dblp_title_search_asks_the_publication_search_for_ten_hits(
+    replay: Replay, api_settings: ApiSettings
+) -> None:
+    """Constructed (no recorded DBLP search response exists): one hit, shaped as
+    DBLP's search API documents it."""
+    hit = {"info": {"key": "conf/x/A1", "title": "On Joins.", "year": "2020", "authors": {
+        "author": {"@pid": "1/2", "text": "Ann Lee 0002"}}}}  # fmt: skip
+    answer = {"result": {"hits": {"hit": hit}}}
+    replay.add(
+        "GET", "https://dblp.org/search/publ/api?q=On+Joins&format=json&h=10", json.dumps(answer)
+    )
+    (work,) = Dblp.from_settings(api_settings, **NO_WAIT).search_works("On Joins")
+    assert (work.id, work.title, [a.name for a in work.authors]) == (
+        "conf/x/A1",
+        "On Joins",
+        ["Ann Lee"],
+    )
+    assert not replay.misses
+
+
 def test_dblp_search_hits_read_one_or_many_authors() -> None:
     """No recorded DBLP search response exists (see the shared PROVENANCE); these
     are shaped as DBLP's search API documents them: one item bare, several a list."""
@@ -306,3 +355,62 @@ def test_dblp_search_hits_read_one_or_many_authors() -> None:
     assert [(w.title, w.year, [a.name for a in w.authors]) for w in works] == [
         ("On Joins", 2020, ["Ann Lee", "Bo Chen"])
     ]
+
+
+# ORCID
+
+BINFIELD = "0000-0002-9341-7985"
+
+
+@pytest.fixture
+def orcid(replay: Replay, api_settings: ApiSettings) -> Orcid:
+    for part in ("person", "works"):
+        body = RECORDED / "orcid" / f"{part}_{BINFIELD}.json"
+        replay.add_file(f"https://pub.orcid.org/v3.0/{BINFIELD}/{part}", body)
+    return Orcid.from_settings(api_settings, **NO_WAIT)
+
+
+def test_orcid_reads_a_record_owner_and_their_works_by_id_asking_for_json(
+    orcid: Orcid, replay: Replay
+) -> None:
+    author, works = orcid.author_works(f"https://orcid.org/{BINFIELD}")
+    assert author is not None and (author.id, author.name, author.orcid) == (
+        BINFIELD,
+        "Peter Binfield",
+        BINFIELD,
+    )
+    assert len(works) == 8 and all(w.source == "orcid" and not w.authors for w in works)
+    academic = next(w for w in works if w.title == "Academic journal publishing")
+    assert (academic.id, academic.year, academic.doi) == (
+        f"{BINFIELD}/work/15536014",
+        2008,
+        "10.1080/03615260801973992",
+    )
+    assert sum(1 for w in works if w.doi) == 4  # Scopus ids (eid) are no DOI
+    assert all(h.get("Accept") == "application/json" for h in replay.headers)
+    assert not replay.misses
+
+
+def test_orcid_unknown_or_malformed_id_is_none(orcid: Orcid, replay: Replay) -> None:
+    assert orcid.author_works("0000-0001-0000-0000") == (None, [])
+    assert orcid.author_works("not an orcid") == (None, [])
+    assert len(replay.seen) == 1  # the malformed one is never sent
+
+
+def test_orcid_shows_the_credit_name_keeps_the_full_name_and_reads_journals_as_venues(
+    replay: Replay, api_settings: ApiSettings
+) -> None:
+    orcid = "0000-0003-1444-9135"
+    for part in ("person", "works"):
+        body = shared(f"fixtures/api/orcid/{part}_{orcid}.json")
+        replay.add_file(f"https://pub.orcid.org/v3.0/{orcid}/{part}", body)
+    author, works = Orcid.from_settings(api_settings, **NO_WAIT).author_works(orcid)
+    assert author is not None
+    assert (author.name, author.aliases) == ("Scott A Chamberlain", ["Scott Chamberlain"])
+    assert len(works) == 111 and sum(1 for w in works if w.doi) == 97
+    first = next(w for w in works if w.id == f"{orcid}/work/44924450")
+    assert (first.title, first.year, first.venue) == (
+        "Phylogeny Based Biodiversity Data Queries",
+        2018,
+        "Biodiversity Information Science and Standards",
+    )

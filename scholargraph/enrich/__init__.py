@@ -9,7 +9,12 @@ For each person (by default, everyone a profile document is about) and each API:
    by the id the graph already has, by ``--accept API:ID``, or by a name search
    whose first few candidates are judged on name, papers, co-authors and
    organizations (``enrich.matching``). A match below ``ACCEPT`` is reported for
-   review, not used;
+   review, not used. ORCID is asked by the person's ORCID iD only: the graph's,
+   one ``--accept`` gives, or one an author record matched earlier in the run gave
+   (taken when the ORCID record's name fits theirs).
+   Where an API has no author record for them, their papers with no DOI or arXiv
+   id are searched by title (``works_by_title``: same title, the person an author;
+   OpenAlex, Semantic Scholar, DBLP and Crossref search titles);
 3. what was found is written as one document per person and API
    (``enrich.documents``) into the enrichment folder. The stage stops there: the
    pipeline (``pipeline.enrich_into``) ingests the folder with the graph's own
@@ -35,7 +40,7 @@ import dataclasses
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,13 +57,22 @@ from scholargraph.enrich.apis import (
     Crossref,
     Dblp,
     OpenAlex,
+    Orcid,
     SemanticScholar,
     WorkIds,
 )
 from scholargraph.enrich.apis.client import ApiClient
 from scholargraph.enrich.apis.models import ApiWork
 from scholargraph.enrich.documents import ID_FIELDS, document
-from scholargraph.enrich.matching import Known, Match, Paper, best_match, judge, name_agreement
+from scholargraph.enrich.matching import (
+    Known,
+    Match,
+    Paper,
+    best_match,
+    judge,
+    name_agreement,
+    pair_works,
+)
 from scholargraph.errors import ApiError, ScholargraphError, UnreachableError
 from scholargraph.parse.profile import ENRICHMENT
 from scholargraph.queries import resolve_person
@@ -66,8 +80,8 @@ from scholargraph.store.export import profile_owners, to_networkx
 from scholargraph.store.store import Store
 from scholargraph.store.sync import stored_sources
 
-APIS = tuple(config.APIS)  # openalex, s2, dblp, crossref, arxiv
-AUTHOR_APIS = ("openalex", "s2", "dblp")  # the ones with author records
+APIS = tuple(config.APIS)  # openalex, s2, dblp, crossref, arxiv, orcid
+AUTHOR_APIS = ("openalex", "s2", "dblp", "orcid")  # the ones with author records
 CANDIDATES = 3  # name-search hits judged per person (each costs a works request)
 DEFAULT_FOLDER = config.DEFAULT_ENRICHED
 REVIEW_MARK = "review: "  # a progress entry for a candidate left to the user
@@ -77,6 +91,7 @@ CLIENTS: dict[str, type[ApiClient]] = {
     "dblp": Dblp,
     "crossref": Crossref,
     "arxiv": Arxiv,
+    "orcid": Orcid,
 }
 
 
@@ -153,6 +168,7 @@ def known_people(g: nx.MultiDiGraph, people: Iterable[str]) -> list[Known]:
                         arxiv=node.get("arxiv"),
                         venue=min(venues) if venues else None,
                         position=rel.get("position"),
+                        system_name=bool(node.get("title_is_system_name")),
                     )
                 )
                 coauthors |= {
@@ -176,7 +192,7 @@ def known_people(g: nx.MultiDiGraph, people: Iterable[str]) -> list[Known]:
     return out
 
 
-def lookup_ids(paper: Paper, asked: set[str], learned: set[str]) -> WorkIds:
+def lookup_ids(paper: Paper, asked: Set[str], learned: Set[str]) -> WorkIds:
     """The identifiers ``paper`` is looked up by: those asked before and those no
     API taught (an id an enrichment document states is used only once asked by
     it), so a later run sends the requests an earlier one did.
@@ -200,7 +216,7 @@ def works_by_id(
     """Paper id -> the API's work, for papers with a DOI or arXiv id, in batches;
     the ids asked are added to ``asked`` (see ``lookup_ids``)."""
     asked = set() if asked is None else asked
-    keys = {p.id: k for p in papers if (k := lookup_ids(p, asked, set(learned))).doi or k.arxiv}
+    keys = {p.id: k for p in papers if (k := lookup_ids(p, asked, learned)).doi or k.arxiv}
     asked |= {x for k in keys.values() for x in (k.doi, k.arxiv) if x}
     found = client.works_by_ids(
         sorted(set(keys.values()), key=lambda k: (k.doi or "", k.arxiv or ""))
@@ -208,19 +224,46 @@ def works_by_id(
     return {pid: w for pid, k in keys.items() if (w := found.get(k))}
 
 
-def find_author(client: Client, known: Known, accepted: str | None = None) -> Match | None:
+def works_by_title(client: Client, known: Known, papers: Iterable[Paper]) -> dict[str, ApiWork]:
+    """Paper id -> the work a title search on ``client`` finds for it: a hit of the
+    same normalized title (years at most two apart) with the person among its
+    authors (a name that fits theirs), the first such of the hits."""
+    found = {}
+    for paper in papers:
+        hits = [
+            w
+            for w in client.search_works(paper.title)
+            if any(name_agreement(known, a.name) for a in w.authors)
+        ]
+        for _, work in pair_works([paper], hits)[:1]:
+            found[paper.id] = work
+    return found
+
+
+def find_author(
+    client: Client, known: Known, accepted: str | None = None, learned: str | None = None
+) -> Match | None:
     """The person's author record on ``client``'s API: the id given or already in
-    the graph (taken as is), else the best of the first hits of a search for their
-    name (None when no hit reaches ``matching.REVIEW``)."""
-    pinned = accepted or known.external.get(client.api)
+    the graph (taken as is), else one a matched author record of another API gave
+    (``learned``, an ORCID iD: taken when the record's name fits theirs), else the
+    best of the first hits of a search for their name (None when no hit reaches
+    ``matching.REVIEW``)."""
+    given = accepted or known.external.get(client.api)
+    pinned = given or learned
     if not client.has_authors:
         return None
     if pinned:
         author, works = client.author_works(pinned)
-        if author is None:
+        if author is None or not (given or name_agreement(known, author.name)):
             return None
         verdict = judge(known, author, works)
-        why = "accepted by the user" if accepted else "id from the graph"
+        why = (
+            "accepted by the user"
+            if accepted
+            else "id from the graph"
+            if given
+            else "iD from a matched author record"
+        )
         return Match(known.id, author, 1.0, [why, *verdict.evidence], verdict.works)
     hits = [a for a in client.search_authors(known.name) if name_agreement(known, a.name)]
     judged = []
@@ -445,8 +488,9 @@ def tally(report: EnrichReport, store: Store) -> None:
 
 
 def _with_ids(paper: Paper, work: ApiWork | None) -> Paper:
-    """``paper`` with the DOI and arXiv id an API found for it, where it had none."""
-    if work is None:
+    """``paper`` with the DOI and arXiv id an API found for it, where it had none
+    (not for a system name: its document does not state them, see ``documents``)."""
+    if work is None or paper.system_name:
         return paper
     return replace(paper, doi=paper.doi or work.doi, arxiv=paper.arxiv or work.arxiv)
 
@@ -487,20 +531,26 @@ def _enrich_api(
     progress.asked[client.api] = sorted(asked)
     for k in todo:
         first = progress.as_first_met(k)
+        other = k.external.get(client.api) if client.by_id_only else None
         try:
-            match = find_author(client, first, accepted)
+            match = find_author(client, first, accepted, other)
+            unasked = [p for p in k.papers if lookup_ids(p, asked, learned) == WorkIds()]
+            # no author record here: their papers with no identifier, by title
+            titled = {} if match and match.accepted else works_by_title(client, first, unasked)
         except UnreachableError:
             raise
         except ApiError as exc:  # not marked done: the next run tries again
             report.errors.append(f"{k.name}: {exc.one_line()}")
             continue
-        found = {p.id: w for p in k.papers if (w := by_id.get(p.id))}
+        found = {p.id: w for p in k.papers if (w := by_id.get(p.id))} | titled
         author, outcome = None, "nothing found"
         if match and match.accepted:
             report.matched.append(match)
             author = match.author
             found.update((p.id, w) for p, w in match.works)
             k.external[client.api] = author.id  # progress knows them by it from now on
+            if author.orcid:  # ORCID is asked by it, later in the run
+                k.external.setdefault("orcid", author.orcid)
         elif match:  # left to the user; the progress entry keeps it for the next summary
             outcome = REVIEW_MARK + match.describe()
             report.candidates.append(f"{k.name}: {match.describe()}")

@@ -50,10 +50,11 @@ from typing import Any
 import yaml
 
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork
+from scholargraph.enrich.apis.orcid import orcid_id
 from scholargraph.enrich.matching import Known, Match, Paper, name_agreement
 from scholargraph.normalize.venues import full_name, is_preprint_server, normalize_venue
 
-ID_FIELDS = {"openalex": "openalex_id", "s2": "s2_id", "dblp": "dblp_pid"}
+ID_FIELDS = {"openalex": "openalex_id", "s2": "s2_id", "dblp": "dblp_pid", "orcid": "orcid"}
 HEADER = (
     "# Written by `scholargraph enrich`: what {api} says about {name}.\n"
     "# Ingested like any profile; its facts only fill what your own documents leave\n"
@@ -103,8 +104,16 @@ def _publication(
     known: Known, paper: Paper, work: ApiWork, retrieved: str, author: ApiAuthor | None
 ) -> tuple[dict[str, Any], str | None]:
     """The entry for ``work`` (the person written at their place as the document
-    names them) and the API's spelling of their name there."""
-    entry: dict[str, Any] = {"from": _from(work.source, work.id, retrieved), "title": work.title}
+    names them) and the API's spelling of their name there. A paper the graph
+    knows only by its system name is written under that name, without the work's
+    DOI and arXiv id: resolution keeps a system-name entry apart from every full
+    title, so the work's own would make it a second paper; its authors in order,
+    year, venue and abstract join the one the graph has."""
+    entry: dict[str, Any] = {"from": _from(work.source, work.id, retrieved)}
+    if paper.system_name:
+        entry |= {"title": paper.title, "system_name": True}
+    else:
+        entry["title"] = work.title
     spelled = None
     if work.authors:
         place = _owner_place(known, paper, work, author)
@@ -116,7 +125,9 @@ def _publication(
         entry["authors"] = names
         if work.authors_truncated:
             entry["authors_complete"] = False
-    for key in ("year", "doi", "arxiv", "abstract"):
+    elif author:  # a work of the author's own record that lists no authors (ORCID's)
+        entry["authors"], entry["authors_complete"] = [known.name], False
+    for key in ("year", "abstract") if paper.system_name else ("year", "doi", "arxiv", "abstract"):
         if getattr(work, key):
             entry[key] = getattr(work, key)
     entry |= _venue(paper, work)
@@ -158,10 +169,11 @@ def document(
     if aliases:
         person["aliases"] = aliases
     if author:
-        if author.orcid:
-            person["orcid"] = author.orcid
+        if author.orcid:  # as the graph writes it when it is the same iD (a URL, say)
+            mine = known.external.get("orcid")
+            person["orcid"] = mine if orcid_id(mine) == author.orcid else author.orcid
         if api in ID_FIELDS:
-            person[ID_FIELDS[api]] = author.id
+            person.setdefault(ID_FIELDS[api], author.id)
     data: dict[str, Any] = {
         "enrichment": {"api": api, "retrieved": retrieved, "person": known.id},
         "person": person,

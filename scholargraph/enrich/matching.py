@@ -12,11 +12,14 @@ doubt that remains, so that
 Matches at or above ``ACCEPT`` are taken; those between ``REVIEW`` and
 ``ACCEPT`` are offered to the user with their evidence, never merged silently.
 Works are matched to papers by DOI, then arXiv id, then normalized title with
-years at most two apart.
+years at most two apart; a paper a profile names only by its system name
+(``RLBoost`` in a news item) by a title that starts with that name and a colon
+or dash (``RLBoost: …``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +48,7 @@ class Paper:
     arxiv: str | None = None
     venue: str | None = None
     position: int | None = None  # the person's place on its author list, when known
+    system_name: bool = False  # the title is only the system's name (a news item's)
 
 
 @dataclass
@@ -120,9 +124,23 @@ def same_organization(a: str, b: str) -> bool:
     return bool(shared) and (len(shared) >= 3 or shared in (wa, wb))
 
 
+def names_system(system: str, title: str) -> bool:
+    """Whether ``title`` is the paper of the system named ``system``: it starts
+    with the name and a colon or a dash.
+
+    >>> names_system("RLBoost", "RLBoost: Spare Cycles"), names_system("LTE", "LTE Networks")
+    (True, False)
+    """
+    return (
+        re.match(re.escape(ids.fold(system).strip()) + r"\s*[:\-\u2013\u2014]", ids.fold(title))
+        is not None
+    )
+
+
 def pair_works(papers: Iterable[Paper], works: Iterable[ApiWork]) -> list[tuple[Paper, ApiWork]]:
     """Each paper with the work that is it: same DOI, same arXiv id, or same
-    normalized title with years at most two apart.
+    normalized title (for a system name, a title naming that system) with years
+    at most two apart.
 
     >>> p = Paper(id="w1", title="On Joins.", year=2023)
     >>> w = ApiWork(source="openalex", id="W9", title="On joins", year=2024)
@@ -139,10 +157,15 @@ def pair_works(papers: Iterable[Paper], works: Iterable[ApiWork]) -> list[tuple[
     for p in papers:
         found = (p.doi and by_doi.get(p.doi)) or (p.arxiv and by_arxiv.get(p.arxiv)) or None
         if found is None:
+            titled = (
+                [w for w in works if names_system(p.title, w.title)]
+                if p.system_name
+                else by_title.get(ids.title_key(p.title), [])
+            )
             found = next(
                 (
                     w
-                    for w in by_title.get(ids.title_key(p.title), [])
+                    for w in titled
                     if not (p.year and w.year and abs(p.year - w.year) > YEAR_WINDOW)
                 ),
                 None,

@@ -112,6 +112,8 @@ def fold_versions(versions: list[Publication], canonical: str) -> Publication:
         for name in ("title", "status", "abstract"):
             if getattr(v, name) is not None:
                 setattr(out, name, getattr(v, name))
+        if v.title is not None:  # the title kept says whether it names only the system
+            out.title_is_system_name = v.title_is_system_name
     out.doi = _venue_doi(best) or next((v.doi for v in versions if v.doi), None)
     out.arxiv = next((v.arxiv for v in versions if v.arxiv), None)
     out.year = next((v.year for v in versions if v.year), None)

@@ -1,5 +1,5 @@
 """Clients of the public bibliographic APIs, one class per API over one shared
-``Http`` session each: OpenAlex, Semantic Scholar, DBLP, Crossref and arXiv.
+``Http`` session each: OpenAlex, Semantic Scholar, DBLP, Crossref, arXiv and ORCID.
 
 Each returns the same plain records (``ApiAuthor``, ``ApiWork``) whichever API
 answered, through one protocol (``Client``), so matching and enrichment need not
@@ -12,6 +12,7 @@ from scholargraph.enrich.apis.crossref import Crossref
 from scholargraph.enrich.apis.dblp import Dblp
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor, WorkIds
 from scholargraph.enrich.apis.openalex import OpenAlex
+from scholargraph.enrich.apis.orcid import Orcid
 from scholargraph.enrich.apis.semanticscholar import SemanticScholar
 from scholargraph.http import Http
 
@@ -24,6 +25,7 @@ __all__ = [
     "Dblp",
     "Http",
     "OpenAlex",
+    "Orcid",
     "SemanticScholar",
     "WorkAuthor",
     "WorkIds",

@@ -10,13 +10,17 @@ from scholargraph.config import ApiSettings
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkIds
 from scholargraph.http import Http
 
+TITLE_HITS = 10  # hits of a title search read (they come best first)
+
 
 class Client(Protocol):
     """What enrichment asks of an API: works by identifier in batches and, where
-    the API keeps author records (``has_authors``), authors by id and by name."""
+    the API keeps author records (``has_authors``), authors by id and by name
+    (by id only where ``by_id_only``: an iD learned in the run is asked by too)."""
 
     api: ClassVar[str]
     has_authors: ClassVar[bool]
+    by_id_only: ClassVar[bool]
     http: Http
 
     def works_by_ids(self, keys: Sequence[WorkIds]) -> dict[WorkIds, ApiWork]:
@@ -31,6 +35,10 @@ class Client(Protocol):
         """Authors whose names fit ``name``, best first."""
         ...
 
+    def search_works(self, title: str) -> list[ApiWork]:
+        """Works whose titles fit ``title``, best first (the first ``TITLE_HITS``)."""
+        ...
+
 
 class ApiClient:
     """A thin client of one API (``api``, a key of ``config.APIS``) over one session.
@@ -40,6 +48,7 @@ class ApiClient:
 
     api: ClassVar[str]
     has_authors: ClassVar[bool] = False
+    by_id_only: ClassVar[bool] = False
 
     def __init__(self, http: Http) -> None:
         self.http = http
@@ -73,6 +82,9 @@ class ApiClient:
         return None, []
 
     def search_authors(self, name: str) -> list[ApiAuthor]:
+        return []
+
+    def search_works(self, title: str) -> list[ApiWork]:
         return []
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.enrich.apis.client import ApiClient, paired
+from scholargraph.enrich.apis.client import TITLE_HITS, ApiClient, paired
 from scholargraph.enrich.apis.models import ApiWork, WorkAuthor, WorkIds
 
 DOIS_PER_REQUEST = 50  # ``filter=doi:a,doi:b,…`` OR-s the DOIs
@@ -98,10 +98,10 @@ class Crossref(ApiClient):
         """The works of the keys' DOIs, 50 to a request."""
         return paired(keys, self.works(sorted({k.doi for k in keys if k.doi})))
 
-    def search(self, query: str, rows: int = 20) -> list[ApiWork]:
-        """Works whose bibliographic data fit ``query`` (a title, authors, year), best first."""
+    def search_works(self, title: str) -> list[ApiWork]:
+        """Works whose bibliographic data (title, authors, year) fit ``title``, best first."""
         found: list[ApiWork] | None = self.http.get_json(
-            "/works", {"query.bibliographic": query, "rows": rows}, shape=_items
+            "/works", {"query.bibliographic": title, "rows": TITLE_HITS}, shape=_items
         )
         return found or []
 

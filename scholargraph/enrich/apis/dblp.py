@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import requests
 
 from scholargraph import ids
-from scholargraph.enrich.apis.client import ApiClient
+from scholargraph.enrich.apis.client import TITLE_HITS, ApiClient
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor
 from scholargraph.http import text_body
 
@@ -159,6 +159,9 @@ class Dblp(ApiClient):
             shape=lambda data: parse_author_hits(data or {}),
         )
         return found or []
+
+    def search_works(self, title: str) -> list[ApiWork]:
+        return self.search_publications(title, TITLE_HITS)
 
     def search_publications(self, query: str, hits: int = 100) -> list[ApiWork]:
         found: list[ApiWork] | None = self.http.get_json(

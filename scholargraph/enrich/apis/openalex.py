@@ -17,7 +17,7 @@ from typing import Any
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.enrich.apis.client import ApiClient, paired
+from scholargraph.enrich.apis.client import TITLE_HITS, ApiClient, paired
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor, WorkIds
 from scholargraph.errors import ApiError
 
@@ -166,6 +166,15 @@ class OpenAlex(ApiClient):
             "/authors",
             {"search": name, "per_page": min(limit, PER_PAGE), "select": AUTHOR_FIELDS},
             shape=lambda data: [parse_author(a) for a in (data or {}).get("results") or []],
+        )
+        return found or []
+
+    def search_works(self, title: str) -> list[ApiWork]:
+        """Works whose text fits ``title``, most relevant first."""
+        found: list[ApiWork] | None = self.http.get_json(
+            "/works",
+            {"search": title, "per_page": TITLE_HITS, "select": WORK_FIELDS},
+            shape=lambda data: [parse_work(w) for w in (data or {}).get("results") or []],
         )
         return found or []
 

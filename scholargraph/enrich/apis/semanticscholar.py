@@ -14,7 +14,7 @@ import requests
 
 from scholargraph import ids
 from scholargraph.config import ApiSettings
-from scholargraph.enrich.apis.client import ApiClient
+from scholargraph.enrich.apis.client import TITLE_HITS, ApiClient
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork, WorkAuthor, WorkIds
 from scholargraph.errors import ApiError
 from scholargraph.http import json_body
@@ -86,6 +86,15 @@ class SemanticScholar(ApiClient):
             "/author/search",
             {"query": name, "fields": AUTHOR_FIELDS, "offset": 0, "limit": limit},
             shape=lambda data: [parse_author(a) for a in (data or {}).get("data") or []],
+        )
+        return found or []
+
+    def search_works(self, title: str) -> list[ApiWork]:
+        """Papers whose titles fit ``title``, most relevant first."""
+        found: list[ApiWork] | None = self.http.get_json(
+            "/paper/search",
+            {"query": title, "fields": PAPER_FIELDS, "offset": 0, "limit": TITLE_HITS},
+            shape=lambda data: [parse_paper(p) for p in (data or {}).get("data") or []],
         )
         return found or []
 
