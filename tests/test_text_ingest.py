@@ -758,6 +758,25 @@ def test_papers_titled_by_headings_and_a_quoted_bibtex_entry_keep_a_page_a_page(
     assert authors_of(r, "Rent") == [("Rosa Delgado", 1), ("Tomas Berg", 2)]
 
 
+DATED_CV = """Rosa Delgado
+
+Publications
+2024 R. Delgado, T. Berg. 2024. Rent control and household mobility. J. Urban Econ.
+2022 I. Mora, R. Delgado. 2022. Housing vouchers and school choice. Econ. Inquiry.
+2021 R. Delgado. 2021. Zoning and the price of land in Lima. Reg. Sci. Urban Econ.
+* equal contribution
+"""
+
+
+def test_a_dated_list_without_blank_lines_is_one_entry_a_year(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, DATED_CV, "cv.txt")).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Housing vouchers and school choice",
+        "Rent control and household mobility",
+        "Zoning and the price of land in Lima",
+    ]
+
+
 ECON_CV = """# Rosa Delgado
 
 ## Education

@@ -345,6 +345,9 @@ def _not_publications(section: Section) -> bool:
     return head is not None and bool(_NOT_PUBLICATIONS & set(re.findall(r"\w+", fold(head.text))))
 
 
+_DATED_LINE = re.compile(r"^\W{0,3}(?:19|20)\d\d(?:\s*[–—-]+\s*(?:(?:19|20)\d\d|present))?\b")
+
+
 def _paragraph_starts(lines: list[Line]) -> set[int]:
     """Where entries start in a list without bullets whose entries are paragraphs
     (runs of lines with blank lines between them, most runs longer than one line;
@@ -362,10 +365,14 @@ def _paragraph_starts(lines: list[Line]) -> set[int]:
 
 def publication_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
-    has_bullets = any(ln.bullet for ln in section.lines)
-    paragraphs = (
-        set() if has_bullets else _paragraph_starts([ln for ln in section.lines if not ln.level])
-    )
+    body = [ln for ln in section.lines if not ln.level]
+    # a list of bullets (not one stray "* equal contribution" note under plain lines)
+    has_bullets = sum(ln.bullet for ln in body) >= 2 or bool(body and body[0].bullet)
+    dated = {id(ln) for ln in body if _DATED_LINE.match(ln.text)}
+    if not has_bullets and len(dated) >= 2 and 3 * len(dated) >= 2 * len(body):
+        paragraphs = dated  # a CV's dated list: each year opens an entry
+    else:
+        paragraphs = set() if has_bullets else _paragraph_starts(body)
     status = section.status or "published"
     in_record = False  # a profile-page record runs on over its title and abstract
     titled = False  # an entry whose title is a heading runs on to the next heading
