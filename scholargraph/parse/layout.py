@@ -369,8 +369,8 @@ def publication_entries(section: Section) -> list[Entry]:
     # a list of bullets (not one stray "* equal contribution" note under plain lines)
     has_bullets = sum(ln.bullet for ln in body) >= 2 or bool(body and body[0].bullet)
     dated = {id(ln) for ln in body if _DATED_LINE.match(ln.text)}
-    if not has_bullets and len(dated) >= 2 and 3 * len(dated) >= 2 * len(body):
-        paragraphs = dated  # a CV's dated list: each year opens an entry
+    if len(dated) >= 2 and 3 * len(dated) >= 2 * len(body):
+        paragraphs, has_bullets = dated, False  # a CV's dated list: each year opens an entry
     else:
         paragraphs = set() if has_bullets else _paragraph_starts(body)
     status = section.status or "published"
