@@ -273,6 +273,16 @@ def test_a_students_list_with_kind_lines_and_labelled_names() -> None:
     ]
 
 
+def test_a_group_head_after_pi_is_read_linked_or_ending_the_line() -> None:
+    for line in (
+        "Department of Chemical Engineering, University of Washington, PI: Eliza Nance",
+        "Department of Chemical Engineering, PI: [Eliza Nance](https://x.org)",
+    ):
+        assert [(s.names, s.owner) for s in read([(1, line)])] == [(("Eliza Nance",), STUDENT)]
+    # a grant's title after "PI:" is no person
+    assert read([(1, "PI: Graph Learning at Scale, NSF, 2021-2024")]) == []
+
+
 def test_phrases_live_in_the_data_file() -> None:
     p = phrases()
     assert (

@@ -323,8 +323,9 @@ _ROLE_ASIDE = re.compile(  # "Committee: Ann Lee (Supervisor), Bo Wu": the name,
 )
 
 
-_PI = re.compile(  # a grant's "PI: Title" is no person, so the name must be a link
-    rf"(?<![\w-])(?:PI|principal investigator)\s*[:：]\s*{_OPEN}(?P<name>[^{_CLOSE}]+){_CLOSE}"
+_PI = re.compile(  # a grant's "PI: Title" is no person: a link, or a name that ends the line
+    rf"(?<![\w-])(?:PI|principal investigator)\s*[:：]\s*(?:{_OPEN}(?P<name>[^{_CLOSE}]+){_CLOSE}"
+    r"|(?P<plain>[A-Z][a-z'’-]{1,30}(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]{1,30}){1,2})\s*$)"
 )
 # (pattern, whether it reads the links' marks, which of the names found, family)
 _NAMED_ROLES = ((_ROLE_ASIDE, False, -1, "aside"), (_PI, True, 0, "group lead"))
@@ -340,7 +341,7 @@ def _named_roles(no: int, raw: str, default_kind: str | None) -> list[Statement]
     out = []
     for pattern, linked, pick, family in _NAMED_ROLES:
         for m in pattern.finditer(flat if linked else bare):
-            if names := names_in(m.group("name")):
+            if names := names_in(m.group("name") or m.group("plain")):
                 out.append(Statement((names[pick],), kind, STUDENT, None, no, family, plain(flat)))
     return out
 
