@@ -67,6 +67,31 @@ def test_tooltips_show_sources_relative_to_the_ingest_folder(tmp_path: Path) -> 
     assert "/home/ann" not in text and "cv.txt:14: 导师" in text
 
 
+def test_tooltips_name_the_api_and_day_of_facts_from_an_enrichment_document(
+    tmp_path: Path,
+) -> None:
+    g = graph()
+    g.nodes["person:a"]["evidence"] = [
+        "/cvs/cv.txt:3: homepage: https://a.example/from: x:y (retrieved 2020-01-01)",
+        "/cvs/openalex-a.yaml:8: from: openalex:A7 (retrieved 2026-11-30)",
+    ]
+    g.edges["person:a", "pub:1", "r"]["evidence"] = [
+        "/cvs/s2-a.yaml:12: - from: s2:99 (retrieved 2026-12-01, match 0.90: x)"
+    ]
+    shown = Provenance.of(
+        [
+            {"id": "src:1", "path": "/cvs/cv.txt", "kind": "profile"},
+            {"id": "src:2", "path": "/cvs/openalex-a.yaml", "kind": "enrichment"},
+            {"id": "src:3", "path": "/cvs/s2-a.yaml", "kind": "enrichment"},
+        ]
+    )
+    page = render(g, tmp_path / "p.html", title="t", provenance=shown)
+    [tip] = [str(n["title"]) for n in nodes_of(page) if n["id"] == "person:a"]
+    assert "(retrieved 2026-11-30) — OpenAlex, retrieved 2026-11-30</li>" in tip
+    assert "(retrieved 2020-01-01)</li>" in tip  # the user's own line: no API
+    assert "0.90: x) — Semantic Scholar, retrieved 2026-12-01" in page.read_text("utf-8")  # edge
+
+
 def test_search_looks_in_aliases_and_native_names_and_the_font_has_cjk_fallbacks(
     tmp_path: Path,
 ) -> None:

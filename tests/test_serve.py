@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +16,16 @@ from typing import Any
 import networkx as nx
 import pytest
 import requests
+import schemathesis
 from click.testing import CliRunner
 from conftest import allow_loopback
+from hypothesis import HealthCheck, given, settings
+from schemathesis import Case, GenerationMode
+from schemathesis.checks import (
+    negative_data_rejection,
+    not_a_server_error,
+    status_code_conformance,
+)
 
 from scholargraph.api import Graph
 from scholargraph.cli import main
@@ -146,7 +155,8 @@ publications:
 
 def test_evidence_from_an_enrichment_document_names_its_api_and_day(tmp_path: Path) -> None:
     """Only the lines of the document `enrich` wrote carry an API and a date, even a
-    line of the user's own that looks like one."""
+    line of the user's own that looks like one: in the panel, the graph's tooltips and
+    an exported page."""
     cvs = tmp_path / "cvs"
     cvs.mkdir()
     (cvs / "ann-lee.yaml").write_text(
@@ -163,6 +173,13 @@ def test_evidence_from_an_enrichment_document_names_its_api_and_day(tmp_path: Pa
         ingest_into(store, sorted(cvs.glob("*.yaml")))
     with serving(settings, [cvs.resolve()]) as client:
         panel = client.json("/api/person", person="Ann Lee")
+        ego = client.json("/api/graph/ego", person="Ann Lee")
+        ids = ",".join(n["id"] for n in ego["nodes"])
+        page = client.get("/export/view.html", ids=ids, title="Ann Lee").text
+    [ann] = [n for n in ego["nodes"] if n["id"] == "person:ann-lee"]
+    cited = "from: openalex:A7 (retrieved 2026-11-30) — OpenAlex, retrieved 2026-11-30</li>"
+    assert cited in ann["title"] and "(retrieved 2020-01-01)&quot;</li>" in ann["title"]
+    assert cited.replace("</li>", "\\u003c/li\\u003e") in page
     evidence = panel["person"]["evidence"]
     assert any(line.startswith("ann-lee.yaml:2: homepage:") for line in evidence)
     openalex = {"api": "OpenAlex", "date": "2026-11-30"}
@@ -258,6 +275,42 @@ def test_every_query_of_the_openapi_schema_answers_without_a_server_error(client
             for bad in ("", "0", "99999999999", "%00<>'\"", "x" * 300):
                 status = client.get(path, **(required | {p["name"]: bad})).status_code
                 assert 400 <= status < 500 or status == 200, (path, p["name"], bad, status)
+
+
+def test_the_api_fuzzed_from_its_schema_never_fails_and_refuses_bad_input_with_a_message(
+    client: Client,
+) -> None:
+    """Every path of /api/openapi.json, as schemathesis reads it from the running
+    server, with parameters it makes up from the schema, valid and not (a few of each
+    per path, the same each run): never a 5xx, a 4xx for parameters outside the
+    schema, only the statuses the schema names, every refusal saying why, and no
+    answer naming a folder of the machine (``Client.get`` checks that too)."""
+    schema = schemathesis.openapi.from_url(client.url + "/api/openapi.json")
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == len(schema.raw_schema["paths"])
+    statuses: Counter[int] = Counter()
+
+    def call(case: Case) -> None:
+        response = case.call(session=client.http)
+        statuses[response.status_code] += 1
+        case.validate_response(
+            response, checks=[not_a_server_error, negative_data_rejection, status_code_conformance]
+        )
+        assert response.status_code < 400 or response.json()["error"]
+        assert all(str(folder) not in response.text for folder in client.folders)
+
+    for operation in operations:
+        takes = schema.raw_schema["paths"][operation.path]["get"]["parameters"]
+        for mode in GenerationMode if takes else [GenerationMode.POSITIVE]:  # none to get wrong
+            fuzz = settings(
+                max_examples=6,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )(given(operation.as_strategy(mode))(call))
+            fuzz()
+    assert statuses[200] and statuses[400], statuses  # answers and refusals both
 
 
 def test_a_view_exports_as_a_standalone_page_and_as_graphml(client: Client) -> None:

@@ -82,8 +82,22 @@ def display_text(data: dict[str, Any], limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def tooltip(data: dict[str, Any], sources: dict[str, str]) -> str:
-    """Escaped HTML: every property, then where the fact came from."""
+def cited(line: str, enriched: dict[str, dict[str, str]]) -> str:
+    """An evidence line; one from an enrichment document (``Provenance.enriched``)
+    with the API and the day it was retrieved.
+
+    >>> cited("oa.yaml:8: from: openalex:A7", {"oa.yaml:8: from: openalex:A7":
+    ...     {"api": "OpenAlex", "date": "2026-11-30"}})
+    'oa.yaml:8: from: openalex:A7 — OpenAlex, retrieved 2026-11-30'
+    """
+    found = enriched.get(line)
+    return f"{line} — {found['api']}, retrieved {found['date']}" if found else line
+
+
+def tooltip(data: dict[str, Any], provenance: Provenance) -> str:
+    """Escaped HTML: every property, then where the fact came from (the sources as
+    ``provenance`` shows them; evidence from an enrichment document with its API and
+    day)."""
     rows = []
     for key, value in data.items():
         if key in ("labels", "sources", "evidence", "type") or value in (None, [], ""):
@@ -91,8 +105,11 @@ def tooltip(data: dict[str, Any], sources: dict[str, str]) -> str:
         shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         rows.append(f"<b>{html.escape(key)}</b>: {html.escape(shown)}")
     head = html.escape(str(data.get("type") or _label_of(data)))
-    files = [sources.get(s, s) for s in data.get("sources") or []]
-    prov = "".join(f"<li>{html.escape(e)}</li>" for e in (data.get("evidence") or [])[:5])
+    files = [provenance.sources.get(s, s) for s in data.get("sources") or []]
+    enriched = provenance.enriched(data)
+    prov = "".join(
+        f"<li>{html.escape(cited(e, enriched))}</li>" for e in (data.get("evidence") or [])[:5]
+    )
     out = f"<b>{head}</b><br>" + "<br>".join(rows)
     if files:
         out += "<br><i>sources</i>: " + html.escape(", ".join(files))
@@ -116,7 +133,7 @@ def vis_node(
     node: Any,
     data: dict[str, Any],
     degree: int,
-    sources: dict[str, str],
+    provenance: Provenance,
     marked: bool,
     *,
     rank: int | None = 0,
@@ -133,7 +150,7 @@ def vis_node(
         "label": text if rank is not None else "",
         "hover": text,
         "search": searched_text(data),
-        "title": tooltip(data, sources),
+        "title": tooltip(data, provenance),
         "group": group,
         "shape": GROUPS.get(group, {}).get("shape", "dot"),
         "size": 12 + 4 * math.sqrt(degree) + (10 if marked else 0),
@@ -146,7 +163,7 @@ def vis_node(
 
 
 def vis_edge(
-    u: Any, v: Any, key: Any, data: dict[str, Any], sources: dict[str, str]
+    u: Any, v: Any, key: Any, data: dict[str, Any], provenance: Provenance
 ) -> dict[str, Any]:
     """A relationship as vis-network draws it: an arrow, or for a co-author tie (which
     is symmetric) a dashed line as wide as the joint papers it stands for."""
@@ -155,7 +172,7 @@ def vis_edge(
         "id": str(key),
         "from": str(u),
         "to": str(v),
-        "title": tooltip(data, sources),
+        "title": tooltip(data, provenance),
         "label": "",
         "arrows": "" if tie else "to",
         "dashes": tie,
@@ -407,13 +424,12 @@ def render(
         for i, (x, y, r) in enumerate(discs)
     ]
     ranks = label_ranks(g, marked)
-    sources = shown.sources
     for node, data in sorted(g.nodes(data=True), key=lambda kv: str(kv[0])):
         drawn = vis_node(
             node,
             shown.fact(data),
             g.degree(node),
-            sources,
+            shown,
             node in marked,
             rank=ranks.get(node),
         )
@@ -422,7 +438,7 @@ def render(
         net.add_node(drawn["id"], group=drawn["group"])  # with a group: no default colour
         net.node_map[str(node)].update(drawn)  # pyvis drops a colour and an empty label
     for u, v, key, data in g.edges(keys=True, data=True):
-        drawn = vis_edge(u, v, key, shown.fact(data), sources)
+        drawn = vis_edge(u, v, key, shown.fact(data), shown)
         del drawn["id"]
         net.add_edge(drawn.pop("from"), drawn.pop("to"), **drawn)
     net.options = {

@@ -1,5 +1,5 @@
-"""``scholargraph serve``: the explorer over HTTP, on the standard library's threading
-server (GET only: nothing a request sends can change the store).
+"""``scholargraph serve``: the explorer over HTTP, a Starlette app under uvicorn (GET
+only: nothing a request sends can change the store).
 
 Routes: ``/`` the app; ``/static/…`` its script, styles and vis-network (from the pyvis
 package, so it works offline); ``/api/…`` JSON (``/api/openapi.json`` describes it);
@@ -7,7 +7,8 @@ package, so it works offline); ``/api/…`` JSON (``/api/openapi.json`` describe
 are a 400 and unknown names a 404, each with a JSON message; an error of ours is a
 500 that says nothing of the machine. JSON escapes ``<``, ``>`` and ``&`` (no response
 holds markup a browser could run), and every page forbids loading anything but from
-the server itself (Content-Security-Policy).
+the server itself (Content-Security-Policy). Endpoints are plain functions, run on
+Starlette's thread pool; the explorer answers one at a time (one store connection).
 """
 
 from __future__ import annotations
@@ -16,16 +17,22 @@ import contextlib
 import ipaddress
 import logging
 import socket
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pyvis
+import uvicorn
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scholargraph.errors import QueryError, ScholargraphError, StoreUnavailableError
 from scholargraph.render.pages import GROUPS, script_json
@@ -42,7 +49,9 @@ SECURITY_HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
 }
+READ_ONLY = ("GET", "HEAD")
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _OWN = resources.files("scholargraph.serve") / "static"
 _SHARED = resources.files("scholargraph.render") / "templates"
@@ -57,17 +66,13 @@ STATIC = {  # path -> (where, content type)
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Reply:
-    status: int
-    body: bytes
-    content_type: str
-    filename: str | None = None  # sent as an attachment
+class JSONReply(Response):
+    """``content`` as JSON (UTF-8), ``<``, ``>`` and ``&`` escaped."""
 
+    media_type = "application/json"
 
-def json_reply(value: Any, status: int = HTTPStatus.OK) -> Reply:
-    """``value`` as JSON (UTF-8), ``<``, ``>`` and ``&`` escaped."""
-    return Reply(status, str(script_json(value)).encode("utf-8"), "application/json")
+    def render(self, content: Any) -> bytes:
+        return str(script_json(content)).encode("utf-8")
 
 
 def is_loopback(host: str) -> bool:
@@ -115,134 +120,191 @@ class Params:
         return [i for i in self.values.get(name, "").split(",") if i]
 
 
-class App:
-    """The routes, as functions of a path and its parameters to a Reply."""
-
-    def __init__(self, explorer: Explorer) -> None:
-        self.explorer = explorer
-
-    def get(self, target: str) -> Reply:
-        url = urlsplit(target)
-        path = url.path
-        if path in STATIC:
-            where, kind = STATIC[path]
-            return Reply(HTTPStatus.OK, where.read_bytes(), kind)
-        try:
-            return self._route(path, Params(url.query))
-        except (UnknownQuery, NotFound) as exc:
-            return json_reply({"error": exc.one_line()}, HTTPStatus.NOT_FOUND)
-        except StoreUnavailableError as exc:
-            return json_reply({"error": exc.one_line()}, HTTPStatus.SERVICE_UNAVAILABLE)
-        except QueryError as exc:
-            return json_reply({"error": exc.one_line()}, HTTPStatus.BAD_REQUEST)
-        except ScholargraphError as exc:
-            log.error("%s: %s", path, exc.one_line())
-            return json_reply({"error": "the store could not answer"}, HTTPStatus.BAD_GATEWAY)
-        except Exception:  # a bug of ours: logged here, nothing of it sent
-            log.exception("%s failed", path)
-            return json_reply({"error": "internal error"}, HTTPStatus.INTERNAL_SERVER_ERROR)
-
-    def _route(self, path: str, params: Params) -> Reply:
-        explorer = self.explorer
-        head, _, name = path.rpartition("/")
-        if path == "/api/openapi.json":
-            params.only()
-            return json_reply(openapi(explorer.queries()))
-        if path == "/api/groups":
-            params.only()
-            return json_reply(GROUPS)
-        if path == "/api/queries":
-            params.only()
-            return json_reply(explorer.queries())
-        if path == "/api/search":
-            params.only("q", "limit")
-            limit = whole_number("limit", params.values.get("limit", "10"), 50)
-            return json_reply(explorer.search(params.text("q"), limit))
-        if path == "/api/person":
-            params.only("person")
-            return json_reply(explorer.person(params.text("person")))
-        if path == "/api/pair":
-            params.only("person", "other")
-            return json_reply(explorer.pair(params.text("person"), params.text("other")))
-        if head == "/api/query" and name:
-            return json_reply(explorer.query(name, params.values))
-        if head == "/api/graph" and name:
-            return json_reply(explorer.graph(name, params.values))
-        if path in ("/export/view.html", "/export/view.graphml"):
-            params.only("ids", "focus", "title")
-            ids, focus = params.ids("ids"), params.ids("focus")
-            if path.endswith(".graphml"):
-                text, kind = explorer.graphml(ids, focus), "application/graphml+xml"
-            else:
-                title = params.values.get("title") or "scholargraph view"
-                text, kind = explorer.page(ids, focus, title), "text/html"
-            return Reply(HTTPStatus.OK, text.encode("utf-8"), kind, Path(path).name)
-        raise NotFound(f"nothing at {path[:MAX_TEXT]!r}", hint="see /api/openapi.json")
-
-
 class NotFound(QueryError):
     """A path the app does not have (a 404)."""
 
 
-class Handler(BaseHTTPRequestHandler):
-    """GET and HEAD; any other method is a 405 (the app writes nothing)."""
+def application(explorer: Explorer) -> ASGIApp:
+    """The routes over ``explorer``, each a function of its request's path and
+    parameters, read-only (``ReadOnly``)."""
 
-    server: Server
-    server_version = "scholargraph"
-    sys_version = ""
+    def static(request: Request) -> Response:
+        if request.url.path not in STATIC:
+            raise NotFound(f"nothing at {request.url.path[:MAX_TEXT]!r}")
+        where, kind = STATIC[request.url.path]
+        return Response(where.read_bytes(), media_type=kind)
 
-    def do_GET(self) -> None:
-        self._send(self.server.app.get(self.path))
+    def answer(*names: str, of: Callable[[Params], Any]) -> Callable[[Request], Response]:
+        """An endpoint taking the parameters ``names``, answering ``of(params)``."""
 
-    def do_HEAD(self) -> None:
-        self._send(self.server.app.get(self.path), body=False)
+        def endpoint(request: Request) -> Response:
+            params = Params(request.url.query)
+            params.only(*names)
+            return JSONReply(of(params))
 
-    def _refuse(self) -> None:
-        reply = json_reply({"error": "read-only: GET only"}, HTTPStatus.METHOD_NOT_ALLOWED)
-        self._send(reply, allow="GET, HEAD")
+        return endpoint
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse
+    def named(of: Callable[[str, dict[str, str]], Any]) -> Callable[[Request], Response]:
+        """An endpoint answering the query its path names, with any parameters."""
 
-    def _send(self, reply: Reply, *, body: bool = True, allow: str | None = None) -> None:
-        self.send_response(reply.status)
-        self.send_header("Content-Type", f"{reply.content_type}; charset=utf-8")
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Cache-Control", "no-store")
-        for key, value in SECURITY_HEADERS.items():
-            self.send_header(key, value)
-        if allow:
-            self.send_header("Allow", allow)
-        if reply.filename:
-            self.send_header("Content-Disposition", f'attachment; filename="{reply.filename}"')
-        self.end_headers()
-        if body:
-            self.wfile.write(reply.body)
+        def endpoint(request: Request) -> Response:
+            return JSONReply(of(request.path_params["name"], Params(request.url.query).values))
 
-    def log_message(self, format: str, *args: Any) -> None:
-        log.info("%s %s", self.address_string(), format % args)
+        return endpoint
+
+    def search(params: Params) -> Any:
+        limit = whole_number("limit", params.values.get("limit", "10"), 50)
+        return explorer.search(params.text("q"), limit)
+
+    def pair(params: Params) -> Any:
+        return explorer.pair(params.text("person"), params.text("other"))
+
+    def export(request: Request) -> Response:
+        params = Params(request.url.query)
+        params.only("ids", "focus", "title")
+        ids, focus = params.ids("ids"), params.ids("focus")
+        name = Path(request.url.path).name
+        if name.endswith(".graphml"):
+            text, kind = explorer.graphml(ids, focus), "application/graphml+xml"
+        else:
+            title = params.values.get("title") or "scholargraph view"
+            text, kind = explorer.page(ids, focus, title), "text/html"
+        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+        return Response(text, media_type=kind, headers=disposition)
+
+    routes = [
+        Route("/", static),
+        Route("/static/{name}", static),
+        Route("/api/openapi.json", answer(of=lambda _: openapi(explorer.queries()))),
+        Route("/api/groups", answer(of=lambda _: GROUPS)),
+        Route("/api/queries", answer(of=lambda _: explorer.queries())),
+        Route("/api/search", answer("q", "limit", of=search)),
+        Route("/api/person", answer("person", of=lambda p: explorer.person(p.text("person")))),
+        Route("/api/pair", answer("person", "other", of=pair)),
+        Route("/api/query/{name}", named(explorer.query)),
+        Route("/api/graph/{name}", named(explorer.graph)),
+        Route("/export/view.html", export),
+        Route("/export/view.graphml", export),
+    ]
+    handlers: dict[Any, Callable[[Request, Exception], Response]] = {
+        HTTPException: _no_route,
+        NotFound: _refused(HTTPStatus.NOT_FOUND),
+        UnknownQuery: _refused(HTTPStatus.NOT_FOUND),
+        StoreUnavailableError: _refused(HTTPStatus.SERVICE_UNAVAILABLE),
+        QueryError: _refused(HTTPStatus.BAD_REQUEST),
+        ScholargraphError: _store_failed,
+        Exception: _bug,
+    }
+    return ReadOnly(Starlette(routes=routes, exception_handlers=handlers))
 
 
-class Server(ThreadingHTTPServer):
-    """The app on ``host``:``port`` (0: any free port), one thread per request."""
+def _refused(status: int) -> Callable[[Request, Exception], Response]:
+    """A handler answering our error's one line with ``status``."""
 
-    daemon_threads = True
+    def handler(request: Request, exc: Exception) -> Response:
+        message = exc.one_line() if isinstance(exc, ScholargraphError) else str(exc)
+        return JSONReply({"error": message}, status)
+
+    return handler
+
+
+def _no_route(request: Request, exc: Exception) -> Response:
+    path = request.url.path[:MAX_TEXT]
+    found = NotFound(f"nothing at {path!r}", hint="see /api/openapi.json")
+    return JSONReply({"error": found.one_line()}, HTTPStatus.NOT_FOUND)
+
+
+def _store_failed(request: Request, exc: Exception) -> Response:
+    message = exc.one_line() if isinstance(exc, ScholargraphError) else str(exc)
+    log.error("%s: %s", request.url.path, message)
+    return JSONReply({"error": "the store could not answer"}, HTTPStatus.BAD_GATEWAY)
+
+
+def _bug(request: Request, exc: Exception) -> Response:
+    """A bug of ours: logged here, nothing of it sent."""
+    log.error("%s failed", request.url.path, exc_info=exc)
+    return JSONReply({"error": "internal error"}, HTTPStatus.INTERNAL_SERVER_ERROR)
+
+
+class ReadOnly:
+    """Around the app: any method but GET and HEAD is a 405 (the app writes nothing),
+    and every response, errors too, carries ``SECURITY_HEADERS``."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def headed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()),
+                ]
+            await send(message)
+
+        if scope["method"] in READ_ONLY:
+            await self.app(scope, receive, headed)
+            return
+        refused = JSONReply({"error": "read-only: GET only"}, HTTPStatus.METHOD_NOT_ALLOWED)
+        refused.headers["Allow"] = ", ".join(READ_ONLY)
+        await refused(scope, receive, headed)
+
+
+class Server:
+    """The app on ``host``:``port`` (0: any free port) under uvicorn: ``serve_forever``
+    runs it until ``shutdown`` (from another thread) or Ctrl-C."""
 
     def __init__(self, store: Store, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
-        self.app = App(Explorer(store))
-        if ":" in host:
-            self.address_family = socket.AF_INET6
+        self.socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
         try:
-            super().__init__((host, port), Handler)
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.socket.bind((host, port))
+            self.socket.listen(128)  # callers queue until uvicorn takes them
         except OSError as exc:
+            self.socket.close()
             raise ScholargraphError(
                 f"cannot serve on {host}:{port}: {exc.strerror}",
                 hint="choose another --port, or stop what listens there",
             ) from exc
+        config = uvicorn.Config(
+            application(Explorer(store)),
+            lifespan="off",
+            log_config=None,  # the command's logging, not uvicorn's
+            server_header=False,
+        )
+        self.uvicorn = uvicorn.Server(config)
+        self._serving, self._stopped = threading.Event(), threading.Event()
 
     @property
     def url(self) -> str:
-        host, port = str(self.server_address[0]), self.server_port
+        host, port = self.socket.getsockname()[:2]
         return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+    def serve_forever(self) -> None:
+        self._serving.set()
+        try:
+            self.uvicorn.run(sockets=[self.socket])
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop serving (requests under way are answered first) and wait for it."""
+        self.uvicorn.should_exit = True
+        if self._serving.is_set():
+            self._stopped.wait()
+
+    def server_close(self) -> None:
+        self.socket.close()
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server_close()
 
 
 def serve(

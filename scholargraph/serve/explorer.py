@@ -4,8 +4,9 @@ two people, and the current view as a page or GraphML. Nothing here knows about 
 (see ``app``).
 
 Every text a caller gets has the ingest folder taken out of its paths (``Provenance``),
-and a person's panel names, for each evidence line of a document ``scholargraph enrich``
-wrote, the API and the day it was retrieved (``retrieval``);
+and a person's panel and the tooltips name, for each evidence line of a document
+``scholargraph enrich`` wrote, the API and the day it was retrieved
+(``Provenance.enriched``);
 values are not HTML-escaped here but where they become HTML (the tooltips, escaped by
 ``render.pages.tooltip``; the app's script sets every other value as text).
 """
@@ -13,11 +14,10 @@ values are not HTML-escaped here but where they become HTML (the tooltips, escap
 from __future__ import annotations
 
 import io
-import re
 import tempfile
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from scholargraph.errors import QueryError
-from scholargraph.parse.profile import ENRICHMENT
 from scholargraph.queries import (
     QUERIES,
     Answer,
@@ -36,7 +35,7 @@ from scholargraph.queries import (
     run,
 )
 from scholargraph.queries.library import Param, Query
-from scholargraph.records import Source
+from scholargraph.records import Person, Source
 from scholargraph.render.pages import (
     keep_best_connected,
     keep_strong_ties,
@@ -55,33 +54,7 @@ MAX_TEXT = 200  # the longest text parameter, in characters
 MAX_DRAWN = 500  # nodes one answer draws at most: the people asked about, then the best-connected
 MAX_YEAR = 9999
 PANEL_PARTS = ("papers", "advisors", "students", "coauthors", "topics")
-API_NAMES = {
-    "openalex": "OpenAlex",
-    "s2": "Semantic Scholar",
-    "dblp": "DBLP",
-    "crossref": "Crossref",
-    "arxiv": "arXiv",
-}
-# What an enrichment document's facts cite: `from: openalex:W1 (retrieved 2026-12-02…)`.
-RETRIEVED = re.compile(r"\bfrom: (?P<api>[\w-]+):.+? \(retrieved (?P<date>\d{4}-\d{2}-\d{2})\b")
 T = TypeVar("T")
-
-
-def retrieval(line: str) -> dict[str, str] | None:
-    """The API (by its name) and the day an evidence line from an enrichment document
-    names, else None.
-
-    >>> retrieval("openalex-ann-lee.yaml:8: from: openalex:A7 (retrieved 2026-11-30)")
-    {'api': 'OpenAlex', 'date': '2026-11-30'}
-    >>> retrieval("s2-ann-lee.yaml:9: - from: s2:12 (retrieved 2026-11-30, match 0.80: x)")
-    {'api': 'Semantic Scholar', 'date': '2026-11-30'}
-    >>> retrieval("ann-lee.yaml:2: name: Ann Lee") is None
-    True
-    """
-    found = RETRIEVED.search(line)
-    if not found:
-        return None
-    return {"api": API_NAMES.get(found["api"], found["api"]), "date": found["date"]}
 
 
 def whole_number(name: str, text: str, high: int = MAX_INT) -> int:
@@ -181,23 +154,10 @@ class Explorer:
     def provenance(self) -> Provenance:
         return Provenance.of(self._sources)
 
-    @cached_property
-    def _enriched(self) -> tuple[str, ...]:
-        """``path:`` as evidence lines start, for each document ``enrich`` wrote."""
-        return tuple(
-            f"{self.provenance.sources[str(s['id'])]}:"
-            for s in self._sources
-            if s.get("kind") == ENRICHMENT
-        )
-
     def _cited(self, fact: dict[str, Any]) -> dict[str, Any]:
         """``fact`` and, when some of its evidence is from enrichment documents, those
         lines' APIs and days (``enriched``: evidence line -> ``{api, date}``)."""
-        enriched = {
-            line: found
-            for line in fact.get("evidence") or []
-            if line.startswith(self._enriched) and (found := retrieval(line))
-        }
+        enriched = self.provenance.enriched(fact)
         return fact | {"enriched": enriched} if enriched else fact
 
     def queries(self) -> list[dict[str, Any]]:
@@ -262,7 +222,10 @@ class Explorer:
         co-authors and topics, and the files they were read from; evidence from an
         enrichment document with its API and day (``_cited``)."""
         pid = self._locked(lambda: resolve_person(self.store, checked_text("person", text)))
-        node = self._locked(lambda: to_networkx(self.store, ids=[pid])).nodes[pid]
+        [row] = self._locked(  # one statement, not the whole subgraph's
+            lambda: self.store.query(read_statement(Person, subset=True), {"ids": [pid]})
+        )
+        node = {k: v for k, v in row.items() if v is not None} | {"labels": ["Person"]}
         panel: dict[str, Any] = {"person": self._cited(self.provenance.fact(node))}
         for part in PANEL_PARTS:
             panel[part] = [self._cited(row) for row in self.query(part, {"person": pid})]
@@ -320,7 +283,7 @@ class Explorer:
                 Path(folder) / "view.html",
                 title=checked_text("title", title),
                 highlight=focus,
-                provenance=Provenance(sources=self.provenance.sources),
+                provenance=replace(self.provenance, root=""),  # paths shown already
             )
             return path.read_text("utf-8")
 
@@ -344,7 +307,6 @@ class Explorer:
     def _drawn(self, g: nx.MultiDiGraph, focus: list[str]) -> dict[str, Any]:
         total = g.number_of_nodes()
         g = keep_best_connected(g, MAX_DRAWN, focus)
-        sources = self.provenance.sources
         ranks = label_ranks(g, focus)
         return {
             "focus": focus,
@@ -354,14 +316,14 @@ class Explorer:
                     n,
                     self.provenance.fact(g.nodes[n]),
                     g.degree(n),
-                    sources,
+                    self.provenance,
                     n in focus,
                     rank=ranks.get(n),
                 )
                 for n in sorted(g.nodes, key=str)
             ],
             "edges": [
-                vis_edge(u, v, k, self.provenance.fact(d), sources)
+                vis_edge(u, v, k, self.provenance.fact(d), self.provenance)
                 for u, v, k, d in g.edges(keys=True, data=True)
             ],
         }

@@ -9,13 +9,16 @@
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
   var groups = {};
+  var FACE = getComputedStyle(document.body).fontFamily;
+  var LABEL_PX = 13; // labels keep this height on screen at any zoom, as on the pages
   var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
-    nodes: { font: { size: 14, face: getComputedStyle(document.body).fontFamily } },
+    nodes: { font: { size: LABEL_PX, face: FACE } },
     edges: { color: { color: "#9aa5b1", highlight: "#e15759" }, smooth: false },
     interaction: { hover: true, tooltipDelay: 150 },
     physics: { enabled: false, solver: "forceAtlas2Based" }
   });
   state.network = network;
+  state.labels = 0;
   scholargraphDraw.labelsOnHover(network, nodes);
 
   function el(tag, text, cls) {
@@ -58,12 +61,40 @@
   var STEP = 45; // graph units between two nodes placed on a sunflower
   var GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
+  // vis-network draws the whole canvas again, at once, on each change of its data
+  // while physics is off: `change` makes its changes with drawing held, drawn once.
+  function batched(change) {
+    network.body.emitter.emit("_blockRedraw");
+    try { return change(); } finally {
+      network.body.emitter.emit("_allowRedraw");
+      network.redraw();
+    }
+  }
+
+  // Label the best-ranked nodes whose labels overlap none already drawn (the others
+  // show theirs on hover), as the rendered pages do.
+  function relabel() {
+    state.labels = scholargraphDraw.declutter(network, nodes, function () { return true; }, LABEL_PX, FACE);
+  }
+  var pending = null;
+  function relabelSoon() { clearTimeout(pending); pending = setTimeout(function () { batched(relabel); }, 150); }
+  network.on("zoom", relabelSoon);
+  network.on("dragEnd", relabelSoon);
+
+  var asked = 0; // the rank of the people the latest view asked about: labelled first,
+  // then those of the views before, then the best-ranked of each answer
+
   // Add an answer's graph; nodes not drawn yet go on a sunflower disc beside `anchor`,
   // on the side away from the middle of what is drawn (or keep where they were), so
-  // what is drawn stays where it is.
+  // what is drawn stays where it is. The people asked about are drawn as such.
   function add(graph, anchor, kept) {
     var at = anchor && network.getPositions([anchor])[anchor] || { x: 0, y: 0 };
+    var focus = {};
+    asked -= 1;
+    graph.focus.forEach(function (id) { focus[id] = true; });
     var fresh = graph.nodes.filter(function (n) { return !nodes.get(n.id); });
+    var marked = graph.nodes.filter(function (n) { return focus[n.id] && nodes.get(n.id); })
+      .map(function (n) { return { id: n.id, color: n.color, borderWidth: n.borderWidth, size: n.size, rank: asked }; });
     var drawn = Object.values(network.getPositions());
     var mx = drawn.reduce(function (s, p) { return s + p.x; }, 0) / (drawn.length || 1);
     var my = drawn.reduce(function (s, p) { return s + p.y; }, 0) / (drawn.length || 1);
@@ -76,13 +107,15 @@
       var r = STEP * Math.sqrt(i + 0.5);
       n.x = old ? old.x : cx + r * Math.cos(i * GOLDEN);
       n.y = old ? old.y : cy + r * Math.sin(i * GOLDEN);
+      if (focus[n.id]) { n.rank = asked; }
       groups[n.group] = true;
     });
-    nodes.update(scholargraphDraw.withTooltips(fresh));
-    var focus = graph.focus.filter(function (id) { return nodes.get(id); });
-    nodes.update(graph.nodes.filter(function (n) { return focus.indexOf(n.id) >= 0; })
-      .map(function (n) { return { id: n.id, color: n.color, borderWidth: n.borderWidth, size: n.size, label: n.hover }; }));
-    edges.update(scholargraphDraw.withTooltips(graph.edges.filter(function (e) { return !edges.get(e.id); })));
+    var ties = graph.edges.filter(function (e) { return !edges.get(e.id); });
+    batched(function () {
+      nodes.update(scholargraphDraw.withTooltips(fresh).concat(marked));
+      edges.update(scholargraphDraw.withTooltips(ties));
+      relabel();
+    });
     legend();
     counted();
     return fresh.map(function (n) { return n.id; });
@@ -99,7 +132,8 @@
     var kept = keep ? network.getPositions() : {};
     var fresh = [];
     var round = state.round = (state.round || 0) + 1;
-    nodes.clear(); edges.clear(); groups = {}; state.error = "";
+    batched(function () { nodes.clear(); edges.clear(); });
+    groups = {}; state.error = "";
     return state.views.reduce(function (done, view) {
       return done.then(function () {
         if (round !== state.round) { return null; }
@@ -120,7 +154,10 @@
     state.busy += 1;
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      nodes.update(held.map(function (id) { return { id: id, fixed: false }; }));
+      batched(function () {
+        nodes.update(held.map(function (id) { return { id: id, fixed: false }; }));
+        relabel();
+      });
       state.busy -= 1;
     });
     network.setOptions({ physics: { enabled: true } });
@@ -137,13 +174,16 @@
     return Promise.all([open({ query: "ego", params: { person: id } }), showPerson(id)]);
   }
 
+  // Draw a person's collaborators beside them, then show their panel (asked for once
+  // the graph is in: the server answers one request at a time, the graph first, and
+  // builds the panel while the browser draws).
   function expand(id) {
     var view = { query: "ego", params: { person: id }, anchor: id };
     state.views.push(view);
-    return Promise.all([
-      api("/api/graph/ego", Object.assign({}, view.params, filters())).then(function (g) { settle(add(g, id)); }),
-      showPerson(id)
-    ]).catch(failed);
+    return api("/api/graph/ego", Object.assign({}, view.params, filters())).then(function (g) {
+      settle(add(g, id));
+      return showPerson(id);
+    }).catch(failed);
   }
 
   function compare(other) {
