@@ -41,6 +41,7 @@ API_NAMES = {
     "dblp": "DBLP",
     "crossref": "Crossref",
     "arxiv": "arXiv",
+    "orcid": "ORCID",
 }
 # What an enrichment document's facts cite: `from: openalex:W1 (retrieved 2026-12-02…)`.
 RETRIEVED = re.compile(r"\bfrom: (?P<api>[\w-]+):.+? \(retrieved (?P<date>\d{4}-\d{2}-\d{2})\b")
