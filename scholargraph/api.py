@@ -2,8 +2,11 @@
 
 Each method is a command of the same name (``scholargraph ingest`` is
 ``Graph.ingest``). The store is opened on first use and held until ``close`` (or the
-end of a ``with`` block): the embedded store is one file that one process holds at a
-time, so close the graph before another process, or a ``scholargraph`` command, uses it.
+end of a ``with`` block): read-only for the methods that only read, to write for
+the others. What a graph writes to the embedded store reaches its file when the
+graph closes, all at once; a ``with`` block left by an exception leaves the file as
+it was (see ``store.ladybug_store``). One process writes it at a time; readers are
+not held up.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from scholargraph.pipeline import DemoReport, ExtractResult, IngestReport
     from scholargraph.queries import Answer
     from scholargraph.serve.app import Server
+    from scholargraph.store.health import CheckReport
     from scholargraph.store.store import Store
 
 
@@ -33,14 +37,25 @@ class Graph:
 
     @property
     def store(self) -> Store:
-        """The open store (opened on first use)."""
+        """The store, open to write (opened on first use)."""
+        if self._store is not None and self._store.read_only:
+            self.close()
+        return self._open(read_only=False)
+
+    @property
+    def _reader(self) -> Store:
+        """The store as it is open, or else opened read-only."""
+        return self._open(read_only=True)
+
+    def _open(self, *, read_only: bool) -> Store:
         if self._store is None:
             from scholargraph.store.store import open_store
 
-            self._store = open_store(self.settings)
+            self._store = open_store(self.settings, read_only=read_only)
         return self._store
 
     def close(self) -> None:
+        """Close the store, keeping what was written."""
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -54,7 +69,11 @@ class Graph:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc_type is None or self._store is None:
+            self.close()
+        else:
+            self._store.discard()
+            self._store = None
 
     def ingest(
         self,
@@ -95,7 +114,7 @@ class Graph:
         """Run the named query (see ``scholargraph query --list``); arguments by name."""
         from scholargraph.queries import run
 
-        return run(self.store, name, **{k: v for k, v in arguments.items() if v is not None})
+        return run(self._reader, name, **{k: v for k, v in arguments.items() if v is not None})
 
     def render(
         self,
@@ -112,7 +131,7 @@ class Graph:
 
         given = {k: v for k, v in arguments.items() if v is not None}
         return render_query(
-            self.store,
+            self._reader,
             name,
             output,
             max_nodes=max_nodes or MAX_NODES,
@@ -149,13 +168,13 @@ class Graph:
         """The whole graph in ``fmt`` (node-link, graphml, csv, neo4j-import)."""
         from scholargraph.store.export import export
 
-        return export(self.store, fmt, output)
+        return export(self._reader, fmt, output)
 
     def stats(self) -> dict[str, int]:
         """Nodes per label and relationships per type."""
         from scholargraph.store.export import stats
 
-        return stats(self.store)
+        return stats(self._reader)
 
     def serve(
         self,
@@ -176,7 +195,23 @@ class Graph:
                 f"no graph at {self.settings.store!r} to serve",
                 hint="build one first: scholargraph ingest FILES (or scholargraph demo)",
             )
-        serve(self.store, host, port, on_start=on_start)
+        serve(self._reader, host, port, on_start=on_start)
+
+    def check(self) -> CheckReport:
+        """Whether the store opens and is whole: engine, counts, records without an
+        id or sharing one, edges between the wrong labels, and what a writer that
+        never finished left (see README, "Stores")."""
+        from scholargraph.store.health import check
+
+        self.close()  # look at the store as other processes see it
+        return check(self.settings)
+
+    def repair(self) -> list[str]:
+        """Bring back the store's last good state; what was done, a line each."""
+        from scholargraph.store.health import repair
+
+        self.close()
+        return repair(self.settings)
 
     def demo(self, output: str | Path = "scholargraph-out") -> DemoReport:
         """Build the example graph in this store and write its interactive pages."""

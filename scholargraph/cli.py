@@ -272,6 +272,42 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in counts.items()))
 
 
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of lines.")
+@click.pass_context
+@one_line_errors
+def check(ctx: click.Context, as_json: bool) -> None:
+    """Check that the store opens and is whole: its engine, counts, records without
+    an id or sharing one, edges between the wrong labels, and what a writer that
+    never finished left. Reads only; exit status 1 when something is wrong.
+
+    Example: scholargraph check
+    """
+    report = graph_of(ctx).check()
+    if as_json:
+        click.echo(json.dumps({**asdict(report), "ok": report.ok}, indent=1))
+    else:
+        click.echo("\n".join(report.lines()))
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.pass_context
+@one_line_errors
+def repair(ctx: click.Context) -> None:
+    """Bring back the store's last good state: remove what writers that never
+    finished left, set aside a log that cannot be replayed, declare missing tables
+    or constraints. On Neo4j, committed batches stay: run the interrupted command
+    again to complete the graph.
+
+    Example: scholargraph repair
+    """
+    click.echo("\n".join(graph_of(ctx).repair()))
+
+
 @main.command(name="eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")

@@ -40,6 +40,14 @@ class StoreUnavailableError(StoreError):
     """The store could not be opened or reached (bad URI, server down, bad credentials)."""
 
 
+class StoreLockedError(StoreUnavailableError):
+    """Another process is writing the store."""
+
+
+class StoreCorruptError(StoreUnavailableError):
+    """The store's files cannot be read as a store (``scholargraph repair``)."""
+
+
 class QueryError(ScholargraphError):
     """A named query was unknown, mis-parameterised, or its person argument did not resolve."""
 

@@ -3,11 +3,22 @@
 Writes run as managed transactions, which the driver retries on Neo4j's transient
 errors (a lock timeout, a deadlock, a leader switch) for ``neo4j_retry`` seconds;
 every other driver or server error becomes one StoreError line.
+
+Batches commit as they go, so a client killed half-way leaves the batches before
+it: a consistent graph, but not yet the whole command. The first write of a session
+leaves a note (``unfinished.json`` in the store's ingest folder) that a clean close
+removes; ``scholargraph check`` reports a note left by a writer that died. A writer
+that finds such a note takes it over, so it goes once a later writer finishes (even
+one that found nothing left to write: a writer killed after its last batch).
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import neo4j
@@ -24,7 +35,8 @@ from neo4j.exceptions import (
 from scholargraph.config import Settings
 from scholargraph.errors import StoreError, StoreUnavailableError
 from scholargraph.store import schema
-from scholargraph.store.store import Store
+from scholargraph.store.store import Store, alive
+from scholargraph.store.sync import ingest_folder
 
 T = TypeVar("T")
 
@@ -32,9 +44,11 @@ T = TypeVar("T")
 class Neo4jStore(Store):
     dialect = "neo4j"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, read_only: bool = False) -> None:
         uri, user = settings.store, settings.neo4j_user
         self.location = uri
+        self.read_only = read_only
+        self._unfinished: Path | None = None
         self._database = settings.neo4j_database
         self._wait = settings.neo4j_wait
         self._pool = settings.neo4j_pool_size
@@ -61,13 +75,20 @@ class Neo4jStore(Store):
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
             raise StoreUnavailableError(f"unusable Neo4j URI {uri!r}: {exc}") from exc
         self._schema_ready = False
+        note = unfinished_note(self)
+        if not read_only and note.exists() and not alive(_noted_pid(note)):
+            self._unfinished = note  # a dead writer's: this one finishes the work
 
     def ensure_schema(self) -> None:
-        if self._schema_ready:
+        if self._schema_ready or self.read_only:  # reads need no constraint
             return
         for stmt in schema.neo4j_ddl():
-            self.write(stmt, {})
+            self._write(stmt, {})
         self._schema_ready = True
+
+    def missing_schema(self) -> list[str]:
+        have = {r["name"] for r in self.query(schema.NEO4J_SCHEMA_NAMES)}
+        return [name for name in schema.neo4j_names() if name not in have]
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         def read() -> list[dict[str, Any]]:
@@ -79,6 +100,15 @@ class Neo4jStore(Store):
         return self._call(read, "query")
 
     def write(self, text: str, params: dict[str, Any]) -> None:
+        if self._unfinished is None:
+            self._unfinished = unfinished_note(self)
+            self._unfinished.parent.mkdir(parents=True, exist_ok=True)
+            started = datetime.now(UTC).replace(microsecond=0).isoformat()
+            note = {"pid": os.getpid(), "started": started}
+            self._unfinished.write_text(json.dumps(note), "utf-8")
+        self._write(text, params)
+
+    def _write(self, text: str, params: dict[str, Any]) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(text, params).consume()
 
@@ -110,4 +140,22 @@ class Neo4jStore(Store):
             raise StoreError(f"the Neo4j driver failed the {what}: {exc}") from exc
 
     def close(self) -> None:
+        if self._unfinished is not None:
+            self._unfinished.unlink(missing_ok=True)
+            self._unfinished = None
         self._driver.close()
+
+    def discard(self) -> None:
+        self._driver.close()  # what was committed stays, and so does the note
+
+
+def unfinished_note(store: Store) -> Path:
+    """Where a Neo4j writer notes that it has begun (gone once it finishes)."""
+    return ingest_folder(store) / "unfinished.json"
+
+
+def _noted_pid(note: Path) -> int:
+    try:
+        return int(json.loads(note.read_text("utf-8")).get("pid") or 0)
+    except (OSError, ValueError, AttributeError):
+        return 0

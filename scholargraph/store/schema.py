@@ -95,15 +95,27 @@ def ladybug_ddl() -> list[str]:
     return stmts
 
 
+def _neo4j_name(cls: type[Node] | type[Rel]) -> str:
+    return f"{type_name(cls).lower()}_id"
+
+
+def neo4j_names() -> list[str]:
+    """The names of the constraints and indexes ``neo4j_ddl`` declares."""
+    return [_neo4j_name(t) for t in RECORD_TYPES]
+
+
+# A uniqueness constraint's index has the constraint's name.
+NEO4J_SCHEMA_NAMES = "SHOW INDEXES YIELD name RETURN name"
+
+
 def neo4j_ddl() -> list[str]:
     """Uniqueness constraints (nodes) and lookup indexes (relationship ids)."""
     stmts = [
-        f"CREATE CONSTRAINT {n.LABEL.lower()}_id IF NOT EXISTS "
-        f"FOR (n:{n.LABEL}) REQUIRE n.id IS UNIQUE"
+        f"CREATE CONSTRAINT {_neo4j_name(n)} IF NOT EXISTS FOR (n:{n.LABEL}) REQUIRE n.id IS UNIQUE"
         for n in NODE_TYPES
     ]
     stmts += [
-        f"CREATE INDEX {r.TYPE.lower()}_id IF NOT EXISTS FOR ()-[r:{r.TYPE}]-() ON (r.id)"
+        f"CREATE INDEX {_neo4j_name(r)} IF NOT EXISTS FOR ()-[r:{r.TYPE}]-() ON (r.id)"
         for r in REL_TYPES
     ]
     return stmts
@@ -194,6 +206,25 @@ def count_statement(cls: type[Node] | type[Rel]) -> str:
     return f"MATCH (:{cls.START.LABEL})-[r:{cls.TYPE}]->(:{cls.END.LABEL}) RETURN count(r) AS n"
 
 
+def faults_statement(cls: type[Node] | type[Rel]) -> str:
+    """What ``scholargraph check`` counts for one type (both dialects): ``unnamed``,
+    records without an id, or edges with an end without one; ``repeated``, records
+    whose id another of the type holds too; ``total``, every record of the type
+    (for relationships, whatever their ends: more than ``count_statement`` counts
+    are edges between nodes of other labels than the type joins)."""
+    if issubclass(cls, Node):
+        match, loose = f"MATCH (n:{cls.LABEL}) WITH n.id AS id, ", "0"
+    else:
+        match = f"MATCH (a)-[r:{cls.TYPE}]->(b) WITH r.id AS id, "
+        loose = "sum(CASE WHEN a.id IS NULL OR b.id IS NULL THEN 1 ELSE 0 END)"
+    return (
+        f"{match}count(*) AS c, {loose} AS loose "
+        "RETURN sum(CASE WHEN id IS NULL THEN c ELSE loose END) AS unnamed, "
+        "sum(CASE WHEN id IS NOT NULL AND c > 1 THEN c ELSE 0 END) AS repeated, "
+        "sum(c) AS total"
+    )
+
+
 def all_statements(dialect: str) -> list[str]:
     """Every generated statement of a dialect (for the parser checks)."""
     ddl = neo4j_ddl() if dialect == "neo4j" else ladybug_ddl()
@@ -204,4 +235,6 @@ def all_statements(dialect: str) -> list[str]:
         + [ids_statement(t) for t in RECORD_TYPES]
         + [delete_statement(t) for t in RECORD_TYPES]
         + [count_statement(t) for t in RECORD_TYPES]
+        + [faults_statement(t) for t in RECORD_TYPES]
+        + ([NEO4J_SCHEMA_NAMES] if dialect == "neo4j" else [])
     )

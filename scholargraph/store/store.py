@@ -6,6 +6,7 @@ URI opens Neo4j 5.
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from types import TracebackType
@@ -26,6 +27,7 @@ class Store(ABC):
 
     dialect: str
     location: str
+    read_only: bool = False  # opened for commands that only read
 
     @abstractmethod
     def ensure_schema(self) -> None:
@@ -51,7 +53,17 @@ class Store(ABC):
         return False
 
     @abstractmethod
-    def close(self) -> None: ...
+    def missing_schema(self) -> list[str]:
+        """What this version declares (tables, columns, constraints) that the store lacks."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close, keeping what was written."""
+
+    def discard(self) -> None:
+        """Close after a failure: the embedded store is left as it was before it was
+        opened; on Neo4j the batches committed so far stay."""
+        self.close()
 
     def __enter__(self) -> Store:
         return self
@@ -62,15 +74,33 @@ class Store(ABC):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.discard()
 
 
-def open_store(settings: Settings) -> Store:
-    """The store that ``settings.store`` names (created on first use when embedded)."""
+def alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs on this machine (a writer noted in a file)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # another user's
+    return True
+
+
+def open_store(settings: Settings, *, read_only: bool = False) -> Store:
+    """The store that ``settings.store`` names (created on first use when embedded
+    and written). ``read_only``: for commands that only read; the embedded store is
+    then opened without its writer lock, so a running ingest does not hold them up."""
     if settings.is_bolt:
         from scholargraph.store.neo4j_store import Neo4jStore
 
-        return Neo4jStore(settings)
+        return Neo4jStore(settings, read_only=read_only)
     from scholargraph.store.ladybug_store import LadybugStore
 
-    return LadybugStore(settings.store)
+    return LadybugStore(settings.store, read_only=read_only)
