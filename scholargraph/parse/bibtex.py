@@ -6,6 +6,11 @@ lower-cased, author lists are split into name parts (``Last, First`` and ``and
 others`` handled), duplicate keys and unparseable blocks are reported with their
 line. An entry without a title, or with a field longer than ``field_limit``
 (checked before anything decodes it), is skipped; every other entry still ingests.
+
+A big file is parsed a chunk of entries at a time (``chunks``), so bibtexparser's
+model of only one chunk is held at once; ``@string`` definitions and entry keys are
+carried from chunk to chunk, so macros resolve and duplicate keys are reported as in
+one pass.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from bibtexparser import middlewares as mw
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.library import Library
-from bibtexparser.model import Entry, ParsingFailedBlock
+from bibtexparser.model import Block, Entry, ParsingFailedBlock
 
 from scholargraph.normalize.venues import normalize_venue, year_in
 from scholargraph.parse.builder import Extraction, GraphBuilder
@@ -26,6 +31,8 @@ _PREPRINT_TYPES = {"misc", "unpublished", "techreport"}
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})", re.IGNORECASE)
 _LATEX = re.compile(r"[\\~%&$]|--|``|''")  # what LaTeX decoding would change, braces aside
 _OVERSIZED = "oversized"  # an entry's parser metadata: (field, characters) over the limit
+CHUNK_CHARS = 1_000_000  # of BibTeX parsed at once (~2,000 entries)
+_ESCAPED_BRACE = re.compile(r"\\[{}]")
 
 
 class _FieldLimit(mw.BlockMiddleware):
@@ -52,6 +59,17 @@ class _LatexWhereHeld(mw.LatexDecodingMiddleware):
         if _LATEX.search(python_string):
             return super()._transform_python_value_string(python_string)
         return python_string.replace("{", "").replace("}", ""), ""
+
+
+def _one_line(reason: str, most: int = 300) -> str:
+    """bibtexparser's message on one line, cut after ``most`` characters (it may quote a
+    whole author list).
+
+    >>> _one_line("Cannot split `A,\\n B, C`"), _one_line("x" * 400)[-3:]
+    ('Cannot split `A, B, C`', 'xx…')
+    """
+    text = " ".join(reason.split())
+    return f"{text[:most]}…" if len(text) > most else text
 
 
 def _field(entry: Entry, key: str) -> str | None:
@@ -97,10 +115,42 @@ def _authors(entry: Entry) -> tuple[list[str], bool]:
     return names, complete
 
 
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``text`` cut into pieces of about ``size`` characters, each with the number of
+    lines before it; cut only before a line that opens a block (``@``) outside every
+    brace, so no entry is split (a file whose braces never balance stays whole).
+
+    >>> chunks("@a{k1, t={x\\n@not}}\\n@b{k2}\\n@c{k3}\\n", size=5)
+    [(0, '@a{k1, t={x\\n@not}}\\n'), (2, '@b{k2}\\n'), (3, '@c{k3}\\n')]
+    """
+    out: list[tuple[int, str]] = []
+    start = start_no = depth = at = 0
+    for no, line in enumerate(text.splitlines(keepends=True)):
+        if depth == 0 and at - start >= size and line.lstrip().startswith("@"):
+            out.append((start_no, text[start:at]))
+            start, start_no = at, no
+        bare = _ESCAPED_BRACE.sub("", line)
+        depth = max(0, depth + bare.count("{") - bare.count("}"))
+        at += len(line)
+    return [*out, (start_no, text[start:])] if start < len(text) or not out else out
+
+
 def parse_bibtex(doc: Document) -> Extraction:
     limit = field_limit()
-    library = parse_string(
-        doc.text,
+    b = GraphBuilder(doc)
+    first_line: dict[str, int] = {}  # entry key -> its line, over the chunks read so far
+    strings: list[Block] = []  # @string definitions so far, for the next chunks
+    for before, text in chunks(doc.text, CHUNK_CHARS):
+        library = _parse(text, strings, limit)
+        _chunk(b, library, before, first_line, strings, limit)
+        strings = list(library.strings)
+    return b.out
+
+
+def _parse(text: str, strings: list[Block], limit: int) -> Library:
+    """``text`` through bibtexparser and our middleware, ``strings`` defined before it."""
+    return parse_string(
+        text,
         append_middleware=[
             _FieldLimit(limit),
             mw.NormalizeFieldKeys(),
@@ -108,24 +158,48 @@ def parse_bibtex(doc: Document) -> Extraction:
             mw.SeparateCoAuthors(),
             mw.SplitNameParts(),
         ],
+        library=Library(strings),
     )
-    b = GraphBuilder(doc)
-    first_line = {e.key: (e.start_line or 0) + 1 for e in library.entries}
-    for block in library.failed_blocks:
-        line = (block.start_line or 0) + 1
+
+
+def _chunk(
+    b: GraphBuilder,
+    library: Library,
+    before: int,
+    first_line: dict[str, int],
+    strings: list[Block],
+    limit: int,
+) -> None:
+    """The entries and failed blocks of one chunk in file order, its first line
+    ``before + 1``."""
+    earlier = dict(first_line)
+    first_line.update(
+        {e.key: before + (e.start_line or 0) + 1 for e in library.entries if e.key not in earlier}
+    )
+    blocks = sorted([*library.failed_blocks, *library.entries], key=lambda x: x.start_line or 0)
+    for block in blocks:
+        line = before + (block.start_line or 0) + 1
+        if isinstance(block, Entry):
+            if block.key in earlier:  # a key an earlier chunk had: as bibtexparser says it
+                b.warn(
+                    line,
+                    f"Duplicate entry key '{block.key}' (first at line {earlier[block.key]}); "
+                    "entry ingested as read",
+                )
+            _entry(b, block, line, limit)
+            continue
         entry = block.ignore_error_block if isinstance(block, ParsingFailedBlock) else None
-        reason = str(getattr(block, "error", type(block).__name__)).split(". ")[0]
+        reason = _one_line(str(getattr(block, "error", type(block).__name__)).split(". ")[0])
         if isinstance(entry, Entry):
             # duplicate key, duplicate field, unsplittable names: the entry is still usable
             if "Duplicate entry key" in reason:
                 reason = f"{reason} (first at line {first_line.get(entry.key)})"
+                # bibtexparser runs no middleware on it: read alone, it is decoded too
+                entry = next(iter(_parse(entry.raw or "", strings, limit).entries), entry)
             b.warn(line, f"{reason}; entry ingested as read")
             _entry(b, entry, line, limit)
         else:
             b.skip(line, f"unparseable BibTeX block: {reason}")
-    for entry in library.entries:
-        _entry(b, entry, (entry.start_line or 0) + 1, limit)
-    return b.out
 
 
 def _entry(b: GraphBuilder, entry: Entry, line: int, limit: int) -> None:

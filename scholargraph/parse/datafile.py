@@ -327,7 +327,7 @@ class _Js:
                 return self.obj() if c == "{" else self.arr()
             finally:
                 self.depth -= 1
-        if c in "\"'":
+        if c and c in "\"'":  # ("" is in every string: the text has ended)
             return self.string()
         if c == "`":
             return self.template()
@@ -337,7 +337,7 @@ class _Js:
             return int(num, 0) if re.fullmatch(r"-?\d+|0[xX][0-9a-fA-F]+", num) else float(num)
         if _IDENT.match(self.t, self.i):
             return self.reference()
-        raise _JsError(f"unexpected {c!r} on line {self.line(self.i)}")
+        raise _JsError(f"unexpected {repr(c) if c else 'end'} on line {self.line(self.i)}")
 
     def obj(self) -> LineDict:
         out = LineDict()

@@ -36,7 +36,7 @@ from scholargraph.parse.builder import (
     GraphBuilder,
 )
 from scholargraph.parse.documents import Document
-from scholargraph.parse.yaml_lines import LineDict, load
+from scholargraph.parse.yaml_lines import LineDict, load, scalar_text
 
 FORMAT = "profile"
 ENRICHMENT = "enrichment"  # the same format, written by `scholargraph enrich`
@@ -51,13 +51,17 @@ def _line(item: Any, default: int) -> int:
 
 
 def _text(item: LineDict, key: str) -> str | None:
-    value = item.get(key)
-    return None if value is None else str(value).strip() or None
+    return scalar_text(item.get(key))
 
 
 def _list(item: LineDict, key: str) -> list[Any]:
     value = item.get(key) or []
     return value if isinstance(value, list) else [value]
+
+
+def _texts(item: LineDict, key: str) -> list[str]:
+    """The text items of a list (or of one value); lists and mappings in it left out."""
+    return [t for t in map(scalar_text, _list(item, key)) if t]
 
 
 def parse_profile(doc: Document) -> Extraction:
@@ -66,13 +70,14 @@ def parse_profile(doc: Document) -> Extraction:
         raise InputError(doc.path, "not a scholargraph profile (no 'person:' mapping)", line=1)
     b = GraphBuilder(doc)
     person = data["person"]
-    if not _text(person, "name"):
+    name = _text(person, "name")
+    if not name:
         raise InputError(doc.path, "person has no name", line=person.line)
     owner = b.person(
-        str(person["name"]),
+        name,
         person.line,
         native_name=_text(person, "native_name"),
-        aliases=[str(a) for a in _list(person, "aliases")],
+        aliases=_texts(person, "aliases"),
         email=_text(person, "email"),
         homepage=_text(person, "homepage"),
         orcid=_text(person, "orcid"),
@@ -81,8 +86,8 @@ def parse_profile(doc: Document) -> Extraction:
         dblp_pid=_text(person, "dblp_pid"),
     )
     interests_line = data.line_of("interests") if isinstance(data, LineDict) else 1
-    for topic in _list(data, "interests"):
-        b.interest(owner, str(topic), interests_line)
+    for topic in _texts(data, "interests"):
+        b.interest(owner, topic, interests_line)
     for aff in _list(data, "affiliations"):
         _affiliation(b, owner, aff)
     for pub in _list(data, "publications"):
@@ -91,10 +96,10 @@ def parse_profile(doc: Document) -> Extraction:
 
 
 def _affiliation(b: GraphBuilder, owner: str, aff: Any) -> None:
-    if not isinstance(aff, LineDict) or not _text(aff, "organization"):
+    org = _text(aff, "organization") if isinstance(aff, LineDict) else None
+    if not isinstance(aff, LineDict) or not org:
         b.skip(_line(aff, 0) or None, "affiliation without an organization")
         return
-    org = str(aff["organization"])
     b.affiliation(
         owner,
         org,
@@ -107,11 +112,12 @@ def _affiliation(b: GraphBuilder, owner: str, aff: Any) -> None:
     )
     for adv in _list(aff, "advisors"):
         kind = (_text(adv, "kind") or "supervisor") if isinstance(adv, LineDict) else ""
-        if not isinstance(adv, LineDict) or not _text(adv, "name") or kind not in ADVISING_KINDS:
+        name = _text(adv, "name") if isinstance(adv, LineDict) else None
+        if not isinstance(adv, LineDict) or not name or kind not in ADVISING_KINDS:
             b.skip(_line(adv, aff.line), f"advisor needs a name and a kind in {ADVISING_KINDS}")
             continue
         b.advised(
-            str(adv["name"]),
+            name,
             owner,
             adv.line,
             kind=kind,
@@ -119,25 +125,28 @@ def _affiliation(b: GraphBuilder, owner: str, aff: Any) -> None:
             organization=org,
         )
     for mentor in _list(aff, "mentors"):
-        if not isinstance(mentor, LineDict) or not _text(mentor, "name"):
+        name = _text(mentor, "name") if isinstance(mentor, LineDict) else None
+        if not isinstance(mentor, LineDict) or not name:
             b.skip(_line(mentor, aff.line), "mentor without a name")
             continue
-        b.mentored(str(mentor["name"]), owner, mentor.line, organization=org)
+        b.mentored(name, owner, mentor.line, organization=org)
 
 
 def _publication(b: GraphBuilder, pub: Any) -> None:
-    if not isinstance(pub, LineDict) or not _text(pub, "title"):
+    title = _text(pub, "title") if isinstance(pub, LineDict) else None
+    if not isinstance(pub, LineDict) or not title:
         b.skip(_line(pub, 0) or None, "publication without a title")
         return
     status = _text(pub, "status") or "published"
     year = pub.get("year")
-    if status not in PUBLICATION_STATUSES or not (year is None or isinstance(year, int)):
+    numeric = isinstance(year, int) and not isinstance(year, bool)  # YAML's yes/no are bools
+    if status not in PUBLICATION_STATUSES or not (year is None or numeric):
         b.skip(pub.line, f"publication needs status in {PUBLICATION_STATUSES} and a numeric year")
         return
     wid = b.publication(
-        str(pub["title"]),
+        title,
         pub.line,
-        authors=[str(a) for a in _list(pub, "authors")],
+        authors=_texts(pub, "authors"),
         authors_complete=pub.get("authors_complete", True) is not False,
         year=year,
         status=status,
@@ -148,5 +157,5 @@ def _publication(b: GraphBuilder, pub: Any) -> None:
         abstract=_text(pub, "abstract"),
         title_is_system_name=bool(pub.get("system_name")),
     )
-    for topic in _list(pub, "topics"):
-        b.about(wid, str(topic), pub.line)
+    for topic in _texts(pub, "topics"):
+        b.about(wid, topic, pub.line)

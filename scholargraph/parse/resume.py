@@ -29,7 +29,7 @@ from scholargraph.parse.positions import (
     degree_kind,
     merge_positions,
 )
-from scholargraph.parse.yaml_lines import LineDict, load
+from scholargraph.parse.yaml_lines import LineDict, load, scalar_text
 
 ALFOLIO = "alfolio"
 JSONRESUME = "jsonresume"
@@ -122,6 +122,11 @@ def _section_kind(title: str) -> str | None:
     return next((k for k, names in _SECTIONS.items() if t in names), None)
 
 
+def _entries(value: Any) -> list[Any]:
+    """The items of a list-valued field; anything else (a number, a mapping) holds none."""
+    return value if isinstance(value, list) else []
+
+
 def _details(value: Any) -> list[str]:
     if value is None:
         return []
@@ -153,8 +158,8 @@ def parse_alfolio(doc: Document) -> Extraction:
     sections = {k: s for s in data if (k := _section_kind(str(s.get("title", ""))))}
     general = sections.get("general")
     info = {
-        str(c.get("name", "")).casefold(): (str(c.get("value", "")), c.line)
-        for c in (general or {}).get("contents") or []
+        (scalar_text(c.get("name")) or "").casefold(): (scalar_text(c.get("value")) or "", c.line)
+        for c in _entries((general or {}).get("contents"))
         if isinstance(c, LineDict)
     }
     full = info.get("full name") or info.get("name")
@@ -171,20 +176,21 @@ def parse_alfolio(doc: Document) -> Extraction:
         if kind in sections:
             items = [
                 Item(
-                    plain(str(c["institution"])),
+                    plain(institution),
                     c.line,
-                    plain(str(c.get("title") or "")) or None,
-                    when=str(c.get("year") or "") or None,
+                    plain(scalar_text(c.get("title")) or "") or None,
+                    when=scalar_text(c.get("year")),
                     details=_details(c.get("description")),
                 )
-                for c in sections[kind].get("contents") or []
-                if isinstance(c, LineDict) and c.get("institution")
+                for c in _entries(sections[kind].get("contents"))
+                if isinstance(c, LineDict) and (institution := scalar_text(c.get("institution")))
             ]
             if items:
                 _add_items(b, owner, name, items, kind)
     if "interests" in sections:
-        for c in sections["interests"].get("contents") or []:
-            topic = plain(str(c.get("title", ""))).strip(" .") if isinstance(c, LineDict) else ""
+        for c in _entries(sections["interests"].get("contents")):
+            title = scalar_text(c.get("title")) if isinstance(c, LineDict) else None
+            topic = plain(title or "").strip(" .")
             if topic and not _PLACEHOLDER.match(topic):
                 b.interest(owner, topic, c.line)
     return b.out
@@ -249,54 +255,56 @@ def parse_jsonresume(doc: Document) -> Extraction:
     except json.JSONDecodeError as exc:
         raise InputError(doc.path, f"invalid JSON: {exc.msg}", line=exc.lineno) from exc
     basics = data.get("basics") if isinstance(data, dict) else None
-    if not isinstance(basics, dict) or not basics.get("name"):
+    full = scalar_text(basics.get("name")) if isinstance(basics, dict) else None
+    if not isinstance(basics, dict) or not full:
         raise InputError(doc.path, "JSON Resume without basics.name", line=1)
     b = GraphBuilder(doc)
     lines = _Lines(doc.text)
-    name, native = _owner_name(str(basics["name"]))
+    name, native = _owner_name(full)
     owner = b.person(
         name,
-        lines.of(str(basics["name"])),
+        lines.of(full),
         native_name=native,
-        email=basics.get("email") or None,
-        homepage=basics.get("url") or None,
+        email=scalar_text(basics.get("email")),
+        homepage=scalar_text(basics.get("url")),
     )
     for kind, key, org_key, title_key in (
         ("education", "education", "institution", "studyType"),
         ("experience", "work", "name", "position"),
     ):
         items = []
-        for e in data.get(key) or []:
-            if not isinstance(e, dict) or not e.get(org_key):
+        for e in _entries(data.get(key)):
+            written = scalar_text(e.get(org_key)) if isinstance(e, dict) else None
+            if not isinstance(e, dict) or not written:
                 continue
-            org = re.split(r"[,，]", str(e[org_key]))[0].strip()
+            area = scalar_text(e.get("area"))
             items.append(
                 Item(
-                    org,
-                    lines.of(str(e[org_key])),
-                    e.get(title_key) or None,
-                    start=dates.date_point(str(e.get("startDate") or "")),
-                    end=dates.date_point(str(e.get("endDate") or "")),
-                    details=[f"major: {e['area']}"]
-                    if kind == "education" and e.get("area")
-                    else [],
+                    re.split(r"[,，]", written)[0].strip(),
+                    lines.of(written),
+                    scalar_text(e.get(title_key)),
+                    start=dates.date_point(scalar_text(e.get("startDate")) or ""),
+                    end=dates.date_point(scalar_text(e.get("endDate")) or ""),
+                    details=[f"major: {area}"] if kind == "education" and area else [],
                 )
             )
         if items:
             _add_items(b, owner, name, items, kind)
-    for pub in data.get("publications") or []:
-        if isinstance(pub, dict) and pub.get("name"):
-            venue = normalize_venue(str(pub["publisher"]))[0] if pub.get("publisher") else None
+    for pub in _entries(data.get("publications")):
+        title = scalar_text(pub.get("name")) if isinstance(pub, dict) else None
+        if isinstance(pub, dict) and title:
+            publisher = scalar_text(pub.get("publisher"))
             b.publication(
-                str(pub["name"]),
-                lines.of(str(pub["name"])),
+                title,
+                lines.of(title),
                 authors=[name],
                 authors_complete=False,
-                year=year_in(str(pub.get("releaseDate", ""))),
-                venue=venue,
-                venue_full=pub.get("publisher"),
+                year=year_in(scalar_text(pub.get("releaseDate")) or ""),
+                venue=normalize_venue(publisher)[0] if publisher else None,
+                venue_full=publisher,
             )
-    for interest in data.get("interests") or []:
-        if isinstance(interest, dict) and interest.get("name"):
-            b.interest(owner, str(interest["name"]), lines.of(str(interest["name"])))
+    for interest in _entries(data.get("interests")):
+        topic = scalar_text(interest.get("name")) if isinstance(interest, dict) else None
+        if topic:
+            b.interest(owner, topic, lines.of(topic))
     return b.out

@@ -82,6 +82,18 @@ def tree_problem(data: Any) -> str | None:
     return f"its shared parts nest it deeper than {MAX_DEPTH} levels" if depth > MAX_DEPTH else None
 
 
+def scalar_text(value: Any) -> str | None:
+    """A value where text goes, as text: None when it is absent, blank, or a list or
+    mapping (whose Python form would be stored as if someone had written it).
+
+    >>> scalar_text(" Ann "), scalar_text(2020), scalar_text(["Ann"]), scalar_text({"a": 1})
+    ('Ann', '2020', None, None)
+    """
+    if value is None or isinstance(value, list | dict):
+        return None
+    return str(value).strip() or None
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     out = LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     out.line = node.start_mark.line + 1
@@ -99,7 +111,11 @@ _Loader.yaml_implicit_resolvers = {
 
 def load(text: str, path: str = "<string>") -> Any:
     """Parse ``text``; a syntax error is an InputError with the line it is on."""
-    loader = _Loader(text)  # a SafeLoader subclass: no arbitrary objects
+    try:
+        loader = _Loader(text)  # a SafeLoader subclass: no arbitrary objects
+    except yaml.reader.ReaderError as exc:  # a character YAML never allows (a C1 control)
+        why = f"invalid YAML: character U+{exc.character:04X} is not allowed"
+        raise InputError(path, why, line=text.count("\n", 0, exc.position) + 1) from exc
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
