@@ -21,6 +21,7 @@ from scholargraph.records import RecordSet
 from scholargraph.render.pages import MAX_NODES, render
 from scholargraph.render.provenance import provenance
 from scholargraph.resolve import Resolved, resolve
+from scholargraph.resolve.kept import KeptResolutions
 from scholargraph.resolve.overrides import Overrides, overrides_of
 from scholargraph.store.export import profile_owners, stats, to_networkx
 from scholargraph.store.store import Store, open_store
@@ -36,6 +37,7 @@ from scholargraph.store.writer import write_records
 from scholargraph.topics.clusters import topic_clusters
 from scholargraph.topics.interests import derive_topics
 
+RESOLUTIONS = "resolutions"  # in the store's ingest folder: see ``resolve.kept``
 EXAMPLES = Path(__file__).resolve().parent / "examples"  # package data: works from a wheel
 # One page per query view in the demo: (query, arguments), people of the examples.
 DEMO_QUERIES: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -81,15 +83,16 @@ def extract(
     overrides: Overrides | None = None,
     names: Mapping[str, str] | None = None,
     cache: ParseCache | None = None,
+    kept: KeptResolutions | None = None,
 ) -> ExtractResult:
     """Parse every file (see ``parse.read_files`` for the arguments), resolve
     identities across them (see ``resolve``; ``overrides``: human same-as /
-    not-same-as decisions), then derive topics and topic clusters over the
-    resolved graph."""
+    not-same-as decisions; ``kept``: what earlier ingests resolved), then derive
+    topics and topic clusters over the resolved graph."""
     documents, files = read_files(
         paths, on_file=on_file, owner=owner, owners=owners, names=names, cache=cache
     )
-    resolved = resolve(documents, overrides)
+    resolved = resolve(documents, overrides, kept)
     derive_topics(resolved.records)
     resolved.records.update(topic_clusters(resolved.records))
     return ExtractResult(files, resolved)
@@ -163,10 +166,11 @@ def ingest_into(
     """Parse every file (a URL is fetched first: see ``parse.web``, with ``web``'s
     cache and contact, by default the environment's), and the store's own sources
     again (see ``store.sync``; an unchanged file's parse comes from the store's
-    parse cache), resolve identities across all of them, then write (nothing when
-    ``dry_run``). When every stored source was covered and every file parsed, the
-    store is made equal to the resolved graph: the records that changed replace
-    what it holds and what they no longer contain is removed.
+    parse cache), resolve identities across all of them (the parts of the people
+    that no changed file touches come from the kept resolutions: ``resolve.kept``),
+    then write (nothing when ``dry_run``). When every stored source was covered and
+    every file parsed, the store is made equal to the resolved graph: the records
+    that changed replace what it holds and what they no longer contain is removed.
 
     ``owner`` names whom CVs and pages are about when they never say; ``overrides``
     holds human same-as / not-same-as decisions; ``on_file`` and ``on_batch``
@@ -181,6 +185,7 @@ def ingest_into(
     names |= {path: s.path for path, s in cover.again if s.path.startswith(URL_SCHEMES)}
     # a dry run writes nothing, not even parses (the store may not exist yet)
     cache = None if dry_run else ParseCache(ingest_folder(store) / "parses")
+    kept = None if dry_run else KeptResolutions(ingest_folder(store) / RESOLUTIONS)
     extracted = extract(
         [*paths, *map(Path, again)],
         on_file=on_file,
@@ -189,15 +194,17 @@ def ingest_into(
         overrides=overrides,
         names=names,
         cache=cache,
+        kept=kept,
     )
     report = IngestReport(extracted, dry_run=dry_run, coverage=cover)
-    if cache is None:
+    if cache is None or kept is None:  # a dry run
         return report
     if cover.complete and not extracted.errors:
         report.written, report.removed = replace_all(
             store, extracted.records, batch_size=batch_size, progress=on_batch
         )
         cache.prune_unused()  # every stored file was read: what it did not use is stale
+        kept.prune_unused()  # and every part of the people resolved
     else:
         forget_written(store)  # a merge: the store is no longer what the kept hashes say
         report.written = write_records(

@@ -12,7 +12,7 @@ from conftest import SHARED, shared
 from scholargraph.errors import InputError
 from scholargraph.pipeline import extract
 from scholargraph.records import Person, Publication, as_row
-from scholargraph.resolve.identity import Cluster, name_match
+from scholargraph.resolve.identity import Cluster, Mention, name_match, parts
 from scholargraph.resolve.overrides import load_overrides, parse_overrides
 from scholargraph.store.export import to_networkx
 from scholargraph.store.store import Store
@@ -268,3 +268,14 @@ def test_a_bad_overrides_file_is_one_line_naming_the_line(
     with pytest.raises(InputError) as err:
         load_overrides(path)
     assert err.value.one_line().startswith(str(tmp_path / message))
+
+
+def test_mentions_fall_into_parts_that_only_a_shared_name_or_a_rule_joins() -> None:
+    names = ["Ann Lee", "A. Lee", "Bo Wu", "Cy Li"]
+    ms = [Mention(f"s{i}/p", name, None, f"f{i}.bib") for i, name in enumerate(names)]
+    rules = parse_overrides("same_as:\n  - [Bo Wu, Cy Li]\n", "o.yaml").rules
+    split, unmatched = parts(ms, [["s0/p", "s2/p"], ["s0/p", "s1/p"]], rules)
+    assert [[m.name for m in p.mentions] for p in split] == [["Ann Lee", "A. Lee"], names[2:]]
+    assert [p.apart for p in split] == [[["s0/p", "s1/p"]], []]  # only groups within a part
+    assert [len(p.rules) for p in split] == [0, 1] and unmatched == []
+    assert len({p.fingerprint for p in split}) == 2

@@ -4,6 +4,7 @@ replace their old facts, and a stored file that is gone keeps its facts."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ from conftest import shared
 
 from scholargraph import parse
 from scholargraph.cli import main
-from scholargraph.pipeline import ingest_into
+from scholargraph.pipeline import RESOLUTIONS, ingest_into
+from scholargraph.resolve import identity
 from scholargraph.store.export import to_networkx
 from scholargraph.store.ladybug_store import LadybugStore
 from scholargraph.store.store import Store
@@ -194,6 +196,45 @@ def test_an_unchanged_stored_file_is_not_parsed_again(
     report = ingest_into(embedded, [b])
     assert parsed == ["b.yaml"] and "read again: 1 stored source(s)" in report.summary()
     assert len(list((ingest_folder(embedded) / "parses").glob("*.json"))) == 2
+
+
+def test_an_added_file_resolves_again_only_the_people_its_names_can_reach(
+    embedded: LadybugStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, c = profiles(tmp_path, "Ann Lee", "Bo Wu", "Cy Li")
+    ingest_into(embedded, [a, b])
+    before = {n: d for n, d in to_networkx(embedded).nodes(data=True) if d.get("name")}
+    resolved: list[list[str]] = []
+    real = identity.resolve_part
+
+    def counted(part: identity.Part) -> identity.Outcome:
+        resolved.append(sorted(m.name for m in part.mentions))
+        return real(part)
+
+    monkeypatch.setattr(identity, "resolve_part", counted)
+    c.write_text("person: {name: A. Lee}\n", encoding="utf-8")  # reaches Ann Lee, not Bo Wu
+    report = ingest_into(embedded, [c])
+    assert resolved == [["A. Lee", "Ann Lee"]]
+    assert report.written == {"Source": 1, "Person": 1}
+    after = {n: d for n, d in to_networkx(embedded).nodes(data=True) if d.get("name")}
+    assert after["person:bo-wu"] == before["person:bo-wu"]
+    resolved.clear()
+    assert ingest_into(embedded, [c]).written == {} and resolved == []  # nothing changed
+
+
+def test_kept_resolutions_that_cannot_be_read_are_resolved_again(
+    embedded: LadybugStore, tmp_path: Path
+) -> None:
+    a, b = profiles(tmp_path, "Ann Lee", "Bo Wu")
+    ingest_into(embedded, [a, b])
+    kept = sorted((ingest_folder(embedded) / RESOLUTIONS).glob("*.json"))
+    assert len(kept) == 2  # Ann Lee's part and Bo Wu's
+    rows = json.loads(kept[0].read_text(encoding="utf-8"))
+    kept[0].write_text(json.dumps({**rows, "clusters": [[["nobody"], [], None]]}), "utf-8")
+    kept[1].write_text("not JSON", encoding="utf-8")
+    assert ingest_into(embedded, [a, b]).written == {}
+    again = [json.loads(f.read_text(encoding="utf-8")) for f in kept]  # resolved, kept again
+    assert again[0] == rows and len(again[1]["clusters"]) == 1  # one person: Ann or Bo
 
 
 def test_a_dry_run_keeps_nothing_beside_the_store(embedded: LadybugStore, tmp_path: Path) -> None:

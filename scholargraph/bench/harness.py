@@ -407,6 +407,7 @@ class IdentityReport:
     read_seconds: float  # the baseline: one pass building the mentions
     ours: tuple[float, float, float]
     exact_names: tuple[float, float, float]  # one person per spelled-out name
+    peak_rss_mb: float  # while resolving, the documents included
 
     @property
     def goal_s(self) -> float:
@@ -422,7 +423,7 @@ class IdentityReport:
         verdict = "MISSED" if self.missed() else "met"
         return [
             f"identity: {self.mentions} author mentions in {self.documents} documents "
-            f"of {self.people} people",
+            f"of {self.people} people; peak memory {self.peak_rss_mb:.0f} MiB resolving them",
             f"resolve                {self.seconds:8.2f} s   {self.mentions / self.seconds:8.0f} "
             f"mentions/s   {self.seconds / self.read_seconds:5.1f}x one pass over the mentions"
             f"   goal <= {self.goal_s:.0f} s: {verdict}",
@@ -444,9 +445,11 @@ def identity_benchmark(mentions: int, *, seed: int = 0) -> IdentityReport:
     for doc in docs:
         mentions_of(doc, {p: p for p in doc.nodes[Publication]})
     read = time.perf_counter() - t0
+    reset_peak_rss()
     t0 = time.perf_counter()
     resolved = resolve(docs)
     seconds = time.perf_counter() - t0
+    peak = peak_rss_mb()
     predicted = {m.key: str(i) for i, c in enumerate(resolved.people.clusters) for m in c.members}
     by_name = {m: m.split("/", 1)[1] for m in truth}  # ids are name slugs, initials scoped
     return IdentityReport(
@@ -458,6 +461,7 @@ def identity_benchmark(mentions: int, *, seed: int = 0) -> IdentityReport:
         read_seconds=read,
         ours=b_cubed(predicted, truth),
         exact_names=b_cubed(by_name, truth),
+        peak_rss_mb=peak,
     )
 
 

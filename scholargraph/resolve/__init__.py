@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from scholargraph import ids
-from scholargraph.normalize.names import is_initials_only
 from scholargraph.records import (
     Advised,
     AffiliatedWith,
@@ -43,6 +42,7 @@ from scholargraph.resolve.identity import (
     CONTACTS,
     IDENTIFIERS,
     Cluster,
+    Kept,
     Mention,
     Resolution,
     forms_of,
@@ -160,31 +160,6 @@ def mentions_of(
     return ms, apart
 
 
-def person_ids(clusters: list[Cluster]) -> dict[str, str]:
-    """Mention key -> person id. A person is ``person:<name slug>``; initials-only
-    names and the second person of a name are scoped by their first source."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-
-    def weight(c: Cluster) -> tuple[int, int, str]:  # the best-documented person first
-        facts = sum(
-            len(m.pubs) + len(m.orgs) + len(m.advisors) + len(m.students) for m in c.members
-        )
-        return -len(c.members), -facts, c.members[0].key
-
-    for c in sorted(clusters, key=weight):
-        name = representative(c)[0]
-        first = min(m.key for m in c.members)
-        pid = ids.person_id(name)
-        if is_initials_only(name) or pid in taken:
-            pid = ids.person_id(name, scope=first.split("/", 1)[0])
-        while pid in taken:
-            pid = ids.person_id(name, scope=ids.digest(first, pid))
-        taken.add(pid)
-        out.update((m.key, pid) for m in c.members)
-    return out
-
-
 def person_record(
     pid: str, cluster: Cluster, records: dict[str, Person], secondary: dict[str, str] | None = None
 ) -> Person:
@@ -227,13 +202,18 @@ def _no_collector_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def resolve(documents: Iterable[RecordSet], overrides: Overrides | None = None) -> Resolved:
-    """One RecordSet from each document's records: papers folded, people resolved."""
+def resolve(
+    documents: Iterable[RecordSet], overrides: Overrides | None = None, kept: Kept | None = None
+) -> Resolved:
+    """One RecordSet from each document's records: papers folded, people resolved
+    (``kept``: parts of the people resolved before, see ``resolve.kept``)."""
     with _no_collector_pauses():
-        return _resolve(documents, overrides)
+        return _resolve(documents, overrides, kept)
 
 
-def _resolve(documents: Iterable[RecordSet], overrides: Overrides | None) -> Resolved:
+def _resolve(
+    documents: Iterable[RecordSet], overrides: Overrides | None, kept: Kept | None
+) -> Resolved:
     docs = sorted(documents, key=lambda d: (_source(d).kind in SECONDARY_KINDS, _source(d).id))
     secondary = {_source(d).id: _source(d).path for d in docs if _source(d).kind in SECONDARY_KINDS}
     pubs: dict[str, Publication] = {}
@@ -263,8 +243,8 @@ def _resolve(documents: Iterable[RecordSet], overrides: Overrides | None) -> Res
         apart += groups
         mentions.update((m.key, m) for m in ms.values())
         records.update((m.key, doc.nodes[Person][pid]) for pid, m in ms.items())  # type: ignore[misc]
-    resolution = resolve_people(list(mentions.values()), apart, overrides)
-    person_map = person_ids(resolution.clusters)
+    resolution = resolve_people(list(mentions.values()), apart, overrides, kept)
+    person_map = resolution.person_ids
 
     out = RecordSet()
     for canon, members in versions.items():

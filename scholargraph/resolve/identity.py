@@ -33,18 +33,28 @@ reaches ``MERGE_AT``. Pairs from ``REVIEW_AT`` are listed by ``scholargraph
 review``; in a block too big to compare all-pairs (a common name), only pairs
 sharing some context are scored. Everything is sorted by content-derived keys, so the
 result does not depend on the order files were given in.
+
+The mentions are resolved in independent parts (``parts``): mentions that share a
+block, the slug of a written name, or a ``same_as`` rule are in one part, so no
+candidate pair, group kept apart or contested person id spans two, and resolving each
+part alone (``resolve_part``) gives what resolving all at once would. A part's
+``fingerprint`` names everything its outcome depends on, so an ingest can keep
+outcomes and resolve again only the parts a change touched (``resolve.kept``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property
 from itertools import combinations
 from pathlib import Path
+from typing import Protocol
 
+from scholargraph import ids
 from scholargraph.normalize.names import (
     NameForm,
     has_cjk,
@@ -233,7 +243,7 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
     if a.source == b.source:  # and, being candidates, never on one author list
         score += 0.2
         evidence.append("same document")
-    else:
+    elif a.pubs and b.pubs:
         papers = [(a.pubs[p], b.pubs[p][1]) for p in sorted(a.pubs.keys() & b.pubs.keys())]
         if moved := [(t, i, j) for (t, i), j in papers if i and j and i != j]:
             conflict = "authors {1} and {2} of '{0}'".format(*moved[0])
@@ -292,8 +302,13 @@ def _pairs(
     return sorted(pairs)
 
 
+def _rank(c: Candidate) -> tuple[float, str, str]:
+    """Best first, ties in key order."""
+    return -c.score, c.a.key, c.b.key
+
+
 def candidates(mentions: list[Mention]) -> list[Candidate]:
-    """Scored pairs that share a block, best first (ties in key order)."""
+    """Scored pairs that share a block, in no particular order (see ``_rank``)."""
     blocks: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         for f in m.forms:
@@ -307,7 +322,7 @@ def candidates(mentions: list[Mention]) -> list[Candidate]:
                 seen.add((i, j))
                 if c := compare(mentions[i], mentions[j]):
                     out.append(c)
-    return sorted(out, key=lambda c: (-c.score, c.a.key, c.b.key))
+    return out
 
 
 @dataclass
@@ -350,6 +365,7 @@ class Resolution:
     clusters: list[Cluster]
     decisions: list[tuple[Candidate, str]]  # (pair, "merged" | "uncertain" | "held apart: …")
     unmatched_rules: list[Rule]
+    person_ids: dict[str, str]  # mention key -> person id (see ``person_ids``)
 
 
 def _written(name: tuple[str, str | None]) -> tuple[str, str]:
@@ -399,48 +415,209 @@ def _matching(ref: Ref, mentions: Iterable[Mention]) -> list[Mention]:
     return [m for m in mentions if ref.matches(m.names, m.path)]
 
 
-def resolve_people(
-    mentions: list[Mention],
-    apart: Iterable[Iterable[str]] = (),
-    overrides: Overrides | None = None,
-) -> Resolution:
-    """Cluster mentions into people: overrides first, then scored pairs best first.
-    ``apart``: groups of mention keys known to be different people (the names on
-    one author list of one document; a pair is a group of two)."""
+def reach_keys(m: Mention) -> set[str]:
+    """What ties a mention's resolution to others': its blocks (every candidate
+    pair shares one, and a block's size decides how it is paired) and the slugs
+    of its written names (the person ids two people could both claim)."""
+    return {f.block_key for f in m.forms} | {"slug:" + ids.slug(n) for n in m.names}
+
+
+def components(mentions: list[Mention], joined: Iterable[Iterable[int]] = ()) -> list[list[int]]:
+    """Indices of ``mentions`` grouped so that no group's resolution bears on
+    another's: two mentions are in one group when they share a ``reach_keys`` key
+    or a group of ``joined`` (the mentions a same_as rule names). Each group is in
+    index order, the groups in order of their first index.
+
+    >>> ms = [Mention(f"s/{i}", n, None, "a.bib") for i, n in enumerate(
+    ...     ["Ann Lee", "Bo Wu", "A. Lee", "Lee Ann"])]
+    >>> components(ms)
+    [[0, 2, 3], [1]]
+    """
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = i = parent[parent[i]]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        parent[max(a, b)] = min(a, b)
+
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        for k in reach_keys(m):
+            union(i, first.setdefault(k, i))
+    for group in joined:
+        group = list(group)
+        for j in group[1:]:
+            union(group[0], j)
+    out: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        out[root(i)].append(i)
+    return list(out.values())
+
+
+_FIELDS = tuple(f.name for f in fields(Mention))
+# a part's people, decisions and person ids (mention key -> person id)
+Outcome = tuple[list[Cluster], list[tuple[Candidate, str]], dict[str, str]]
+
+
+@dataclass
+class Part:
+    """One component's mentions (in key order) and what binds them: the groups of
+    them known apart, and the override rules' pairs among them, in the order
+    they apply (``(rule, a, b)``)."""
+
+    mentions: list[Mention]
+    apart: list[list[str]]
+    rules: list[tuple[Rule, Mention, Mention]]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything the part's resolution depends on: every field of
+        its mentions (as ``repr`` writes them: a document read again gives them
+        in the same order), its groups apart and its rules."""
+        rows = [[getattr(m, name) for name in _FIELDS] for m in self.mentions]
+        apart = sorted(sorted(group) for group in self.apart)
+        rules = [(r.same, r.path, r.line, a.key, b.key) for r, a, b in self.rules]
+        return hashlib.blake2b(repr((rows, apart, rules)).encode(), digest_size=20).hexdigest()
+
+
+def parts(
+    mentions: list[Mention], apart: Iterable[Iterable[str]], rules: Iterable[Rule]
+) -> tuple[list[Part], list[Rule]]:
+    """``mentions`` split into independent parts (see ``components``), each with
+    its share of ``apart`` and of the rules, and the rules that match no one."""
     mentions = sorted(mentions, key=lambda m: m.key)
-    state = _Clusters(mentions)
-    for group in apart:
-        state.keep_apart(group)
     unmatched: list[Rule] = []
-    rules = overrides.rules if overrides else ()
+    pairs: list[tuple[Rule, Mention, Mention]] = []
+    joined: list[list[int]] = []
+    index = {m.key: i for i, m in enumerate(mentions)}
     for rule in sorted(rules, key=lambda r: r.same):  # not_same_as before same_as
         left, right = _matching(rule.a, mentions), _matching(rule.b, mentions)
         if not left or not right:
             unmatched.append(rule)
             continue
-        for a in left:
-            for b in right:
-                if a is b:
-                    continue
-                if not rule.same:
-                    state.keep_apart((a.key, b.key))
-                elif (x := state.of[a.key]) is not (y := state.of[b.key]):
-                    where = f"{Path(rule.path).name}:{rule.line}"
-                    state.join(x, y, f"{a.label} = {b.label}: same_as in {where}", None)
+        pairs += [(rule, a, b) for a in left for b in right if a is not b]
+        if rule.same:
+            joined.append([index[m.key] for m in (*left, *right)])
+    groups = components(mentions, joined)
+    part_of: dict[str, int] = {}
+    out = []
+    for n, group in enumerate(groups):
+        out.append(Part([mentions[i] for i in group], [], []))
+        part_of.update((mentions[i].key, n) for i in group)
+    for keys in apart:
+        split: dict[int, list[str]] = defaultdict(list)
+        for k in keys:
+            split[part_of[k]].append(k)
+        for n, share in split.items():
+            if len(share) > 1:
+                out[n].apart.append(share)
+    for rule, a, b in pairs:
+        if part_of[a.key] == part_of[b.key]:  # not_same_as across parts: never candidates
+            out[part_of[a.key]].rules.append((rule, a, b))
+    return out, unmatched
+
+
+def resolve_part(part: Part) -> Outcome:
+    """One part's people and decisions (see ``resolve_people``)."""
+    state = _Clusters(part.mentions)
+    for group in part.apart:
+        state.keep_apart(group)
+    for rule, a, b in part.rules:
+        if not rule.same:
+            state.keep_apart((a.key, b.key))
+        elif (x := state.of[a.key]) is not (y := state.of[b.key]):
+            where = f"{Path(rule.path).name}:{rule.line}"
+            state.join(x, y, f"{a.label} = {b.label}: same_as in {where}", None)
+    scored = candidates(part.mentions)
     decisions = []
-    for c in candidates(mentions):
+    for c in sorted((c for c in scored if c.score >= MERGE_AT), key=_rank):
         x, y = state.of[c.a.key], state.of[c.b.key]
         if x is y:
             decisions.append((c, "merged"))
-        elif c.score < MERGE_AT:
-            if c.score >= REVIEW_AT:
-                decisions.append((c, "uncertain"))
         elif reason := c.conflict or state.why_not(x, y):
             decisions.append((c, f"held apart: {reason}"))
         else:
             state.join(x, y, str(c), c.score)
             decisions.append((c, "merged"))
-    return Resolution(state.all(), _one_per_question(decisions, state), unmatched)
+    # every merge is done: a weaker pair is only told apart by the people it ends in
+    weaker = [
+        c
+        for c in scored
+        if c.score < MERGE_AT and (c.score >= REVIEW_AT or state.of[c.a.key] is state.of[c.b.key])
+    ]
+    for c in sorted(weaker, key=_rank):
+        decisions.append((c, "merged" if state.of[c.a.key] is state.of[c.b.key] else "uncertain"))
+    clusters = state.all()
+    return clusters, _one_per_question(decisions, state), person_ids(clusters)
+
+
+def person_ids(clusters: list[Cluster]) -> dict[str, str]:
+    """Mention key -> person id, for the people of one part (see
+    ``identity.parts``: two people who could be given one id are always in one).
+    A person is ``person:<name slug>``; initials-only names and the second person
+    of a name are scoped by their first source. Assigned part by part, a part's
+    ids do not depend on any other part."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def weight(c: Cluster) -> tuple[int, int, str]:  # the best-documented person first
+        facts = sum(
+            len(m.pubs) + len(m.orgs) + len(m.advisors) + len(m.students) for m in c.members
+        )
+        return -len(c.members), -facts, c.members[0].key
+
+    for c in sorted(clusters, key=weight):
+        name = representative(c)[0]
+        first = min(m.key for m in c.members)
+        pid = ids.person_id(name)
+        if is_initials_only(name) or pid in taken:
+            pid = ids.person_id(name, scope=first.split("/", 1)[0])
+        while pid in taken:
+            pid = ids.person_id(name, scope=ids.digest(first, pid))
+        taken.add(pid)
+        out.update((m.key, pid) for m in c.members)
+    return out
+
+
+class Kept(Protocol):
+    """Parts resolved before, by fingerprint (``resolve.kept.KeptResolutions``)."""
+
+    def get(self, part: Part) -> Outcome | None: ...
+
+    def put(self, part: Part, outcome: Outcome) -> None: ...
+
+
+def resolve_people(
+    mentions: list[Mention],
+    apart: Iterable[Iterable[str]] = (),
+    overrides: Overrides | None = None,
+    kept: Kept | None = None,
+) -> Resolution:
+    """Cluster mentions into people: overrides first, then scored pairs best first.
+    ``apart``: groups of mention keys known to be different people (the names on
+    one author list of one document; a pair is a group of two). The mentions are
+    resolved in independent parts (see ``parts``), each alone; ``kept`` answers
+    for the parts it has seen, and keeps the others."""
+    split, unmatched = parts(mentions, apart, overrides.rules if overrides else ())
+    clusters: list[Cluster] = []
+    decisions: list[tuple[Candidate, str]] = []
+    person_map: dict[str, str] = {}
+    for part in split:
+        found = kept.get(part) if kept is not None else None
+        if found is None:
+            found = resolve_part(part)
+            if kept is not None:
+                kept.put(part, found)
+        clusters += found[0]
+        decisions += found[1]
+        person_map.update(found[2])
+    decisions.sort(key=lambda d: _rank(d[0]))
+    clusters.sort(key=lambda c: min(m.key for m in c.members))
+    return Resolution(clusters, decisions, unmatched, person_map)
 
 
 def _one_per_question(
