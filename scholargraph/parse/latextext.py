@@ -64,17 +64,23 @@ def _arg(text: str, at: int) -> tuple[str, int] | None:
     the index after it."""
     while at < len(text) and text[at] in " \t\n":
         at += 1
-    if at >= len(text) or text[at] != "{":
+    if at >= len(text) or text[at] != "{" or (end := _closings(text).get(at)) is None:
         return None
-    depth = 0
-    for i in range(at, len(text)):
-        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
-            depth += 1
-        elif text[i] == "}" and text[i - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return text[at + 1 : i], i + 1
-    return None
+    return text[at + 1 : end], end + 1
+
+
+@functools.lru_cache(maxsize=2)
+def _closings(text: str) -> dict[int, int]:
+    """Where each brace group of ``text`` closes, found in one pass: reading every group
+    of a text stays linear (an unclosed ``{`` is not searched again to its end)."""
+    out: dict[int, int] = {}
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "{" and (i == 0 or text[i - 1] != "\\"):
+            opened.append(i)
+        elif c == "}" and i > 0 and text[i - 1] != "\\" and opened:
+            out[opened.pop()] = i
+    return out
 
 
 def _inline(text: str) -> str:
