@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 
 from anyascii import anyascii
@@ -227,7 +227,7 @@ _KOREAN |= {"lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "
 _SURNAME_FIRST = frozenset(_VIETNAMESE | _KOREAN)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long-running serve sees ever new names
 def fold_name(text: str) -> str:
     """``fold`` and then transliterated (anyascii), so ``Søren``, ``Łukasz``,
     ``Đorđe`` and ``Oßwald`` meet ``Soren``, ``Lukasz``, ``Dorde``, ``Osswald``;
