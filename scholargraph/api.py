@@ -92,7 +92,7 @@ class Graph:
         from scholargraph.resolve.overrides import overrides_of
 
         return ingest_into(
-            self.store,
+            self._reader if dry_run else self.store,  # a dry run writes nothing
             paths,
             batch_size=self.settings.batch_size,
             dry_run=dry_run,

@@ -126,6 +126,18 @@ def test_ingest_prints_a_summary_and_dry_run_writes_nothing(tmp_path: Path) -> N
     assert json.loads(out)["Person"] == 0
 
 
+def test_a_dry_run_reads_the_store_while_another_writer_holds_it(tmp_path: Path) -> None:
+    store = tmp_path / "g"
+    assert run("ingest", *examples()[:2], store=store)[0] == 0
+    before = store.read_bytes()
+    with scholargraph.open(str(store)) as writer:
+        assert writer.store is not None  # opened to write: the store's lock is taken
+        code, out, _ = run("ingest", "--dry-run", *examples(), store=store)
+        assert code == 0 and "would write: Source 5" in out
+        writer.close()
+    assert store.read_bytes() == before
+
+
 def test_stats_and_graphml_and_csv_exports(tmp_path: Path) -> None:
     store = tmp_path / "g"
     run("ingest", *examples(), store=store)
