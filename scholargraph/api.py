@@ -11,6 +11,7 @@ not held up.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -221,10 +222,10 @@ class Graph:
         return demo(self.settings, output)
 
 
-def open(store: str | Settings | None = None) -> Graph:
-    """The graph in ``store``: a folder for the embedded store, a ``bolt://`` or
+def open(store: str | os.PathLike[str] | Settings | None = None) -> Graph:
+    """The graph in ``store``: a path for the embedded store, a ``bolt://`` or
     ``neo4j://`` URI for Neo4j (credentials from ``NEO4J_AUTH``), or Settings; by
     default what ``SCHOLARGRAPH_STORE`` names, else ``./scholargraph-data``."""
     if isinstance(store, Settings):
         return Graph(store)
-    return Graph(Settings.from_env().with_store(store))
+    return Graph(Settings.from_env().with_store(os.fspath(store) if store is not None else None))

@@ -130,7 +130,7 @@ def test_a_dry_run_reads_the_store_while_another_writer_holds_it(tmp_path: Path)
     store = tmp_path / "g"
     assert run("ingest", *examples()[:2], store=store)[0] == 0
     before = store.read_bytes()
-    with scholargraph.open(str(store)) as writer:
+    with scholargraph.open(store) as writer:
         assert writer.store is not None  # opened to write: the store's lock is taken
         code, out, _ = run("ingest", "--dry-run", *examples(), store=store)
         assert code == 0 and "would write: Source 5" in out
