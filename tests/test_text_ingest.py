@@ -831,3 +831,15 @@ def test_a_bullet_nested_under_an_entry_and_a_linked_pi(tmp_path: Path) -> None:
         "Sparse Readout for Photon Counters",
     }  # "Featured by Nature" is part of the first entry, not a paper
     assert ("Mara Quist", "Ivo Lind") in {(a, s) for a, s, _ in advisors(r)}
+
+
+def test_a_paper_titled_by_a_heading_keeps_its_venue_tag_with_nothing_under_its_authors(
+    tmp_path: Path,
+) -> None:
+    page = "# Ann Lee\n\n# Papers\n\n### Fast Things for Slow Computers [OSDI 2024]\n\n"
+    page += "**Ann Lee**, Bo Chen\n"
+    r = extract_file(write(tmp_path, page, "index.md")).records
+    assert [(p.title, p.year) for p in pubs(r).values()] == [
+        ("Fast Things for Slow Computers", 2024)
+    ]
+    assert [v.name for v in r.of(Venue).values()] == ["OSDI"]

@@ -400,8 +400,8 @@ def publication_entries(section: Section) -> list[Entry]:
             in_record = record
         else:
             entries[-1].lines.append(ln.raw)
-            if titled and len(entries[-1].lines) == 3 and entries[-1].tag:
-                entries[-1].lines.insert(2, entries[-1].tag)  # the venue after the authors
+            if titled and len(entries[-1].lines) == 2 and entries[-1].tag:
+                entries[-1].lines.append(entries[-1].tag)  # the venue after the authors
     return entries
 
 
