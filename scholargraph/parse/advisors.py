@@ -374,10 +374,11 @@ def _item_verb() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{'|'.join(groups)})\s+", _I)
 
 
-# a line of a students list that labels its names ("Students: A, B", "Mentees: C")
-_NAMES_LABEL = re.compile(
-    r"^\W*(?:students?|mentees?|advisees?|supervisees?|interns?)\W*\s*[:：]\s*", re.IGNORECASE
-)
+@cache
+def _names_label() -> re.Pattern[str]:
+    """A line of a students list that labels its names ("Students: A, B", "Mentees: C")."""
+    words = _alt(phrases()["advisor"]["names_labels"])
+    return re.compile(rf"^\W*(?:{words})\W*\s*[:：]\s*", _I)
 
 
 def _listed(flat: str, no: int, kind: str) -> list[Statement]:
@@ -777,7 +778,7 @@ def read(
             continue
         if listing is None:
             continue
-        label = _NAMES_LABEL.match(flat)  # "Students: A, B and C"
+        label = _names_label().match(flat)  # "Students: A, B and C"
         names = names_in(flat[label.end() :]) if label else names_in(flat)[:1]
         if not names:
             # a short line ("PhD students (3 total)") says the kind of the names under it

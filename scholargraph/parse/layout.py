@@ -117,7 +117,7 @@ def heading(text: str) -> tuple[str, str | None, str] | None:
 _HEAD_NOUNS: dict[str, str] = {
     str(word): str(kind) for kind, words in HEADING_DATA["head_nouns"].items() for word in words
 }
-_SMALL_WORDS = frozenset({"and", "&", "of", "in", "for", "the", "with", "on", "to", "at", "a", "/"})
+_SMALL_WORDS = frozenset(HEADING_DATA["head_small_words"])
 
 
 def _head_noun_kind(text: str) -> str | None:
