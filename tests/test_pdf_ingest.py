@@ -207,3 +207,33 @@ def test_a_column_of_years_starts_an_entry_at_each_year(tmp_path: Path) -> None:
     body = f"<h1>Ann Lee</h1><h2>Publications</h2><table>{rows}</table>"
     r = extract_file(print_pdf(tmp_path, "dated", body)).records
     assert sorted(p.title for p in r.of(Publication).values()) == sorted(t for t, *_ in PUBS)
+
+
+@needs_chromium
+def test_entries_set_apart_by_gaps_run_on_across_a_page_break(tmp_path: Path) -> None:
+    # title, a line of links, then the authors: entries parted only by a gap, a list
+    # long enough to go on to a second page that opens with no heading; the links line
+    # meets the bottom margin of both pages, and is no running footer for that
+    papers = [
+        (
+            f"Range Avoidance, Remote Point, and Hard Tables {i}",
+            "Rahul Ilango, Ann Lee, Ryan Williams",
+        )
+        for i in range(40)
+    ]
+    entries = "".join(
+        f"<p style='margin:0 0 12pt;break-inside:avoid'>{t}.<br>[Conference Version] "
+        f"[Full Version]<br>{a}. <i>STOC</i>, 2023.</p>"
+        for t, a in papers
+    )
+    body = f"<h1>Ann Lee</h1><h2>Publications</h2>{entries}"
+    r = extract_file(print_pdf(tmp_path, "gaps", body)).records
+    found = {p.title: p for p in r.of(Publication).values()}
+    assert sorted(found) == sorted(t for t, _ in papers)
+    people = r.of(Person)
+    for title, authors in papers:
+        pid = found[title].id
+        written = sorted(
+            (a.position, people[a.from_id].name) for a in r.of(Authored).values() if a.to_id == pid
+        )
+        assert [n for _, n in written] == authors.split(", ")

@@ -81,6 +81,14 @@ def test_a_site_generators_configuration_names_the_owner(tmp_path: Path) -> None
     assert configured_owner(hugo) == "Grace Hopper"
 
 
+def test_a_configured_name_with_its_native_form_beside_it_names_the_owner(tmp_path: Path) -> None:
+    for i, written in enumerate(
+        ["Xiaojie Niu | 牛晓杰", "Xiaojie Niu (牛晓杰)", "Xiaojie Niu / 牛晓杰"]
+    ):
+        site = write_site(tmp_path / f"s{i}", {"_config.yml": f'author:\n  name: "{written}"\n'})
+        assert configured_owner(site) == "Xiaojie Niu"
+
+
 def test_themes_layouts_built_output_and_assets_are_not_read(tmp_path: Path) -> None:
     site = write_site(
         tmp_path / "site",

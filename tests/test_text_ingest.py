@@ -843,3 +843,71 @@ def test_a_paper_titled_by_a_heading_keeps_its_venue_tag_with_nothing_under_its_
         ("Fast Things for Slow Computers", 2024)
     ]
     assert [v.name for v in r.of(Venue).values()] == ["OSDI"]
+
+
+def test_an_owner_heading_with_titles_and_degrees_names_the_owner(tmp_path: Path) -> None:
+    for heading in (
+        "# Dr. rer. nat. Rosa Delgado",
+        "# Rosa Delgado, PhD",
+        "# Prof. Dr. Rosa Delgado",
+    ):
+        page = f"{heading}\n\n## Education\n- Ph.D., supervised by Tomas Berg\n"
+        r = extract_file(write(tmp_path, page, "cv.md")).records
+        assert advisors(r) == {("Tomas Berg", "Rosa Delgado", "phd")}, heading
+
+
+def test_authors_labelled_inside_the_title_line_and_escaped_quotes(tmp_path: Path) -> None:
+    page = """# Ann Lee
+
+## Selected Publications
+
+- **Token Games in Small Models** — NeurIPS workshop 2025. *Authors*: A. Zur, **A. Lee**, et al.
+- **Saliency Maps for Odd Predictions** — ICLR 2024. *Authors*: **A. Lee**, B. Roe.
+- Lee, A., Roe, B. (2021). &quot;Planck Cold Clumps at High Latitude.&quot; <i>ApJ</i>, 920, 103.
+"""
+    r = extract_file(write(tmp_path, page)).records
+    assert [n for n, _ in authors_of(r, "Token Games")] == ["A. Zur", "Ann Lee"]  # et al.
+    assert authors_of(r, "Saliency Maps") == [("Ann Lee", 1), ("B. Roe", 2)]
+    assert authors_of(r, "Planck Cold Clumps at High Latitude") == [("Ann Lee", 1), ("B. Roe", 2)]
+
+
+def test_a_title_that_reads_like_names_yields_to_the_line_naming_the_owner(tmp_path: Path) -> None:
+    # "Range Avoidance, Remote Point, and Hard Tables" parses as three names; only the
+    # next line names the page's owner, so that line is the author list
+    page = """# Ann Lee
+
+## Publications
+
+- Range Avoidance, Remote Point, and Hard Tables.
+  [Conference Version] [Full Version]
+  Rahul Ilango (MIT), Ann Lee, Ryan Williams (MIT). STOC 2023.
+- Catalytic Space and Time.
+  Ann Lee, Bo Chen. FOCS 2024.
+"""
+    r = extract_file(write(tmp_path, page)).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Catalytic Space and Time",
+        "Range Avoidance, Remote Point, and Hard Tables",
+    ]
+    assert [n for n, _ in authors_of(r, "Range")] == ["Rahul Ilango", "Ann Lee", "Ryan Williams"]
+
+
+def test_a_year_line_opening_an_entry_and_a_chinese_list_closed_by_deng(tmp_path: Path) -> None:
+    page = """# 史佳睿
+
+出版物
+======
+- **2026年**
+  **机器学习在内陆水色遥感中的应用综述**
+  史佳睿，李祖传，刘阁等
+  *Journal of Hydrology*
+- **2025年**
+  **基于GOCI II的有害藻华实时监测**
+  史佳睿，秦河
+  *Environmental Research Letters*
+"""
+    r = extract_file(write(tmp_path, page)).records
+    (first,) = [p for p in pubs(r).values() if p.title.startswith("机器学习")]
+    assert first.year == 2026
+    assert [n for n, _ in authors_of(r, "机器学习")] == ["史佳睿", "李祖传", "刘阁"]
+    assert [n for n, _ in authors_of(r, "基于GOCI")] == ["史佳睿", "秦河"]

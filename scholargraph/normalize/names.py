@@ -39,8 +39,13 @@ from rapidfuzz.distance import OSA
 
 from scholargraph.ids import fold
 
-_TITLES = re.compile(
-    r"^(?:(?:prof|professor|dr|mr|ms|mrs|assoc|assistant|associate)\.?\s+)+", re.IGNORECASE
+_TITLES = re.compile(  # "Prof. Dr.", "Dr. rer. nat.", "Dr.-Ing."
+    r"^(?:(?:prof|professor|dr|mr|ms|mrs|assoc|assistant|associate)\.?(?:-ing\.)?\s+"
+    r"(?:(?:rer|phil|med|habil|sc|techn)\.\s*(?:nat|pol|soc|oec|hum|med)?\.?\s+)*)+",
+    re.IGNORECASE,
+)
+_DEGREES = re.compile(  # "Jane Doe, PhD", "Jane Doe, Ph.D., MD"
+    r"(?:,?\s+(?:Ph\.?\s?D|M\.?D|D\.?Phil|M\.?Sc|Dr\.?\s?rer\.?\s?nat|MBA)\.?)+$"
 )
 _NICK = re.compile(r"\s*\(([^)]+)\)\s*")
 _MARKERS = re.compile(r"[*†‡§¶#✉]+|\^\{?[\w,]*\}?")
@@ -67,7 +72,7 @@ def clean(raw: str) -> str:
     """Markdown emphasis, footnote markers and titles removed, spaces collapsed."""
     text = raw.replace("**", "").replace("__", "").strip(" \t*_`")
     text = _MARKERS.sub("", text)
-    text = _TITLES.sub("", " ".join(text.split()))
+    text = _DEGREES.sub("", _TITLES.sub("", " ".join(text.split())))
     return text.strip(" ,;")
 
 

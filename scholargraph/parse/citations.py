@@ -20,12 +20,13 @@ Shapes read (the entry's lines joined, Markdown kept so emphasis can be seen):
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from scholargraph import ids
-from scholargraph.normalize.names import display_name, looks_like_name
+from scholargraph.normalize.names import compatible, display_name, looks_like_name
 from scholargraph.normalize.venues import normalize_venue, year_in
 from scholargraph.parse.markup import (
     MATH_MARK,
@@ -61,7 +62,10 @@ _ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
 _AFTER_TITLE = re.compile(r"^[\s\"”,.]*(?:[*_]+(?=[\s,.\"”]|$))?[\s\"”,.]*")
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
-_ET_AL = re.compile(r",?\s*(?:\b(?:et\s+al\.?|and\s+others)|\.\.\.|…)", re.IGNORECASE)
+_ET_AL = re.compile(  # "刘阁等": 等 closing a Chinese list is its "et al."
+    r",?\s*(?:\b(?:et\s+al\.?|and\s+others)|\.\.\.|…|(?<=[\u4e00-\u9fff])等人?(?=\s*$|[,，.。;；]))",
+    re.IGNORECASE,
+)
 _LINK_TAGS = re.compile(
     r"\[(?:pdf|code|preprint|publication|slides|video|website|doi|arxiv|"
     r"bib|html|abs|project|poster|talk|artifact)[^\]]*\]",
@@ -198,6 +202,25 @@ def parse_authors(text: str) -> tuple[list[Mention], bool] | None:
     return [Mention(p, f) for p, f in zip(pieces, flags, strict=True)], complete
 
 
+def words(title: str) -> int:
+    """How many words a title has; Chinese and Japanese, written without spaces, count
+    a word for each two characters (``机器学习综述``: 3)."""
+    count = 0
+    for w in title.split():
+        cjk = len(_CJK_CHAR.findall(w))
+        count += max(1, cjk // 2) if cjk else 1
+    return count
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _names(text: str, person: str) -> bool:
+    """Is ``text`` an author list that names ``person``?"""
+    parsed = parse_authors(text)
+    return parsed is not None and any(compatible(m.name, person) for m in parsed[0])
+
+
 def _venue(text: str) -> tuple[str | None, str | None, int | None]:
     """(short name, full text, year) of a venue string."""
     spans = italic_spans(text)
@@ -264,7 +287,7 @@ def _split_title_first(lines: list[str]) -> tuple[str, str, str] | None:
 def _split_title_plain_first(lines: list[str]) -> tuple[str, str, str] | None:
     """A plain title line, then an author list on the next line(s), then the venue."""
     title = plain(lines[0]).strip(" .")
-    if len(lines) < 2 or len(title.split()) < 2:
+    if len(lines) < 2 or words(title) < 2:
         return None
     if (named := parse_authors(lines[0])) and (len(named[0]) > 1 or len(title.split()) <= 2):
         return None  # a name list, not a title ("Flexible Wearable Devices" may look like one)
@@ -287,7 +310,7 @@ def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
     rest = plain(first[m.end() :]).lstrip(" .,:;-–—")
     # a name set apart (bold, or linked and followed by a comma) opens an author list
     listed = m.group(3) or m.group(4) or re.match(r"\s*(?:[,，、&]|and\b)", first[m.end() :])
-    if len(title.split()) < 2 or not rest or (listed and parse_authors(title) is not None):
+    if words(title) < 2 or not rest or (listed and parse_authors(title) is not None):
         return None
     raw_rest = first[m.end() :].lstrip(" .,:;-–—")
     if parse_authors(raw_rest) is not None:
@@ -301,7 +324,7 @@ def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
 def _split_title_marked(text: str) -> tuple[str, str, str] | None:
     """``authors. *Title*. venue`` or ``authors, "Title," venue``."""
     for title in [*italic_spans(text), *(m.group(1) for m in _QUOTED.finditer(plain(text)))]:
-        if len(title.split()) < 2 or _ET_AL.fullmatch(title.strip(" ,.")):  # "*et al.*"
+        if words(title) < 2 or _ET_AL.fullmatch(title.strip(" ,.")):  # "*et al.*"
             continue
         raw_at = text.find(title)
         at = raw_at if raw_at >= 0 else plain(text).find(title)
@@ -324,6 +347,9 @@ def _split_labelled(lines: list[str]) -> tuple[str, str, str] | None:
     the first line's set-apart text (or the first line up to a dash), the venue the
     rest of that line."""
     labelled = [m for ln in lines[1:] if (m := _AUTHORS_LABEL.match(ln))]
+    inline = _AUTHORS_INLINE.search(lines[0])  # "**Title** — Venue. *Authors*: A, B"
+    if not labelled and inline and inline.start() > 0:
+        return _split_labelled([lines[0][: inline.start()], lines[0][inline.start() :]])
     if not labelled:
         return None
     first = lines[0]
@@ -334,6 +360,7 @@ def _split_labelled(lines: list[str]) -> tuple[str, str, str] | None:
     return title, labelled[0].group("authors"), rest.lstrip(" —–-:,.")
 
 
+_AUTHORS_INLINE = re.compile(r"(?<=[\s.;,])[*_]*(?:authors?|作者)[*_\s]*[:：]", re.IGNORECASE)
 _AUTHORS_LABEL = re.compile(  # "*Authors:* A. Lee, **B. Wu**": the names keep their marks
     r"^[\W_]*(?:authors?|作者)[*_\s]*[:：][*_\s]*(?P<authors>.+)$", re.IGNORECASE
 )
@@ -377,12 +404,14 @@ def _split_plain(text: str) -> tuple[str, str, str, int | None] | None:
         rest = rest[dated.end() :] if dated else rest
         end = re.search(r"(?<=[\w)])[.?!](?:\s+|$)", rest)
         title = rest[: end.start() + 1].rstrip(".") if end else rest
-        if len(title.split()) < 2:
+        if words(title) < 2:
             return None
         return title, authors, rest[end.end() :] if end else "", int(dated[1]) if dated else None
     return None
 
 
+_YEAR_LINE = re.compile(r"\s*((?:19|20)\d\d)\s*年?\s*[.:]?\s*")
+_YEAR_SET_APART = re.compile(r"\s*(?:\*\*|`)((?:19|20)\d\d)\s*年?(?:\*\*|`)\s*(?=\S)")
 _YEAR_FIRST = re.compile(r"\(?((?:19|20)\d\d)[a-z]?\)?[.,:]\s+")
 
 
@@ -394,12 +423,17 @@ def _status(default: str, flat: str, venue_text: str, tagged_venue: str | None) 
     return "accepted" if _ACCEPTED.search(flat) else default
 
 
-def parse_citation(lines: list[str], *, default_status: str = "published") -> Citation | None:
+def parse_citation(
+    lines: list[str], *, default_status: str = "published", owner: str | None = None
+) -> Citation | None:
     """The publication in an entry's lines (Markdown kept), or None when no title
-    can be told apart from the authors and venue."""
-    lines = [
+    can be told apart from the authors and venue. Given the document's ``owner``, a
+    reading whose "title" is a name list naming the owner and whose "authors" do not
+    is turned round: a title in capitals with commas reads like names, but only the
+    author list names the owner."""
+    lines = [  # "&quot;Title.&quot;": the quotes a page escaped are quotes
         _LEAD.sub("", ln, count=1) if i == 0 else ln.strip()
-        for i, ln in enumerate(x for x in (ln.strip() for ln in lines) if x)
+        for i, ln in enumerate(x for x in (html.unescape(ln).strip() for ln in lines) if x)
     ]
     if not lines:
         return None
@@ -414,12 +448,19 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
         lines = [ln for ln in lines if ln.strip()]
         if not lines:
             return None
+    dated = None
+    if len(lines) > 1 and (m := _YEAR_LINE.fullmatch(plain(lines[0]))):  # "**2026年**"
+        lines, dated = lines[1:], int(m.group(1))
+    elif m := _YEAR_SET_APART.match(lines[0]):  # "**2026年** **Title**", "`2023` Title"
+        lines, dated = [lines[0][m.end() :], *lines[1:]], int(m.group(1))
     every = lines  # identifiers may sit in the links
     lines = [lines[0], *(ln for ln in lines[1:] if not _LINKS_ONLY.fullmatch(plain(ln)))]
     split = _split(lines)
     if split is None:
         return None
     title, authors_text, venue_text, year = split
+    if owner and _names(title, owner) and not _names(authors_text, owner):
+        title, authors_text = plain(authors_text), title
     parsed = parse_authors(authors_text)
     authors, complete = parsed if parsed else ([], False)
     short, full, venue_year = _venue(venue_text)
@@ -439,7 +480,7 @@ def parse_citation(lines: list[str], *, default_status: str = "published") -> Ci
         authors_complete=complete,
         venue=short,
         venue_full=full,
-        year=year or venue_year or year_in(plain(venue_text)),
+        year=year or venue_year or dated or year_in(plain(venue_text)),
         status=status,
         doi=ids.normalize_doi(flat),
         arxiv=arxiv,

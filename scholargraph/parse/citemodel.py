@@ -28,7 +28,7 @@ from typing import Any
 
 from scholargraph.normalize.names import pinyin_syllables
 from scholargraph.normalize.venues import KNOWN, normalize_venue, year_in
-from scholargraph.parse.citations import Citation, Mention, parse_authors
+from scholargraph.parse.citations import Citation, Mention, parse_authors, words
 from scholargraph.parse.markup import plain
 
 LABELS = ("AUTHOR", "TITLE", "VENUE", "DATE", "PAGES", "NOTE", "O")
@@ -482,7 +482,7 @@ CONFIDENT = 0.8
 def unsure(citation: Citation | None) -> bool:
     """Whether the rule-based reading needs a second opinion: no citation, no title
     of two words, or no author list."""
-    return citation is None or len(citation.title.split()) < 2 or not citation.authors
+    return citation is None or words(citation.title) < 2 or not citation.authors
 
 
 def second_opinion(
@@ -494,7 +494,7 @@ def second_opinion(
     if not unsure(citation) or not available():
         return citation, None
     got = parse("\n".join(x.strip() for x in lines if x.strip()))
-    if not got.title or not got.authors or len(got.title.split()) < 2:
+    if not got.title or not got.authors or words(got.title) < 2:
         return citation, None
     if got.confidence < CONFIDENT:
         return citation, got

@@ -257,6 +257,13 @@ def parse_text(doc: Document) -> Extraction:
     if doc.owner:
         said = next((ln.no for ln in lines if doc.owner in ln.text), lines[0].no if lines else 1)
         owner = Owner(doc.owner, said)
+    for e in entries:  # read again knowing whose papers these are
+        if owner and e.citation and not any(
+            compatible(a.name, owner.written) for a in e.citation.authors
+        ):
+            again = parse_citation(e.lines, default_status=e.status, owner=owner.written)
+            if again and any(compatible(a.name, owner.written) for a in again.authors):
+                e.citation = again
     for e in entries:  # a title alone (and no venue): the owner's paper, "with" co-authors
         if owner and (e.citation is None or not (e.citation.authors or e.citation.venue)):
             e.citation = _owners_paper(e, owner.written) or e.citation

@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 
 from scholargraph.ids import fold
-from scholargraph.parse.citations import Citation, parse_authors, parse_citation
+from scholargraph.parse.citations import Citation, parse_authors, parse_citation, words
 from scholargraph.parse.documents import Document
 from scholargraph.parse.htmltext import html_rows, markdown_rows
 from scholargraph.parse.latextext import latex_lines
@@ -286,7 +286,7 @@ def _citation(entry: Entry) -> Citation | None:
     """The entry's citation when it reads as one: a title of two words or more, an
     author, and a year or a venue."""
     c = parse_citation(entry.lines, default_status=entry.status)
-    ok = c and len(c.title.split()) >= 2 and c.authors and (c.year or c.venue or c.venue_full)
+    ok = c and words(c.title) >= 2 and c.authors and (c.year or c.venue or c.venue_full)
     return c if ok else None
 
 

@@ -9,7 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scholargraph.ids import fold
-from scholargraph.normalize.names import has_cjk, is_chinese_name, looks_like_name, pinyin_forms
+from scholargraph.normalize.names import (
+    clean,
+    has_cjk,
+    is_chinese_name,
+    looks_like_name,
+    pinyin_forms,
+)
 from scholargraph.parse.layout import HEADING_DATA, HEADINGS, NOT_NAMES, Entry, Line
 
 # Words that make a heading line something other than a person's name ("Research Profile")
@@ -25,7 +31,7 @@ def _names_of(text: str) -> tuple[str, str | None]:
     """(the Latin name, the native name) a heading writes, both or the Latin one."""
     if (m := _BOTH_NAMES.match(text.strip(" #"))) and looks_like_name(m["l1"] or m["l2"]):
         return (m["l1"] or m["l2"]).strip(), m["n1"] or m["n2"]
-    return text.strip(" #"), None
+    return clean(text.strip(" #")), None  # "# Dr. Jane Doe, PhD": titles and degrees off
 
 
 def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]]:

@@ -292,16 +292,18 @@ def _key(text: str) -> str:
 
 def _drop_furniture(pages: list[list[_Line]], heights: list[float]) -> list[list[_Line]]:
     """Running headers and footers (the same text in the top or bottom margin of
-    several pages) and bare page numbers there dropped."""
+    several pages, and nowhere else) and bare page numbers there dropped."""
 
     def at_edge(ln: _Line, height: float) -> bool:
         return ln.top < 0.09 * height or ln.bottom > 0.91 * height
 
     edge: Counter[str] = Counter()
+    body: set[str] = set()  # text also met away from the margins is content, not furniture
     for lines, height in zip(pages, heights, strict=True):
         for key in {_key(ln.plain) for ln in lines if at_edge(ln, height)}:
             edge[key] += 1
-    repeated = {k for k, n in edge.items() if n >= 2}
+        body.update(_key(ln.plain) for ln in lines if not at_edge(ln, height))
+    repeated = {k for k, n in edge.items() if n >= 2 and k not in body}
     return [
         [
             ln
@@ -359,11 +361,11 @@ def _drop_glyph(text: str, glyph: str) -> str:
 # --- paragraphs --------------------------------------------------------------------
 
 
-def _paragraphs(lines: list[_Line]) -> list[_Line]:
-    """Wrapped lines joined to the line they continue; the first line of a run of
-    lines set apart by a larger gap starts an entry."""
+def _paragraphs(lines: list[_Line]) -> tuple[list[_Line], list[bool]]:
+    """A page's wrapped lines joined to the line they continue, and for each line
+    left whether it opens a run of lines set apart by a larger gap."""
     out: list[_Line] = []
-    runs: list[bool] = []  # whether each line out starts a run of lines after a gap
+    runs: list[bool] = []
     edges: dict[int, tuple[float, float]] = {}  # column -> (left, right) of its body
     for column in {ln.column for ln in lines}:
         body = [ln for ln in lines if not ln.level and ln.column == column]
@@ -400,8 +402,29 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
         out.append(ln)
         runs.append(not same_block or bool(prev and prev.level))
         prev = ln
-    # In a section (between headings) where some run after a gap holds two lines or
-    # more and nothing is bulleted already, every run starts an entry.
+    return out, runs
+
+
+_CONTINUED = re.compile(r"(?:[-,;:&/(]|\band)\s*$")
+
+
+def _entry_starts(pages: list[tuple[list[_Line], list[bool]]]) -> list[_Line]:
+    """Every page's lines, one after the other, with entries marked: in a section
+    (between headings, across page breaks) where some run after a gap holds two
+    lines or more and nothing is bulleted already, every run starts an entry; in a
+    column of years, every year does. A page's first line opens a run unless it
+    visibly continues the last line of the page before."""
+    out: list[_Line] = []
+    runs: list[bool] = []
+    for lines, page_runs in pages:
+        if out and lines and not lines[0].level:
+            first = lines[0].plain
+            page_runs = [
+                not (first[:1].islower() or _CONTINUED.search(out[-1].plain)),
+                *page_runs[1:],
+            ]
+        out += lines
+        runs += page_runs
     section: list[int] = []
     for i in range(len(out) + 1):
         if i < len(out) and not out[i].level:
@@ -486,13 +509,13 @@ def pdf_lines(data: bytes, path: str) -> list[tuple[int, str]]:
         ln.plain = _render(ln.words, whole_bold=False)[1]
     pages = _drop_furniture(pages, heights)
     _heading_levels([ln for lines in pages for ln in lines], body)
-    out: list[tuple[int, str]] = []
+    joined = []
     for number, lines in enumerate(pages, 1):
         for i, ln in enumerate(lines, 1):
             ln.no = number * LINES_PER_PAGE + min(i, LINES_PER_PAGE - 1)
         _render_lines(lines)
-        out += [(ln.no, ln.text) for ln in _paragraphs(lines) if ln.text.strip()]
-    return out
+        joined.append(_paragraphs(lines))
+    return [(ln.no, ln.text) for ln in _entry_starts(joined) if ln.text.strip()]
 
 
 def pdf_text(data: bytes, path: str) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from scholargraph.normalize.names import compatible
+from scholargraph.normalize.names import compatible, has_cjk
 from scholargraph.records import (
     Advised,
     AffiliatedWith,
@@ -145,9 +145,15 @@ def _name_in(config: dict[str, Any]) -> str | None:
             value = holder.get(key)
             if isinstance(value, dict):
                 value = value.get("name")
+            if isinstance(value, str):
+                # "Xiaojie Niu | 牛晓杰": the name in Latin letters, its native form beside it
+                value = next((v for v in _BESIDE.split(value) if v and not has_cjk(v)), value)
             if isinstance(value, str) and 1 < len(value.split()) <= 5:
                 return value.strip()
     return None
+
+
+_BESIDE = re.compile(r"\s*[|\uff5c/]\s*|\s*[(（][^)）]*[)）]\s*")
 
 
 def _described(doc: RecordSet) -> Iterator[Person]:
