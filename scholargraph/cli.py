@@ -202,7 +202,8 @@ def review(
     """List the uncertain same-person pairs in FILES with their score and evidence,
     and the line to add to the overrides file to decide each one; then the author
     records `scholargraph enrich` found too doubtful to use, and the command that
-    takes one. Writes nothing.
+    takes one, and the works it took for papers named only by their system, with
+    why. Writes nothing.
 
     Example: scholargraph review cv.yml papers.bib
     """
@@ -222,13 +223,16 @@ def review(
             f"To decide a pair, copy its '- [...]' line under same_as: or not_same_as: in "
             f"{settings.overrides}; every ingest applies it."
         )
-    from scholargraph.enrich import pending_reviews
+    from scholargraph.enrich import pending_reviews, system_names
 
     for person, candidate in pending_reviews(enriched):
         author, score, why = candidate.split(" ", 2)
         click.echo(f"{score.rstrip(':')}  uncertain author record: {person} = {author}")
         click.echo(f"      {why}")
         click.echo(f"      scholargraph enrich --person {person} --accept {author}  # to take it")
+    for person, paper, found in system_names(enriched):
+        click.echo(f"system name taken: {person}: {paper}")
+        click.echo(f"      {found}  (edit or delete that entry to undo)")
     if result.errors:
         sys.exit(1)
 

@@ -64,6 +64,7 @@ class Publication(Node):
     arxiv: str | None = None
     abstract: str | None = None
     title_is_system_name: bool = False  # a news item named the system, not the paper title
+    short_name: str | None = None  # the system's name, when a document named the paper by it
     merge_evidence: list[str] = field(default_factory=list)  # versions folded into this one
     conflicts: list[str] = field(default_factory=list)  # what an API said that the profile does not
 
@@ -71,8 +72,13 @@ class Publication(Node):
 @dataclass(kw_only=True)
 class Venue(Node):
     LABEL: ClassVar[str] = "Venue"
-    name: str
+    name: str  # as the user's documents write it (e.g. ICML)
     full_name: str | None = None
+    aliases: list[str] = field(default_factory=list)  # other names it is written by (an API's)
+    kind: str | None = None  # conference | journal | preprint (the vocabulary's)
+    dblp_key: str | None = None  # DBLP's stream, conf/icml
+    issn: str | None = None
+    openalex_id: str | None = None  # an OpenAlex source, S…
 
 
 @dataclass(kw_only=True)

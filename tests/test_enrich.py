@@ -24,7 +24,7 @@ from scholargraph.config import APIS, ApiSettings, Settings
 from scholargraph.enrich import find_author, works_by_id, works_by_title
 from scholargraph.enrich.apis import Arxiv, Dblp, OpenAlex
 from scholargraph.enrich.matching import Known, Paper
-from scholargraph.normalize.venues import full_name
+from scholargraph.normalize.venues import known_venue
 from scholargraph.pipeline import EXAMPLES
 from scholargraph.store.export import to_networkx
 from scholargraph.store.store import open_store
@@ -555,6 +555,7 @@ class Seed:
     more_authors: dict[str, list[str]] = field(default_factory=dict)  # a cut-short list's rest
     on_arxiv: dict[str, str] = field(default_factory=dict)  # accepted paper -> its arXiv version
     full_titles: dict[str, str] = field(default_factory=dict)  # system name -> the API's title
+    dois: dict[str, str] = field(default_factory=dict)  # system name -> the API's DOI
 
 
 EPD = "Efficiently serving large multimodal models using EPD disaggregation"
@@ -596,7 +597,7 @@ def seed_works(seed: Seed) -> list[dict[str, Any]]:
             {
                 "title": title,
                 "year": (pub.get("year") or 2025) - (title == seed.planted),
-                "doi": pub.get("doi"),
+                "doi": pub.get("doi") or seed.dois.get(pub["title"]),
                 "arxiv": pub.get("arxiv") or seed.on_arxiv.get(title),
                 "venue": "arXiv" if preprint else pub.get("venue", "arXiv"),
                 "authors": [seed.full_names.get(a, a) for a in pub["authors"]]
@@ -608,7 +609,8 @@ def seed_works(seed: Seed) -> list[dict[str, Any]]:
 
 def openalex_venue(profile_venue: str) -> str:
     """OpenAlex's name of a venue the profile names."""
-    return OPENALEX_VENUES.get(profile_venue) or full_name(profile_venue) or profile_venue
+    known = known_venue(profile_venue)
+    return OPENALEX_VENUES.get(profile_venue) or (known.full_name if known else profile_venue)
 
 
 def serve_seed(replay: Replay, seed: Seed) -> list[dict[str, Any]]:
@@ -705,9 +707,13 @@ class Enriched:
     out: str
 
 
-def enrich_seed(world: dict[str, str], tmp_path: Path, replay: Replay, seed: Seed) -> Enriched:
+def enrich_seed(
+    world: dict[str, str], tmp_path: Path, replay: Replay, seed: Seed, page: Path | None = None
+) -> Enriched:
+    """Serve the seed's answers, ingest its profile (or ``page``, the document it
+    was summarised from) and enrich."""
     served = serve_seed(replay, seed)
-    assert cli(world, "ingest", str(EXAMPLES / seed.file))[0] == 0
+    assert cli(world, "ingest", str(page or EXAMPLES / seed.file))[0] == 0
     with open_store(Settings.from_env(world)) as store:
         venues_before = published_in(to_networkx(store))
     code, out = enrich(world, tmp_path)
@@ -764,6 +770,7 @@ OTHER_SEEDS = [
     Seed("xueshen-liu.yaml", "Xueshen Liu", "Xueshen Liu", planted="",
          # made up for the test: the site names these papers by system name only
          full_titles={s: f"{s}: The Paper of the System" for s in ("RLBoost", "Plato", "CAKE")},
+         dois={"RLBoost": "10.5555/rlboost.2026", "CAKE": "10.5555/cake.2025"},
          more_authors={"RLBoost": ["Z. Morley Mao"]}),
     Seed("yuxing-xiang.yaml", "Yuxing Xiang", "Yuxing Xiang", planted="Aegaeon: Effective GPU "
          "Pooling for Concurrent LLM Serving on the Market"),
@@ -790,28 +797,74 @@ def test_each_other_seed_keeps_one_owner_its_papers_and_venues_and_reruns_for_fr
         assert (owner.get("openalex_id"), owner.get("s2_id")) == ("A100", "S100")
     venues = published_in(g)
     assert len(venues) == len(profile["publications"]) and "Quantum Dots in Tissue" not in venues
-    assert venues == done.venues_before  # one venue a paper, the profile's
+    # one venue a paper, the profile's (a paper named by its system now has its full title)
+    assert venues == {seed.full_titles.get(t, t): v for t, v in done.venues_before.items()}
     if seed.planted:
         planted = next(d for _, d in g.nodes(data=True) if d.get("title") == seed.planted)
         assert any("says" in c and "year" in c for c in planted["conflicts"])
     assert_reruns_send_nothing(world, tmp_path, replay)
 
 
-def test_news_items_named_by_system_join_the_works_whose_titles_name_them(
+def test_news_items_named_by_system_become_the_full_works_with_title_doi_and_authors(
     world: dict[str, str], tmp_path: Path, replay: Replay
 ) -> None:
     seed = next(s for s in OTHER_SEEDS if s.full_titles)
     done = enrich_seed(world, tmp_path, replay, seed)
+    g = done.g
     owner = next(
-        n for n, d in done.g.nodes(data=True)
-        if d["labels"] == ["Person"] and d["name"] == seed.owner
-    )  # fmt: skip
-    assert done.g.nodes[owner]["openalex_id"] == "A100"  # judged on the titles naming them
-    rlboost = next(n for n, d in done.g.nodes(data=True) if d.get("title") == "RLBoost")
+        n for n, d in g.nodes(data=True) if d["labels"] == ["Person"] and d["name"] == seed.owner
+    )
+    assert g.nodes[owner]["openalex_id"] == "A100"  # judged on the titles naming them
+    papers = {
+        d.get("short_name") or d["title"]: (n, d)
+        for n, d in g.nodes(data=True)
+        if d["labels"] == ["Publication"]
+    }
+    assert len(papers) == 6  # still one paper each: the news item and the work are one
+    rlboost, data = papers["RLBoost"]
+    assert data["title"] == "RLBoost: The Paper of the System" and not data["title_is_system_name"]
+    assert rlboost == "doi:10.5555/rlboost.2026" and data["doi"] == "10.5555/rlboost.2026"
+    assert data["year"] == 2026 and data["status"] == "accepted"  # the profile's, kept
+    assert any("system name RLBoost: the paper" in e for e in data["merge_evidence"])
     order = {
-        str(done.g.nodes[a]["name"]): r["position"]
-        for a, _, r in done.g.in_edges(rlboost, data=True)
+        str(g.nodes[a]["name"]): r["position"]
+        for a, _, r in g.in_edges(rlboost, data=True)
         if r["type"] == "AUTHORED"
     }
     assert order == {"Xueshen Liu": 1, "Z. Morley Mao": 2}  # the API's list, in order
-    assert len(published_in(done.g)) == 6  # still one paper each: no second, full-titled one
+    assert papers["Plato"][1]["title"] == "Plato: The Paper of the System"  # no DOI served
+    assert papers["LTE"][1]["title_is_system_name"]  # the APIs do not know it: as it was
+    code, out = cli(
+        world,
+        "review",
+        str(EXAMPLES / seed.file),
+        "--enriched",
+        str(tmp_path / "enriched"),
+    )
+    assert code == 0, out
+    assert (
+        "system name taken: person:xueshen-liu: RLBoost = 'RLBoost: The Paper of the System' "
+        "(doi 10.5555/rlboost.2026)" in out
+    )
+    assert "title names the system RLBoost: Xueshen Liu author 1 of 2" in out
+    assert_reruns_send_nothing(world, tmp_path, replay)
+
+
+def test_the_scraped_site_s_news_items_become_the_works_the_apis_know_once_each(
+    world: dict[str, str], tmp_path: Path, replay: Replay
+) -> None:
+    """The site as scraped (the shared seed), not its summary: the news items that
+    name RLBoost, Plato and CAKE by system only become the works the APIs know."""
+    seed = next(s for s in OTHER_SEEDS if s.full_titles)
+    done = enrich_seed(world, tmp_path, replay, seed, shared("seeds/003_dcf4b72266c56cf2.txt"))
+    papers = {
+        d.get("short_name") or d["title"]: d
+        for _, d in done.g.nodes(data=True)
+        if d["labels"] == ["Publication"]
+    }
+    assert sorted(papers) == sorted(done.venues_before)  # one paper each, as before
+    for system in ("RLBoost", "Plato", "CAKE"):
+        assert papers[system]["title"] == seed.full_titles[system], papers[system]
+    assert papers["RLBoost"]["doi"] == "10.5555/rlboost.2026"
+    assert published_in(done.g)[seed.full_titles["RLBoost"]] == ["NSDI"]
+    assert_reruns_send_nothing(world, tmp_path, replay)

@@ -154,21 +154,16 @@ def known_people(g: nx.MultiDiGraph, people: Iterable[str]) -> list[Known]:
             if rel["type"] == "AFFILIATED_WITH":
                 orgs.add(str(node["name"]))
             elif rel["type"] == "AUTHORED":
-                venues = [
-                    str(g.nodes[v]["name"])
-                    for _, v, r in g.out_edges(target, data=True)
-                    if r["type"] == "PUBLISHED_IN" and stated(r)
-                ]
+                short = node.get("short_name")  # a system's name: as the documents named it
                 papers.append(
                     Paper(
                         id=target,
-                        title=str(node["title"]),
+                        title=str(short or node["title"]),
                         year=node.get("year"),
                         doi=node.get("doi"),
                         arxiv=node.get("arxiv"),
-                        venue=min(venues) if venues else None,
                         position=rel.get("position"),
-                        system_name=bool(node.get("title_is_system_name")),
+                        system_name=bool(short or node.get("title_is_system_name")),
                     )
                 )
                 coauthors |= {
@@ -389,6 +384,22 @@ def pending_reviews(folder: str | Path = DEFAULT_FOLDER) -> list[tuple[str, str]
     ]
 
 
+def system_names(folder: str | Path = DEFAULT_FOLDER) -> list[tuple[str, str, str]]:
+    """(person id, "SYSTEM = 'full title' (doi …)", the work's ``from`` line: the
+    API, its id and why) of every work an enrichment took for a paper the user's
+    documents name only by its system (none when the folder has none)."""
+    found = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        person = str((data.get("enrichment") or {}).get("person", ""))
+        for pub in data.get("publications") or []:
+            if pub.get("short_name"):
+                doi = f" (doi {pub['doi']})" if pub.get("doi") else ""
+                what = f"{pub['short_name']} = {pub['title']!r}{doi}"
+                found.append((person, what, str(pub["from"])))
+    return found
+
+
 def _file_name(api: str, person: str) -> str:
     return f"{api}-{ids.slug(person.split(':', 1)[-1])}.yaml"
 
@@ -488,9 +499,8 @@ def tally(report: EnrichReport, store: Store) -> None:
 
 
 def _with_ids(paper: Paper, work: ApiWork | None) -> Paper:
-    """``paper`` with the DOI and arXiv id an API found for it, where it had none
-    (not for a system name: its document does not state them, see ``documents``)."""
-    if work is None or paper.system_name:
+    """``paper`` with the DOI and arXiv id an API found for it, where it had none."""
+    if work is None:
         return paper
     return replace(paper, doi=paper.doi or work.doi, arxiv=paper.arxiv or work.arxiv)
 

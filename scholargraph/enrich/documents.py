@@ -14,7 +14,7 @@ read, edit or delete these files.
 >>> work = ApiWork(source="openalex", id="W1", title="On Joins", year=2024, doi="10.1/j",
 ...                venue="International Conference on Machine Learning",
 ...                authors=[WorkAuthor("Ann Lee", 1, id="A7"), WorkAuthor("Bo Chen", 2)])
->>> paper = Paper(id="pub:on-joins", title="On joins", venue="ICML")
+>>> paper = Paper(id="pub:on-joins", title="On joins")
 >>> author = ApiAuthor("openalex", "A7", "Ann Lee", orcid="0000-0001")
 >>> text = document(Known(id="person:ann-lee", name="A. Lee"), "openalex", "2026-12-02",
 ...                 works=[(paper, work)], author=author)
@@ -52,7 +52,7 @@ import yaml
 from scholargraph.enrich.apis.models import ApiAuthor, ApiWork
 from scholargraph.enrich.apis.orcid import orcid_id
 from scholargraph.enrich.matching import Known, Match, Paper, name_agreement
-from scholargraph.normalize.venues import full_name, is_preprint_server, normalize_venue
+from scholargraph.normalize.venues import known_venue
 
 ID_FIELDS = {"openalex": "openalex_id", "s2": "s2_id", "dblp": "dblp_pid", "orcid": "orcid"}
 HEADER = (
@@ -80,24 +80,30 @@ def _owner_place(known: Known, paper: Paper, work: ApiWork, author: ApiAuthor | 
     return paper.position if paper.position in fits else None
 
 
-def _venue(paper: Paper, work: ApiWork) -> dict[str, str]:
-    """The venue lines for ``work``: the API's venue under its short name (its
-    full name beside it: the API's, else the venue table's), the graph's own name
-    where both name the same venue, and nothing when the API names a preprint
-    server (the arXiv id says that) or a venue other than the one the graph has
-    (the graph's is kept).
+def _venue(work: ApiWork) -> dict[str, Any]:
+    """The venue lines for ``work``: the venue under the vocabulary's short name
+    when it has an entry for it (the API's name beside it), the API's identifiers
+    of it, and nothing when the API names a preprint server (the arXiv id says
+    that). Whether it is the paper's venue is resolution's to decide: where the
+    user's documents name another, theirs is kept and this one recorded as a
+    conflict (``resolve.venues``).
 
-    >>> _venue(Paper(id="p", title="T"), ApiWork(source="s2", id="1", title="T", venue="ICPP"))
-    {'venue': 'ICPP', 'venue_full': 'International Conference on Parallel Processing'}
+    >>> _venue(ApiWork(source="s2", id="1", title="T", venue="ACM ICPP"))
+    {'venue': 'ICPP', 'venue_full': 'ACM ICPP'}
+    >>> _venue(ApiWork(source="openalex", id="W1", title="T", venue="arXiv (Cornell University)"))
+    {}
     """
-    if not work.venue or is_preprint_server(work.venue):
+    if not work.venue:
         return {}
-    short = normalize_venue(work.venue)[0]
-    if paper.venue and normalize_venue(paper.venue)[0] != short:
+    known = known_venue(work.venue, work.venue_ids)
+    if known and known.preprint:
         return {}
-    name = paper.venue or short
-    full = work.venue if work.venue != name else full_name(short)
-    return {"venue": name, "venue_full": full} if full and full != name else {"venue": name}
+    lines: dict[str, Any] = {"venue": known.short if known else work.venue}
+    if work.venue != lines["venue"]:
+        lines["venue_full"] = work.venue
+    if work.venue_ids:
+        lines["venue_ids"] = dict(sorted(work.venue_ids.items()))
+    return lines
 
 
 def _publication(
@@ -105,18 +111,20 @@ def _publication(
 ) -> tuple[dict[str, Any], str | None]:
     """The entry for ``work`` (the person written at their place as the document
     names them) and the API's spelling of their name there. A paper the graph
-    knows only by its system name is written under that name, without the work's
-    DOI and arXiv id: resolution keeps a system-name entry apart from every full
-    title, so the work's own would make it a second paper; its authors in order,
-    year, venue and abstract join the one the graph has."""
-    entry: dict[str, Any] = {"from": _from(work.source, work.id, retrieved)}
+    knows only by its system name gets the work's full title, with the system's
+    name as its ``short_name`` and why the work is it on its ``from`` line (shown
+    by ``scholargraph review``): resolution folds the two into one paper."""
+    place = _owner_place(known, paper, work, author) if work.authors else None
+    why = ""
     if paper.system_name:
-        entry |= {"title": paper.title, "system_name": True}
-    else:
-        entry["title"] = work.title
+        at = f"{known.name} author {place} of {len(work.authors)}" if place else "an author fits"
+        why = f", title names the system {paper.title}: {at}"
+    entry: dict[str, Any] = {"from": _from(work.source, work.id, retrieved, why)}
+    entry["title"] = work.title
+    if paper.system_name:
+        entry["short_name"] = paper.title
     spelled = None
     if work.authors:
-        place = _owner_place(known, paper, work, author)
         names = []
         for a in sorted(work.authors, key=lambda a: a.position):
             if a.position == place:
@@ -127,10 +135,10 @@ def _publication(
             entry["authors_complete"] = False
     elif author:  # a work of the author's own record that lists no authors (ORCID's)
         entry["authors"], entry["authors_complete"] = [known.name], False
-    for key in ("year", "abstract") if paper.system_name else ("year", "doi", "arxiv", "abstract"):
+    for key in ("year", "doi", "arxiv", "abstract"):
         if getattr(work, key):
             entry[key] = getattr(work, key)
-    entry |= _venue(paper, work)
+    entry |= _venue(work)
     if work.topics:
         entry["topics"] = list(work.topics)
     return entry, spelled

@@ -46,7 +46,6 @@ class Paper:
     year: int | None = None
     doi: str | None = None
     arxiv: str | None = None
-    venue: str | None = None
     position: int | None = None  # the person's place on its author list, when known
     system_name: bool = False  # the title is only the system's name (a news item's)
 

@@ -1,7 +1,8 @@
 """Venue names as written in CVs, BibTeX and API answers, reduced to their short
-names through a table of well-known venues (``venues.yaml``: short name, full
-name, the patterns that recognise it), so a profile's ``ICPP`` and an API's
-``International Conference on Parallel Processing`` are one venue.
+names through the venue vocabulary (``venues.yaml``: short name, full name, the
+patterns that recognise it, aliases, identifiers and kind), so a profile's
+``ICPP`` and an API's ``International Conference on Parallel Processing`` are one
+venue.
 
 >>> normalize_venue("ASPLOS'26, CCF-A"), normalize_venue("ACM BCB'24")
 (('ASPLOS', 2026), ('BCB', 2024))
@@ -15,42 +16,73 @@ name, the patterns that recognise it), so a profile's ``ICPP`` and an API's
 ('ICPP', None)
 >>> normalize_venue("New Journal of Physics")
 ('New Journal of Physics', None)
+
+The table is the venue vocabulary: ``known_venue`` finds a written venue's entry
+(by an identifier an API gave, the full name's patterns, the short name or an
+alias), whose short name gives the Venue node its id, so every spelling of one
+venue is one node:
+
+>>> known_venue("ACM BCB").short, known_venue("Foo Workshop", {"dblp_key": "conf/icml"}).short
+('BCB', 'ICML')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
 
+from scholargraph import ids
+
+IDENTIFIERS = ("openalex_id", "issn", "dblp_key")  # what identifies a venue across APIs
+KINDS = ("conference", "journal", "preprint")
+
 
 @dataclass(frozen=True)
 class KnownVenue:
-    """A venue of the table: its short name, full name and the patterns it is written by."""
+    """A venue of the vocabulary: its short name, full name, the patterns it is
+    written by, other names, identifiers and kind (``KINDS``)."""
 
     short: str
     full_name: str
     written: tuple[re.Pattern[str], ...]
-    preprint: bool = False  # a preprint server: a version of a paper, not where it appeared
+    kind: str = "conference"
+    aliases: tuple[str, ...] = ()
+    dblp_key: str | None = None
+    issn: str | None = None
+    openalex_id: str | None = None
+
+    @property
+    def preprint(self) -> bool:
+        """A preprint server: a version of a paper, not where it appeared."""
+        return self.kind == "preprint"
 
 
 @cache
 def known_venues() -> tuple[KnownVenue, ...]:
-    """The table of well-known venues (``venues.yaml``), in its order."""
+    """The venue vocabulary (``venues.yaml``), in its order."""
     text = resources.files("scholargraph.normalize").joinpath("venues.yaml").read_text("utf-8")
     table = yaml.safe_load(text)
-    return tuple(
-        KnownVenue(
-            short=str(short),
-            full_name=str(entry["full_name"]),
-            written=tuple(re.compile(str(p)) for p in entry["written"]),
-            preprint=bool(entry.get("preprint")),
+    out = []
+    for short, entry in table.items():
+        kind = str(entry.get("kind", "conference"))
+        if kind not in KINDS:
+            raise ValueError(f"venues.yaml: {short}: kind {kind!r} is not one of {KINDS}")
+        out.append(
+            KnownVenue(
+                short=str(short),
+                full_name=str(entry["full_name"]),
+                written=tuple(re.compile(str(p)) for p in entry["written"]),
+                kind=kind,
+                aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                **{k: str(entry[k]) for k in IDENTIFIERS if entry.get(k)},
+            )
         )
-        for short, entry in table.items()
-    )
+    return tuple(out)
 
 
 # (pattern, short name) of every well-known venue, for readers that want the names.
@@ -59,25 +91,47 @@ KNOWN: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-def is_preprint_server(venue: str) -> bool:
-    """Whether ``venue`` (as written, short or long) is a preprint server.
+_PUBLISHER = re.compile(r"^(?:ACM|IEEE|USENIX|IEEE/ACM|ACM/IEEE)\s+")
 
-    >>> is_preprint_server("arXiv (Cornell University)"), is_preprint_server("CoRR")
-    (True, True)
-    >>> is_preprint_server("ICML")
-    False
+
+def known_venue(
+    written: str | None, identifiers: Mapping[str, str] | None = None
+) -> KnownVenue | None:
+    """The vocabulary's entry for a venue: by an identifier (``IDENTIFIERS``: an
+    API's source id, ISSN or DBLP stream), else by how it is written (a full
+    name's pattern, the short name or an alias, a publisher's prefix aside).
+
+    >>> known_venue("arXiv (Cornell University)").short, known_venue("CoRR").short
+    ('arXiv', 'arXiv')
+    >>> known_venue("PeerJ Preprints", {"openalex_id": "S1983995261"}).short
+    'PeerJ'
+    >>> known_venue("Journal of Things") is None
+    True
     """
-    short = normalize_venue(venue)[0]
-    return any(v.preprint and v.short == short for v in known_venues())
+    by_id = _index()[1]
+    for key, value in (identifiers or {}).items():
+        if value and (key, value) in by_id:
+            return by_id[key, value]
+    return _written_entry(written) if written else None
 
 
-def full_name(short: str) -> str | None:
-    """The full name of a well-known venue by its short name.
+@lru_cache(maxsize=65536)  # a bibliography writes its venues again and again
+def _written_entry(written: str) -> KnownVenue | None:
+    return _index()[0].get(ids.fold(_PUBLISHER.sub("", normalize_venue(written)[0])))
 
-    >>> full_name("ICPP"), full_name("Nature")
-    ('International Conference on Parallel Processing', None)
-    """
-    return next((v.full_name for v in known_venues() if v.short == short), None)
+
+@cache
+def _index() -> tuple[dict[str, KnownVenue], dict[tuple[str, str], KnownVenue]]:
+    """The vocabulary by folded short name and alias, and by (identifier, value)."""
+    by_name: dict[str, KnownVenue] = {}
+    by_id: dict[tuple[str, str], KnownVenue] = {}
+    for venue in known_venues():
+        for name in (venue.short, *venue.aliases):
+            by_name.setdefault(ids.fold(name), venue)
+        for key in IDENTIFIERS:
+            if value := getattr(venue, key):
+                by_id.setdefault((key, value), venue)
+    return by_name, by_id
 
 
 _RANK_TAGS = re.compile(r"\b(?:CCF|CORE)[- ]?[A-C]\*?\b|\bTH-CPL[- ]?[A-C]\b", re.IGNORECASE)

@@ -7,12 +7,15 @@ parser stays a plain function over its input format.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypedDict
 
 from scholargraph import ids
 from scholargraph.normalize.names import display_name, has_cjk, is_initials_only, nickname_aliases
 from scholargraph.normalize.topics import MENTIONED, STATED, vocabulary
+from scholargraph.normalize.venues import IDENTIFIERS as VENUE_IDS
+from scholargraph.normalize.venues import known_venue
 from scholargraph.parse.documents import Document
 from scholargraph.parse.positions import Advisor, Position
 from scholargraph.records import (
@@ -137,13 +140,16 @@ class GraphBuilder:
         status: str = "published",
         venue: str | None = None,
         venue_full: str | None = None,
+        venue_ids: Mapping[str, str] | None = None,
         doi: str | None = None,
         arxiv: str | None = None,
         abstract: str | None = None,
         title_is_system_name: bool = False,
+        short_name: str | None = None,
     ) -> str:
         """Add a publication, its authors and its venue. When the source lists only
-        some authors (``authors_complete=False``) their positions are unknown."""
+        some authors (``authors_complete=False``) their positions are unknown. The
+        venue is the vocabulary's when it has an entry for it (see ``venue``)."""
         self.out.entries += 1
         arxiv_id = ids.normalize_arxiv(arxiv)
         doi_id = ids.normalize_doi(doi)
@@ -158,6 +164,7 @@ class GraphBuilder:
                 arxiv=arxiv_id,
                 abstract=abstract,
                 title_is_system_name=title_is_system_name,
+                short_name=short_name,
                 **self._prov(line),
             )
         )
@@ -173,10 +180,7 @@ class GraphBuilder:
                 )
             )
         if venue:
-            vid = ids.named_id("venue", venue)
-            self.out.records.add(
-                Venue(id=vid, name=venue, full_name=venue_full, **self._prov(line))
-            )
+            vid = self.venue(venue, line, full_name=venue_full, identifiers=venue_ids or {})
             self.out.records.add(
                 PublishedIn(
                     id=rel_id(PublishedIn, wid, vid),
@@ -186,6 +190,33 @@ class GraphBuilder:
                 )
             )
         return wid
+
+    def venue(
+        self,
+        written: str,
+        line: int | None,
+        *,
+        full_name: str | None = None,
+        identifiers: Mapping[str, str],
+    ) -> str:
+        """Add a venue as written; one the vocabulary knows (by an identifier or a
+        name) gets its id, kind, full name and identifiers, and every name it is
+        written by here is kept as an alias (resolution keeps only the others)."""
+        known = known_venue(written, identifiers)
+        vid = ids.named_id("venue", known.short if known else written)
+        vocabulary = {k: getattr(known, k) for k in VENUE_IDS} if known else {}
+        self.out.records.add(
+            Venue(
+                id=vid,
+                name=written,
+                full_name=full_name or (known.full_name if known else None),
+                aliases=[n for n in (written, full_name) if n],
+                kind=known.kind if known else None,
+                **{k: identifiers.get(k) or vocabulary.get(k) for k in VENUE_IDS},
+                **self._prov(line),
+            )
+        )
+        return vid
 
     def organization(self, name: str, line: int | None, *, kind: str | None = None) -> str:
         oid = ids.named_id("org", name)

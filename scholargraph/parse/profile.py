@@ -13,8 +13,10 @@ a profile. Every fact cites the line it is on. Shape (all keys but
          mentors: [{name}]}
     publications:
       - {title, authors: [..], authors_complete: false when only some authors are known,
-         year, venue, venue_full, status: published|accepted|preprint, doi, arxiv,
-         topics: [..], system_name: true when the title is only a system name}
+         year, venue, venue_full, venue_ids: {openalex_id, issn, dblp_key},
+         status: published|accepted|preprint, doi, arxiv, topics: [..],
+         system_name: true when the title is only a system name,
+         short_name: the system's name beside a full title}
 
 An entry with a missing or malformed field is skipped with its line and reason;
 the rest of the file still ingests.
@@ -62,6 +64,14 @@ def _list(item: LineDict, key: str) -> list[Any]:
 def _texts(item: LineDict, key: str) -> list[str]:
     """The text items of a list (or of one value); lists and mappings in it left out."""
     return [t for t in map(scalar_text, _list(item, key)) if t]
+
+
+def _identifiers(item: LineDict, key: str) -> dict[str, str]:
+    """The text values of a mapping (``venue_ids: {issn: …}``); others left out."""
+    value = item.get(key)
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): t for k, v in value.items() if (t := scalar_text(v))}
 
 
 def parse_profile(doc: Document) -> Extraction:
@@ -152,10 +162,12 @@ def _publication(b: GraphBuilder, pub: Any) -> None:
         status=status,
         venue=_text(pub, "venue"),
         venue_full=_text(pub, "venue_full"),
+        venue_ids=_identifiers(pub, "venue_ids"),
         doi=_text(pub, "doi"),
         arxiv=_text(pub, "arxiv"),
         abstract=_text(pub, "abstract"),
         title_is_system_name=bool(pub.get("system_name")),
+        short_name=_text(pub, "short_name"),
     )
     for topic in _texts(pub, "topics"):
         b.about(wid, topic, pub.line)

@@ -8,7 +8,8 @@ result is the same whatever order the files were given in.
 
 Documents written by ``scholargraph enrich`` (kind ``enrichment``: what a public
 API said) come after the user's own documents and only fill gaps: where both
-give a value, the document's stays and the API's is noted in ``conflicts``.
+give a value, the document's stays and the API's is noted in ``conflicts``
+(a paper's venue too: ``resolve.venues``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from scholargraph.resolve.identity import (
     representative,
     resolve_people,
 )
+from scholargraph.resolve.venues import settle_venues
 from scholargraph.resolve.overrides import Overrides
 from scholargraph.resolve.works import fold_versions, is_arxiv_doi, resolve_publications
 
@@ -275,5 +277,6 @@ def _resolve(
                 start, end = remap(rel_type.START, r.from_id), remap(rel_type.END, r.to_id)
                 if start != end:
                     out.add(rekeyed(r, start, end), said_by=said_by)
+    settle_venues(out, secondary)
     folded = sum(len(m) - 1 for m in versions.values())
     return Resolved(out, resolution, len(mentions), folded)

@@ -6,10 +6,17 @@ same normalized title are folded together when nothing contradicts it: no two
 different DOIs (or arXiv ids), years at most ``YEAR_WINDOW`` apart, and at least
 one author in common when both list authors. The folded record keeps both
 identifiers, the venue version's status and year, and says what it folded.
+
+A paper a news item names only by its system (``RLBoost``, ``title_is_system_name``)
+is folded into a titled version that names the same system (its ``short_name``,
+or the few words before its title's colon) when they share an author: the paper
+then has the full title, the system's name as ``short_name``, and the titled
+version's DOI.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -19,6 +26,8 @@ from scholargraph.records import Publication
 YEAR_WINDOW = 2
 MIN_TITLE_WORDS = 4  # shorter titles ("Introduction") need a shared author
 _STATUS_RANK = {"published": 0, "accepted": 1, "preprint": 2}
+SYSTEM_WORDS = 3  # a title's words before its colon that can be a system's name
+_BEFORE_COLON = re.compile(r"^([^:]+):\s*\S")
 
 
 def is_arxiv_doi(doi: str | None) -> bool:
@@ -29,8 +38,26 @@ def _venue_doi(p: Publication) -> str | None:
     return None if is_arxiv_doi(p.doi) else p.doi
 
 
+def system_key(p: Publication) -> str | None:
+    """The system a titled paper is the paper of, as a title key: its short name,
+    else the words before its title's colon (at most ``SYSTEM_WORDS``).
+
+    >>> system_key(Publication(id="w", title="RLBoost: Harvesting Preemptible Resources"))
+    'rlboost'
+    >>> system_key(Publication(id="w", title="A Study of Many Things: Why")) is None
+    True
+    """
+    if p.short_name:
+        return title_key(p.short_name)
+    m = _BEFORE_COLON.match(p.title)
+    named = title_key(m.group(1)) if m else ""
+    return named if named and len(named.split()) <= SYSTEM_WORDS else None
+
+
 def same_work(a: Publication, b: Publication, authors_a: set[str], authors_b: set[str]) -> bool:
-    """Could ``a`` and ``b`` (same normalized title) be versions of one paper?
+    """Could ``a`` and ``b`` (same normalized title, or one named by the system
+    the other's title names) be versions of one paper? A version named only by
+    its system needs an author in common.
 
     ``authors_*`` are comparable author keys (see ``names.NameForm.block_key``).
     """
@@ -43,6 +70,8 @@ def same_work(a: Publication, b: Publication, authors_a: set[str], authors_b: se
     shared = authors_a & authors_b
     if authors_a and authors_b and not shared:
         return False
+    if a.title_is_system_name or b.title_is_system_name:
+        return bool(shared)
     return bool(shared) or len(title_key(a.title).split()) >= MIN_TITLE_WORDS
 
 
@@ -73,9 +102,17 @@ def resolve_publications(
     {'doi:10.1/x': ['doi:10.1/x', 'arxiv:2301.00001']}
     """
     blocks: dict[str, list[str]] = defaultdict(list)
+    naming: dict[str, str] = {}  # a system's key -> the block of the first title naming it
     for pid in sorted(pubs):
         if not pubs[pid].title_is_system_name:
-            blocks[title_key(pubs[pid].title)].append(pid)
+            key = title_key(pubs[pid].title)
+            blocks[key].append(pid)
+            if system := system_key(pubs[pid]):
+                naming.setdefault(system, key)
+    for pid in sorted(pubs):  # a system's name joins the block of a title naming it
+        named = naming.get(title_key(pubs[pid].title))
+        if pubs[pid].title_is_system_name and named:
+            blocks[named].append(pid)
     clusters: dict[str, list[str]] = {pid: [pid] for pid in pubs}
     for block in blocks.values():
         members = {pid: [pid] for pid in block}  # each id -> its (shared) member list
@@ -103,17 +140,26 @@ def resolve_publications(
 def fold_versions(versions: list[Publication], canonical: str) -> Publication:
     """One record from the versions (best first): the best version's scalars win,
     identifiers from every version are kept, and the fold is recorded. The
-    caller orders versions an API gave after the documents' own."""
+    caller orders versions an API gave after the documents' own. A full title
+    wins over a system's name, which is kept as the paper's ``short_name``."""
     best = versions[0]
-    out = Publication(id=canonical, title=best.title)
+    titled = [v for v in versions if not v.title_is_system_name]
+    out = Publication(id=canonical, title=(titled or versions)[0].title)
+    out.title_is_system_name = not titled
     for v in reversed(versions):
         for name in ("sources", "evidence", "merge_evidence", "conflicts"):
             getattr(out, name).extend(x for x in getattr(v, name) if x not in getattr(out, name))
-        for name in ("title", "status", "abstract"):
+        for name in ("status", "abstract"):
             if getattr(v, name) is not None:
                 setattr(out, name, getattr(v, name))
-        if v.title is not None:  # the title kept says whether it names only the system
-            out.title_is_system_name = v.title_is_system_name
+    named = [v.title for v in versions if v.title_is_system_name]
+    out.short_name = next((v.short_name for v in versions if v.short_name), None)
+    if titled and named:
+        out.short_name = out.short_name or named[0]
+        out.merge_evidence.append(
+            f"system name {named[0]}: the paper {out.title!r} (its title names the system, "
+            "an author in common)"
+        )
     out.doi = _venue_doi(best) or next((v.doi for v in versions if v.doi), None)
     out.arxiv = next((v.arxiv for v in versions if v.arxiv), None)
     out.year = next((v.year for v in versions if v.year), None)

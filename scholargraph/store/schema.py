@@ -10,17 +10,17 @@ Ladybug needs declared tables, needs ``CAST`` where a batch column may be all
 null, and has no list comprehension (its ``list_filter`` lambda does the same
 order-preserving union).
 
->>> from scholargraph.records import Venue
->>> print(upsert_statement(Venue, "neo4j"))  # doctest: +NORMALIZE_WHITESPACE
+>>> from scholargraph.records import Organization
+>>> print(upsert_statement(Organization, "neo4j"))  # doctest: +NORMALIZE_WHITESPACE
 UNWIND $rows AS row
-MERGE (n:Venue {id: row.id})
+MERGE (n:Organization {id: row.id})
 ON CREATE SET n.`sources` = [], n.`evidence` = []
 SET n.`sources` = coalesce(n.`sources`, [])
       + [x IN row.`sources` WHERE NOT x IN coalesce(n.`sources`, [])],
     n.`evidence` = coalesce(n.`evidence`, [])
       + [x IN row.`evidence` WHERE NOT x IN coalesce(n.`evidence`, [])],
     n.`name` = coalesce(row.`name`, n.`name`),
-    n.`full_name` = coalesce(row.`full_name`, n.`full_name`)
+    n.`kind` = coalesce(row.`kind`, n.`kind`)
 """
 
 from __future__ import annotations

@@ -42,6 +42,14 @@ def _year(item: dict[str, Any]) -> int | None:
     return None
 
 
+def _journal_issn(item: dict[str, Any]) -> dict[str, str]:
+    """A journal article's journal ISSN (a proceedings paper's is its book series',
+    shared by many conferences: not the venue's)."""
+    if item.get("type") == "journal-article" and item.get("ISSN"):
+        return {"issn": str(item["ISSN"][0])}
+    return {}
+
+
 def parse_work(item: dict[str, Any]) -> ApiWork:
     authors = [
         WorkAuthor(
@@ -60,6 +68,7 @@ def parse_work(item: dict[str, Any]) -> ApiWork:
         year=_year(item),
         doi=doi or None,
         venue=(item.get("container-title") or [None])[0],
+        venue_ids=_journal_issn(item),
         abstract=plain(item.get("abstract")),
         authors=authors,
     )

@@ -36,6 +36,16 @@ def plain_name(name: str) -> str:
     return _HOMONYM.sub("", name.strip())
 
 
+def stream(key: str) -> dict[str, str]:
+    """The venue ids of a DBLP record key: its stream (``conf/nsdi``).
+
+    >>> stream("conf/nsdi/LiuM26"), stream("homepages/95/7448-1")
+    ({'dblp_key': 'conf/nsdi'}, {})
+    """
+    parts = key.split("/")
+    return {"dblp_key": "/".join(parts[:2])} if parts[0] in ("conf", "journals") else {}
+
+
 def _work(record: ElementTree.Element) -> ApiWork:
     def text(tag: str) -> str | None:
         found = record.find(tag)
@@ -53,6 +63,7 @@ def _work(record: ElementTree.Element) -> ApiWork:
             (a for link in links if "arxiv.org" in link and (a := ids.normalize_arxiv(link))), None
         ),
         venue=text("booktitle") or text("journal"),
+        venue_ids=stream(record.get("key", "")),
         authors=[
             WorkAuthor(name=plain_name(a.text or ""), position=n, id=a.get("pid"))
             for n, a in enumerate(record.findall("author"), start=1)
@@ -124,6 +135,7 @@ def parse_publication_hits(data: dict[str, Any]) -> list[ApiWork]:
                 year=int(year) if year.isdigit() else None,
                 doi=ids.normalize_doi(info.get("doi")),
                 venue=str(info["venue"]) if info.get("venue") else None,
+                venue_ids=stream(str(info.get("key", ""))),
                 authors=[
                     WorkAuthor(
                         name=plain_name(str(a.get("text", "")) if isinstance(a, dict) else str(a)),

@@ -55,6 +55,7 @@ class ApiWork:
     doi: str | None = None
     arxiv: str | None = None
     venue: str | None = None
+    venue_ids: dict[str, str] = field(default_factory=dict)  # openalex_id, issn, dblp_key
     abstract: str | None = None
     authors: list[WorkAuthor] = field(default_factory=list)
     authors_truncated: bool = False  # the API cut the author list short

@@ -76,7 +76,10 @@ def parse_author(data: dict[str, Any]) -> ApiAuthor:
 def parse_work(data: dict[str, Any]) -> ApiWork:
     external = data.get("ids") or {}
     location = data.get("primary_location") or {}
-    venue = (location.get("source") or {}).get("display_name")
+    source = location.get("source") or {}
+    venue_ids = {"openalex_id": short_id(source["id"])} if source.get("id") else {}
+    if source.get("issn_l") and source.get("type") == "journal":  # not a book series'
+        venue_ids["issn"] = str(source["issn_l"])
     authors = [
         WorkAuthor(
             name=a.get("raw_author_name") or (a.get("author") or {}).get("display_name") or "",
@@ -97,7 +100,8 @@ def parse_work(data: dict[str, Any]) -> ApiWork:
         year=data.get("publication_year"),
         doi=ids.normalize_doi(data.get("doi") or external.get("doi")),
         arxiv=ids.normalize_arxiv(landing) if "arxiv.org" in landing else None,
-        venue=venue,
+        venue=source.get("display_name"),
+        venue_ids=venue_ids,
         abstract=abstract_text(data.get("abstract_inverted_index")),
         authors=authors,
         authors_truncated=bool(data.get("is_authors_truncated")),
