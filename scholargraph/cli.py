@@ -534,9 +534,9 @@ BENCH_PARTS = ("ingest", "queries", "resolve", "render", "explore", "enrich", "d
     "--store",
     "bolt",
     metavar="BOLT_URI",
-    help="Run ingest and queries on this Neo4j (bolt://…, credentials from NEO4J_AUTH or "
-    "NEO4J_USER/NEO4J_PASSWORD) instead of temporary embedded stores. Its database is "
-    "EMPTIED: point it at a scratch one. (SCHOLARGRAPH_STORE is never used here.)",
+    help="Run ingest, queries and explore on this Neo4j (bolt://…, credentials from "
+    "NEO4J_AUTH or NEO4J_USER/NEO4J_PASSWORD) instead of temporary embedded stores. Its "
+    "database is EMPTIED: point it at a scratch one. (SCHOLARGRAPH_STORE is never used here.)",
 )
 @click.pass_context
 @one_line_errors
@@ -608,7 +608,9 @@ def bench(
     page = render_bench.render_benchmark(people) if "render" in parts else None
     if page and not as_json:
         click.echo("\n".join(page.lines()))
-    session = explore_bench.explore_benchmark(people) if "explore" in parts else None
+    session = (
+        explore_bench.explore_benchmark(people, settings=server) if "explore" in parts else None
+    )
     if session and not as_json:
         click.echo("\n".join(session.lines()))
     lookups = enrich_bench.enrich_benchmark(works) if "enrich" in parts else None

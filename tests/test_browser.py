@@ -251,6 +251,7 @@ def test_explore_bench_times_expansions_in_serve_against_a_page_of_the_same_view
     for step in session["expansions"]:
         assert 0 < step["drawn_s"] <= step["app_s"] < SETTLE_TIMEOUT_S
         assert 0 < step["api_s"] < step["app_s"]  # its requests, timed in the page
+        assert 0 < step["answer_s"] < step["drawn_s"]  # the graph's, before it is drawn
     assert session["expansions"][0]["page_s"] > 0  # the baseline, a page of the same view
     nodes = [s["nodes"] for s in session["expansions"]]
     assert nodes == sorted(nodes)  # expansions only add

@@ -31,7 +31,9 @@ from scholargraph.api import Graph
 from scholargraph.cli import main
 from scholargraph.config import Settings
 from scholargraph.pipeline import EXAMPLES, ingest_into
+from scholargraph.queries.answers import subgraph
 from scholargraph.serve.app import Server
+from scholargraph.store.export import to_networkx
 from scholargraph.store.store import open_store
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -174,9 +176,9 @@ def test_evidence_from_an_enrichment_document_names_its_api_and_day(tmp_path: Pa
     with serving(settings, [cvs.resolve()]) as client:
         panel = client.json("/api/person", person="Ann Lee")
         ego = client.json("/api/graph/ego", person="Ann Lee")
+        [ann] = client.json("/api/facts", id="person:ann-lee")["nodes"]  # as hovered
         ids = ",".join(n["id"] for n in ego["nodes"])
         page = client.get("/export/view.html", ids=ids, title="Ann Lee").text
-    [ann] = [n for n in ego["nodes"] if n["id"] == "person:ann-lee"]
     cited = "from: openalex:A7 (retrieved 2026-11-30) — OpenAlex, retrieved 2026-11-30</li>"
     assert cited in ann["title"] and "(retrieved 2020-01-01)&quot;</li>" in ann["title"]
     assert cited.replace("</li>", "\\u003c/li\\u003e") in page
@@ -367,6 +369,27 @@ def test_the_command_warns_off_loopback_and_refuses_a_missing_store(
     assert result.exit_code == 1 and "no graph at" in result.stderr
 
 
+def test_a_graph_is_drawn_from_an_outline_and_each_fact_comes_whole_when_hovered(
+    client: Client,
+) -> None:
+    ego = client.json("/api/graph/ego", person="Xin Tan")
+    [xin] = [n for n in ego["nodes"] if n["id"] == "person:xin-tan"]
+    assert xin["more"] and "xin-tan.yaml" not in xin["title"]  # no sources in the outline
+    assert "<b>name</b>: Xin Tan" in xin["title"]
+    [whole] = client.json("/api/facts", id="person:xin-tan")["nodes"]
+    assert whole["id"] == "person:xin-tan" and "<i>sources</i>: xin-tan.yaml" in whole["title"]
+    assert "<li>xin-tan.yaml:" in whole["title"]  # evidence lines, relative
+    [advised] = [e for e in ego["edges"] if e["to"] == "person:xin-tan" and e["arrows"]]
+    facts = client.json("/api/facts", id=advised["from"], other=advised["to"])
+    assert {n["id"] for n in facts["nodes"]} == {advised["from"], advised["to"]}
+    assert advised["id"] in {e["id"] for e in facts["edges"]} and all(
+        "<li>xin-tan.yaml:" in e["title"] for e in facts["edges"]
+    )
+    ties = [e for e in ego["edges"] if e["dashes"]]  # co-author ties: their papers are all
+    assert ties and not any(e["more"] for e in ties)
+    assert client.json("/api/facts", id="person:nobody") == {"nodes": [], "edges": []}
+
+
 def test_the_api_answers_alike_on_each_store(settings: Settings, tmp_path: Path) -> None:
     with serving(settings, _build(settings, tmp_path)) as client:
         assert client.json("/api/search", q="徐宏")[0]["id"] == "person:hong-xu"
@@ -376,6 +399,16 @@ def test_the_api_answers_alike_on_each_store(settings: Settings, tmp_path: Path)
         assert ego["nodes"] and ego["focus"] == ["person:xin-tan"]
         pair = client.json("/api/pair", person="Kaiwen Chen", other="Yu Zhou")
         assert pair["paths"] and pair["paths"][0][-1]["id"] == "person:yu-zhou"
+        [xin] = client.json("/api/facts", id="person:xin-tan")["nodes"]
+        assert "<li>xin-tan.yaml:" in xin["title"]
+    with open_store(settings) as store:  # a part read in two statements is the whole's part
+        ids = [n["id"] for n in ego["nodes"]]
+        part, whole = subgraph(store, ids), to_networkx(store).subgraph(ids)
+        assert dict(part.nodes(data=True)) == dict(whole.nodes(data=True))
+        assert sorted(part.edges(keys=True, data=True)) == sorted(whole.edges(keys=True, data=True))
+        outline = subgraph(store, ids, outline=True)
+        assert sorted(outline.edges(keys=True)) == sorted(whole.edges(keys=True))
+        assert all(d.items() <= whole.nodes[n].items() for n, d in outline.nodes(data=True))
 
 
 @pytest.mark.skipif(
@@ -426,6 +459,21 @@ def test_browser_journey_search_open_expand_compare(client: Client, socket_enabl
             shown = set(browser.execute_script("return window.explorer.nodes.getIds()"))
             assert ego <= shown
         assert drawn() > first
+        whole = (  # a node's and an edge's whole fact, asked for when first hovered
+            "var item = window.explorer[arguments[0]].get(arguments[1]);"
+            "return !item.more && item.title.textContent.indexOf('sources: ') >= 0"
+        )
+        edge = browser.execute_script(
+            "return window.explorer.edges.get({filter: e => e.more})[0].id"
+        )
+        for items, event, key, item in (
+            ("nodes", "hoverNode", "node", "person:kaiwen-chen"),
+            ("edges", "hoverEdge", "edge", edge),
+        ):
+            browser.execute_script(
+                f"window.explorer.network.emit({event!r}, {{{key}: arguments[0]}})", item
+            )
+            wait.until(lambda d, items=items, item=item: d.execute_script(whole, items, item))
         browser.find_element(By.ID, "compare").click()
         pick("Yu Zhou", then="#paths ol li")
         idle()

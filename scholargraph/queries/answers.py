@@ -30,7 +30,6 @@ import networkx as nx
 from scholargraph.errors import QueryError
 from scholargraph.normalize.topics import vocabulary
 from scholargraph.queries.library import QUERIES, Param, Query
-from scholargraph.store.export import to_networkx
 from scholargraph.store.store import Store
 
 ID_COLUMNS = (
@@ -224,11 +223,42 @@ def add_coauthor_ties(store: Store, g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return g
 
 
-def answer_graph(store: Store, answer: Answer) -> nx.MultiDiGraph:
+def subgraph(store: Store, ids: list[str], *, outline: bool = False) -> nx.MultiDiGraph:
+    """The part of the graph among the nodes ``ids``, as ``to_networkx`` gives the
+    whole: nodes keyed by id with a ``labels`` list and their properties, edges keyed
+    by relationship id with a ``type``; read in two statements, whatever the labels
+    and types (``_subgraph-nodes``, ``_subgraph-edges``). With ``outline``, only what
+    drawing it needs: names, title and year; ends, type and joint papers
+    (``_outline-nodes``, ``_outline-edges``)."""
+    g = nx.MultiDiGraph()
+    if not ids:
+        return g
+    params = {"ids": list(dict.fromkeys(ids))}
+    kind = "_outline" if outline else "_subgraph"
+    nodes = store.query(QUERIES[f"{kind}-nodes"].text(store.dialect), params)
+    edges = store.query(QUERIES[f"{kind}-edges"].text(store.dialect), params)
+    for row in sorted(nodes, key=lambda r: str(r["props"]["id"])):
+        props = _properties(row["props"])
+        g.add_node(props["id"], labels=[row["label"]], **props)
+    for row in sorted(edges, key=lambda r: (r["type"], str(r["props"]["id"]))):
+        props = _properties(row["props"])
+        g.add_edge(row["from_id"], row["to_id"], key=props["id"], type=row["type"], **props)
+    return g
+
+
+def _properties(values: dict[str, Any]) -> dict[str, Any]:
+    """A node's or relationship's properties as a map: those it has (the embedded
+    store gives every column of every table, unset ones as None, and its own ``_``
+    keys)."""
+    return {k: v for k, v in values.items() if v is not None and not k.startswith("_")}
+
+
+def answer_graph(store: Store, answer: Answer, *, outline: bool = False) -> nx.MultiDiGraph:
     """The graph among the nodes an answer is about: every node it names, every
     relationship between two of them (of the types the query draws, if it says),
-    and co-author ties among its people (unless the query draws other types only)."""
-    g = to_networkx(store, ids=answer.node_ids)
+    and co-author ties among its people (unless the query draws other types only);
+    with ``outline``, only what drawing it needs (``subgraph``)."""
+    g = subgraph(store, answer.node_ids, outline=outline)
     draw = answer.query.draw
     if draw:
         g.remove_edges_from(

@@ -2,7 +2,8 @@
 only: nothing a request sends can change the store).
 
 Routes: ``/`` the app; ``/static/…`` its script, styles and vis-network (from the pyvis
-package, so it works offline); ``/api/…`` JSON (``/api/openapi.json`` describes it);
+package, so it works offline); ``/api/…`` JSON (``/api/openapi.json`` describes it;
+graphs are drawn from outlines, each node's and edge's whole fact at ``/api/facts``);
 ``/export/view.html`` and ``/export/view.graphml`` a drawn view to keep. Bad parameters
 are a 400 and unknown names a 404, each with a JSON message; an error of ours is a
 500 that says nothing of the machine. JSON escapes ``<``, ``>`` and ``&`` (no response
@@ -159,6 +160,9 @@ def application(explorer: Explorer) -> ASGIApp:
     def pair(params: Params) -> Any:
         return explorer.pair(params.text("person"), params.text("other"))
 
+    def facts(params: Params) -> Any:
+        return explorer.facts(params.text("id"), params.values.get("other"))
+
     def export(request: Request) -> Response:
         params = Params(request.url.query)
         params.only("ids", "focus", "title")
@@ -181,6 +185,7 @@ def application(explorer: Explorer) -> ASGIApp:
         Route("/api/search", answer("q", "limit", of=search)),
         Route("/api/person", answer("person", of=lambda p: explorer.person(p.text("person")))),
         Route("/api/pair", answer("person", "other", of=pair)),
+        Route("/api/facts", answer("id", "other", of=facts)),
         Route("/api/query/{name}", named(explorer.query)),
         Route("/api/graph/{name}", named(explorer.graph)),
         Route("/export/view.html", export),

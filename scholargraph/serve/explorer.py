@@ -3,6 +3,11 @@ their answers drawn for vis-network, type-ahead search, a person's panel, what l
 two people, and the current view as a page or GraphML. Nothing here knows about HTTP
 (see ``app``).
 
+An answer is drawn from an outline of its part of the graph (two statements: names,
+titles, years, ties' joint papers; ``answer_graph(outline=True)``), so a click to
+expand stays quick on thousands of nodes; each node's and edge's whole fact, every
+property and its evidence, comes from ``facts`` when the page asks (on hover).
+
 Every text a caller gets has the ingest folder taken out of its paths (``Provenance``),
 and a person's panel and the tooltips name, for each evidence line of a document
 ``scholargraph enrich`` wrote, the API and the day it was retrieved
@@ -34,6 +39,7 @@ from scholargraph.queries import (
     resolve_person,
     run,
 )
+from scholargraph.queries.answers import COAUTHOR, subgraph
 from scholargraph.queries.library import Param, Query
 from scholargraph.records import Person, Source
 from scholargraph.render.pages import (
@@ -41,11 +47,12 @@ from scholargraph.render.pages import (
     keep_strong_ties,
     label_ranks,
     render,
+    tooltip,
     vis_edge,
     vis_node,
 )
 from scholargraph.render.provenance import Provenance
-from scholargraph.store.export import flat_value, to_networkx
+from scholargraph.store.export import flat_value
 from scholargraph.store.schema import read_statement
 from scholargraph.store.store import Store
 
@@ -184,8 +191,25 @@ class Explorer:
         drawn as the view parameters (``View``) among ``given`` ask."""
         view, arguments = View.split(given)
         answer = self._answer(name, arguments)
-        g = self._locked(lambda: answer_graph(self.store, answer))
+        g = self._locked(lambda: answer_graph(self.store, answer, outline=True))
         return self._drawn(view.apply(g, answer.focus), answer.focus)
+
+    def facts(self, node: str, other: str | None = None) -> dict[str, Any]:
+        """The whole fact behind a drawn node (its tooltip: every property, the files
+        and lines it was read from), or with ``other`` behind the two nodes and each
+        relationship between them: ``nodes`` and ``edges``, each ``{id, title}``."""
+        ends = [("id", node)] + ([("other", other)] if other is not None else [])
+        ids = [checked_text(name, text) for name, text in ends]
+        g = self._locked(lambda: subgraph(self.store, ids))
+        return {
+            "nodes": [{"id": n, "title": self._tooltip(d)} for n, d in g.nodes(data=True)],
+            "edges": [
+                {"id": k, "title": self._tooltip(d)} for *_, k, d in g.edges(keys=True, data=True)
+            ],
+        }
+
+    def _tooltip(self, data: dict[str, Any]) -> str:
+        return tooltip(self.provenance.fact(data), self.provenance)
 
     def search(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         """People whose name, alias or native-script name, then papers whose title,
@@ -239,8 +263,8 @@ class Explorer:
         chains = self._answer("connection", given)
         shared = self._answer("shared-collaborators", given)
         topics = self.query("topic-overlap", given)
-        g = self._locked(lambda: answer_graph(self.store, chains))
-        g = nx.compose(g, self._locked(lambda: answer_graph(self.store, shared)))
+        g = self._locked(lambda: answer_graph(self.store, chains, outline=True))
+        g = nx.compose(g, self._locked(lambda: answer_graph(self.store, shared, outline=True)))
         paths = [
             [
                 {
@@ -266,7 +290,7 @@ class Explorer:
         ingest folder taken out of every text."""
         if not 1 <= len(ids) <= MAX_DRAWN:
             raise QueryError(f"a view has 1 to {MAX_DRAWN} node ids, not {len(ids)}")
-        g = self._locked(lambda: add_coauthor_ties(self.store, to_networkx(self.store, ids=ids)))
+        g = self._locked(lambda: add_coauthor_ties(self.store, subgraph(self.store, ids)))
         shown = nx.MultiDiGraph()
         shown.add_nodes_from((n, self.provenance.fact(d)) for n, d in g.nodes(data=True))
         shown.add_edges_from(
@@ -305,6 +329,9 @@ class Explorer:
         return self._locked(lambda: run(self.store, name, **arguments))
 
     def _drawn(self, g: nx.MultiDiGraph, focus: list[str]) -> dict[str, Any]:
+        """An outline graph (``answer_graph(outline=True)``) for vis-network; ``more``
+        marks the nodes and edges whose whole fact is at ``facts`` (all but co-author
+        ties, which the store does not hold: their joint papers are all there is)."""
         total = g.number_of_nodes()
         g = keep_best_connected(g, MAX_DRAWN, focus)
         ranks = label_ranks(g, focus)
@@ -320,10 +347,12 @@ class Explorer:
                     n in focus,
                     rank=ranks.get(n),
                 )
+                | {"more": True}
                 for n in sorted(g.nodes, key=str)
             ],
             "edges": [
                 vis_edge(u, v, k, self.provenance.fact(d), self.provenance)
+                | {"more": d["type"] != COAUTHOR}
                 for u, v, k, d in g.edges(keys=True, data=True)
             ],
         }

@@ -5,7 +5,7 @@ one path per named query for its rows (``/api/query/NAME``) and one for its grap
 >>> doc = openapi([{"name": "coauthors", "description": "Co-authors.",
 ...     "params": [{"name": "person", "type": "person", "default": None, "help": "whose"}]}])
 >>> sorted(doc["paths"])[:3]
-['/api/graph/coauthors', '/api/groups', '/api/pair']
+['/api/facts', '/api/graph/coauthors', '/api/groups']
 >>> doc["paths"]["/api/query/coauthors"]["get"]["parameters"][0]["required"]
 True
 """
@@ -82,6 +82,15 @@ def openapi(queries: list[dict[str, Any]]) -> dict[str, Any]:
         ),
         "/api/person": _get("a person's papers, advisors, students, topics", [person], "Object"),
         "/api/pair": _get("what links two people", [person, other], "Object"),
+        "/api/facts": _get(
+            "a drawn node's whole fact (every property, where it was read), or two nodes' "
+            "and the relationships between them: each id's tooltip",
+            [
+                _param("id", _TEXT, "a node's id", True),
+                _param("other", _TEXT, "another node's id: the relationships between", False),
+            ],
+            "Facts",
+        ),
     }
     for q in queries:
         params = [
@@ -108,6 +117,14 @@ def openapi(queries: list[dict[str, Any]]) -> dict[str, Any]:
                 },
                 "Rows": {"type": "array", "items": {"type": "object"}},
                 "Object": {"type": "object"},
+                "Facts": {
+                    "type": "object",
+                    "properties": {
+                        "nodes": {"type": "array", "items": {"type": "object"}},
+                        "edges": {"type": "array", "items": {"type": "object"}},
+                    },
+                    "required": ["nodes", "edges"],
+                },
                 "Graph": {
                     "type": "object",
                     "properties": {

@@ -45,17 +45,15 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if v is not None}
 
 
-def to_networkx(store: Store, ids: list[str] | None = None) -> nx.MultiDiGraph:
-    """The whole graph, or with ``ids`` the part among those nodes: nodes keyed by
-    id with a ``labels`` list, edges keyed by relationship id with a ``type``."""
+def to_networkx(store: Store) -> nx.MultiDiGraph:
+    """The whole graph: nodes keyed by id with a ``labels`` list, edges keyed by
+    relationship id with a ``type`` (a part of it: ``queries.answers.subgraph``)."""
     g = nx.MultiDiGraph()
-    subset = ids is not None
-    params = {"ids": ids} if subset else {}
     for node_type in NODE_TYPES:
-        for row in store.query(schema.read_statement(node_type, subset=subset), params):
+        for row in store.query(schema.read_statement(node_type)):
             g.add_node(row["id"], labels=[node_type.LABEL], **_clean(row))
     for rel_type in REL_TYPES:
-        for row in store.query(schema.read_statement(rel_type, subset=subset), params):
+        for row in store.query(schema.read_statement(rel_type)):
             src, dst = row.pop("from_id"), row.pop("to_id")
             g.add_edge(src, dst, key=row["id"], type=rel_type.TYPE, **_clean(row))
     return g

@@ -1,0 +1,7 @@
+// Internal: what drawing the relationships between two of the nodes with these ids
+// needs: their ends, type, id and joint papers (the rest of each fact is
+// _subgraph-edges), whatever their types.
+// param ids: group - the nodes' ids
+MATCH (a)-[r]->(b)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN a.id AS from_id, b.id AS to_id, type(r) AS type, {id: r.id, papers: r.papers} AS props
