@@ -6,24 +6,17 @@ import html
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from scholargraph.config import URL_SCHEMES, ApiSettings, Settings
-from scholargraph.enrich import EnrichReport, enrich, tally, unstored
 from scholargraph.errors import InputError
 from scholargraph.parse import FileResult, check_paths, read_files
 from scholargraph.parse.builder import Note
 from scholargraph.parse.cache import ParseCache
-from scholargraph.queries import add_coauthor_ties, answer_graph, run
 from scholargraph.records import RecordSet
-from scholargraph.render.pages import MAX_NODES, render
-from scholargraph.render.provenance import provenance
 from scholargraph.resolve import Resolved, resolve
 from scholargraph.resolve.kept import KeptResolutions
 from scholargraph.resolve.overrides import Overrides, overrides_of
-from scholargraph.store.export import profile_owners, stats, to_networkx
 from scholargraph.store.store import Store, open_store
 from scholargraph.store.sync import (
     Coverage,
@@ -36,6 +29,11 @@ from scholargraph.store.sync import (
 from scholargraph.store.writer import write_records
 from scholargraph.topics.clusters import topic_clusters
 from scholargraph.topics.interests import derive_topics
+
+if TYPE_CHECKING:  # enrich, queries, render and export load when a command needs them
+    import networkx as nx
+
+    from scholargraph.enrich import EnrichReport
 
 RESOLUTIONS = "resolutions"  # in the store's ingest folder: see ``resolve.kept``
 EXAMPLES = Path(__file__).resolve().parent / "examples"  # package data: works from a wheel
@@ -119,9 +117,10 @@ class IngestReport:
             f"{len(self.errors)} file(s) failed"
             + (" (dry run: nothing written)" if self.dry_run else "")
         ]
-        counts = self.written or self.extracted.records.counts()
+        counts = self.extracted.records.counts() if self.dry_run else self.written
         verb = "would write" if self.dry_run else "wrote"
-        lines.append(f"{verb}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        written = ", ".join(f"{k} {v}" for k, v in counts.items())
+        lines.append(f"{verb}: {written or 'nothing (the store held every record as it is)'}")
         lines.append(self.extracted.resolved.summary())
         if again := self.coverage.again:
             lines.append(f"read again: {len(again)} stored source(s), to resolve identities with")
@@ -218,6 +217,8 @@ def enrich_into(store: Store, settings: Settings, **options: Any) -> EnrichRepor
     documents it wrote, with the graph's own sources, and count what they added.
     When the store holds every document as it is (a re-run that found nothing
     new), nothing is ingested: the graph is already what they say."""
+    from scholargraph.enrich import enrich, tally, unstored
+
     report = enrich(store, settings, **options)
     if unstored(store, report.to_ingest):
         ingested = ingest_into(
@@ -270,14 +271,18 @@ def render_query(
     name: str,
     output: str | Path,
     *,
-    max_nodes: int = MAX_NODES,
+    max_nodes: int | None = None,
     min_papers: int = 1,
     **arguments: Any,
 ) -> Path:
     """Run the named query and write the part of the graph its answer is about as an
     interactive page at ``output`` (the people asked about highlighted, co-authors
-    joined by edges as wide as their joint papers). ``max_nodes`` and ``min_papers``
-    thin a large answer (see ``render``)."""
+    joined by edges as wide as their joint papers). ``max_nodes`` (None: the page's
+    ``MAX_NODES``) and ``min_papers`` thin a large answer (see ``render``)."""
+    from scholargraph.queries import answer_graph, run
+    from scholargraph.render.pages import MAX_NODES, render
+    from scholargraph.render.provenance import provenance
+
     answer = run(store, name, **arguments)
     asked = ", ".join(f"{k}={v}" for k, v in arguments.items() if v is not None)
     return render(
@@ -286,7 +291,7 @@ def render_query(
         title=f"{name} ({asked})" if asked else name,
         highlight=answer.focus,
         provenance=provenance(store),
-        max_nodes=max_nodes,
+        max_nodes=MAX_NODES if max_nodes is None else max_nodes,
         min_papers=min_papers,
         hierarchical=answer.query.layout == "hierarchical",
     )
@@ -325,6 +330,11 @@ def collaboration_view(g: nx.MultiDiGraph, person: str) -> nx.MultiDiGraph:
 
 def demo(settings: Settings | None = None, out_dir: str | Path = "scholargraph-out") -> DemoReport:
     """Build the example graph in the configured store and write its pages."""
+    from scholargraph.queries import add_coauthor_ties
+    from scholargraph.render.pages import render
+    from scholargraph.render.provenance import provenance
+    from scholargraph.store.export import profile_owners, stats, to_networkx
+
     settings = settings or Settings.from_env()
     out = Path(out_dir)
     with open_store(settings) as store:

@@ -178,5 +178,8 @@ def test_a_documents_run_gives_every_step_as_a_ratio_to_a_one_file_ingest() -> N
     report = bench.documents_benchmark(6, ingest_into)
     assert [f.step for f in report.figures] == list(bench.DOCUMENT_STEPS)
     assert all(f.ratio == pytest.approx(f.seconds / report.baseline_s) for f in report.figures)
+    assert all(
+        f.cpu_ratio == pytest.approx(f.cpu_seconds / report.baseline_cpu_s) for f in report.figures
+    )
     assert report.authorships > 0 and report.lines()[0].startswith("documents: 6 BibTeX files")
     assert "x one-file ingest" in report.lines()[2]

@@ -130,8 +130,9 @@ def mentions_of(
         )
         for pid, p in people.items()
     }
-    named = {
-        pid: dict.fromkeys(name_keys(p.name, p.native_name), p.name) for pid, p in people.items()
+    named = {  # sorted: a set's order changes with the hash seed, and parts' fingerprints with it
+        pid: dict.fromkeys(sorted(name_keys(p.name, p.native_name)), p.name)
+        for pid, p in people.items()
     }
     titles = {pid: getattr(p, "title", "") for pid, p in doc.nodes[Publication].items()}
     authors: dict[str, list[str]] = defaultdict(list)

@@ -40,7 +40,7 @@ from scholargraph.records import (
     RecordSet,
     Rel,
     Source,
-    as_row,
+    field_names,
 )
 from scholargraph.store import schema
 from scholargraph.store.store import Store
@@ -161,6 +161,8 @@ def ingest_folder(store: Store) -> Path:
 
 
 _ON_CREATE = {t: {p.name for p in schema.properties(t) if p.on_create} for t in RECORD_TYPES}
+# the fields a replacing write sets, in ``as_row``'s order
+_HASHED = {t: [n for n in field_names(t) if n not in _ON_CREATE[t]] for t in RECORD_TYPES}
 
 
 def record_hash(record: Record) -> str:
@@ -173,8 +175,7 @@ def record_hash(record: Record) -> str:
     >>> ada == record_hash(Person(id="person:ada", name="Ada L."))
     False
     """
-    skip = _ON_CREATE[type(record)]
-    row = [(k, v) for k, v in as_row(record).items() if k not in skip]
+    row = [(k, getattr(record, k)) for k in _HASHED[type(record)]]
     return hashlib.blake2b(repr(row).encode(), digest_size=16).hexdigest()
 
 
