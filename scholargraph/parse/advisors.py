@@ -116,8 +116,8 @@ def _rules() -> tuple[_Rule, ...]:
         out.append(_Rule("by", re.compile(pat, _I), kind))
     for kind, words in s["of"].items():
         out.append(_Rule("of", re.compile(rf"(?<![\w-])(?:{_alt(words)})\s+of\s+", _I), kind))
-    for kind, words in s["label"].items():
-        pat = rf"(?<![\w'’.-])(?:{_alt(words)})\s*[:：]\s*"
+    for kind, words in s["label"].items():  # "Supervisor for all degrees: X"
+        pat = rf"(?<![\w'’.-])(?:{_alt(words)})(?:\s+for(?:\s+[\w'’-]+){{1,4}})?\s*[:：]\s*"
         out.append(_Rule("label", re.compile(pat, _I), kind))
     for kind, words in s["my"].items():
         pat = (
@@ -221,9 +221,12 @@ def _group() -> re.Pattern[str]:
 
 @cache
 def _list_head() -> re.Pattern[str]:
-    """A line that heads a list of the owner's students (``Student Mentoring``)."""
+    """A line that heads a list of the owner's students (``Student Mentoring``,
+    ``Supervision``)."""
+    a = phrases()["advisor"]
     groups = [
-        rf"(?P<{kind}>{_alt(words)})" for kind, words in phrases()["advisor"]["label"].items()
+        rf"(?P<{kind}>{_alt([*words, *a['list_heads'].get(kind, [])])})"
+        for kind, words in a["label"].items()
     ]
     return re.compile(rf"^\s*(?:{'|'.join(groups)})\s*[:：]?\s*$", _I)
 
@@ -286,8 +289,10 @@ def _student_heading(text: str) -> tuple[bool, str | None] | None:
     return None
 
 
-_ROLE = re.compile(  # "Ph.D. advisor," "(Undergraduate Advisor)": a role, not "advisor of"
-    r"(?<![\w-])(?:co-)?(?:advisor|adviser|supervisor)s?\b(?!\s+(?:of|to|for|at)\b|\s*[:：])",
+_ROLE = re.compile(  # "Ph.D. advisor," "(Undergraduate Advisor)", "Relationship: Research
+    # mentor": a role, not "advisor of"
+    r"(?<![\w-])(?:co-)?(?:advisor|adviser|supervisor|(?P<mentor>mentor))s?\b"
+    r"(?!\s+(?:of|to|for|at)\b|\s*[:：])",
     _I,  # "Advisors: X" labels the names after it, not the item's head
 )
 
@@ -299,7 +304,7 @@ def _reference_items(lines: Sequence[tuple[int, str]]) -> list[Statement]:
     for no, raw in lines:
         if bullet_of(raw).strip():
             items.append([(no, raw)])
-        elif items and _heading_of(raw) is None:
+        elif items and not _HEADING.match(raw):  # (a PDF sets every line bold)
             items[-1].append((no, raw))
     out = []
     for item in items:
@@ -309,7 +314,7 @@ def _reference_items(lines: Sequence[tuple[int, str]]) -> list[Statement]:
         role = _ROLE.search(flat)
         if not names or role is None or flat.find(names[0]) > 20 or role.start() < len(names[0]):
             continue
-        kind = _kind_at(flat, role.start()) or "supervisor"
+        kind = _kind_at(flat, role.start()) or ("mentor" if role["mentor"] else "supervisor")
         out.append(
             Statement((names[0],), kind, STUDENT, None, item[0][0], "reference", plain(flat))
         )
@@ -324,8 +329,10 @@ _ROLE_ASIDE = re.compile(  # "Committee: Ann Lee (Supervisor), Bo Wu": the name,
 
 
 _PI = re.compile(  # a grant's "PI: Title" is no person: a link, or a name that ends the line
-    rf"(?<![\w-])(?:PI|principal investigator)\s*[:：]\s*(?:{_OPEN}(?P<name>[^{_CLOSE}]+){_CLOSE}"
-    r"|(?P<plain>[A-Z][a-z'’-]{1,30}(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]{1,30}){1,2})\s*$)"
+    r"(?<![\w-])(?:PI|(?i:principal investigator))\s*[:：]\s*"
+    rf"(?:{_OPEN}(?P<name>[^{_CLOSE}]+){_CLOSE}"
+    r"|(?P<plain>[A-Z][a-z'’-]{1,30}(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]{1,30}){1,2})"
+    r"(?:\s*,\s*(?:M\.D\.|Ph\.D\.|PhD|MD))?\.?\s*$)"  # "PI: Huda Y. Zoghbi, M.D."
 )
 # (pattern, whether it reads the links' marks, which of the names found, family)
 _NAMED_ROLES = ((_ROLE_ASIDE, False, -1, "aside"), (_PI, True, 0, "group lead"))
@@ -376,24 +383,69 @@ def _item_verb() -> re.Pattern[str]:
 
 @cache
 def _names_label() -> re.Pattern[str]:
-    """A line of a students list that labels its names ("Students: A, B", "Mentees: C")."""
+    """A line of a students list that labels its names ("Students: A, B", "Mentees: C",
+    "Graduate Rotation Students: D")."""
     words = _alt(phrases()["advisor"]["names_labels"])
-    return re.compile(rf"^\W*(?:{words})\W*\s*[:：]\s*", _I)
+    return re.compile(rf"^\W*(?:[A-Za-z-]+\s+){{0,2}}(?:{words})\W*\s*[:：]\s*", _I)
 
 
-def _listed(flat: str, no: int, kind: str) -> list[Statement]:
+@cache
+def _kind_label() -> re.Pattern[str]:
+    """A kind that opens an item of a students list ("Master - ", "M.Sc.: ", "PhD
+    student: "; see ``kind_label_nouns``)."""
+    kinds = "|".join(w for words in phrases()["kinds"].values() for w in words)
+    nouns = _alt(phrases()["advisor"]["kind_label_nouns"])
+    return re.compile(
+        rf"^\W{{0,3}}(?<![A-Za-z])(?:{kinds})(?![A-Za-z])(?:\s*(?:{nouns}))?\s*(?:[:：|]|\s[-–—]+)\s*",
+        _I,
+    )
+
+
+_DATES_FIRST = re.compile(  # "2019-present ", "2016–2018: ", "2021 "
+    r"^\W{0,3}(?:19|20)\d\d(?:\s*[–—-]+\s*(?:(?:19|20)\d\d|present|now|current|ongoing|today)\b)?"
+    r"\s*[,:：]?\s+(?=\W{0,3}[A-Z])",
+    _I,
+)
+
+
+def _item_kind(flat: str) -> tuple[str, str | None]:
+    """An item of a students list without the years and the kind that open it, and
+    that kind."""
+    flat = _DATES_FIRST.sub("", flat, count=1)
+    if m := _kind_label().match(flat):
+        return flat[m.end() :], _kind_at(m.group(0), 0)
+    return flat, None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _opens_a_student(flat: str) -> bool:
+    """A line that is no bullet but reads as an item of a students list (a PDF's list):
+    a name first, then a year or a kind word on the line (``Ann Lee (PhD, 2019-2023)``),
+    not the wrapped rest of an item above it."""
+    rest, said = _item_kind(flat)
+    names = names_in(rest)
+    if not names or not rest.lstrip(" *_⟦").startswith(names[0]):
+        return False
+    after = rest[rest.find(names[0]) + len(names[0]) :]
+    return bool(said or rest != flat or _YEAR.search(after) or kind_words(after))
+
+
+def _listed(flat: str, no: int, kind: str, *, first: bool = False) -> list[Statement]:
     """A list item of the owner's students: the students it opens with (``Ann Lee``,
-    ``Mentoring Ann Lee and Bo Wu on …``), and any co-supervisors it names (``(with
-    Dr. X)``, ``co-supervised with X``)."""
+    ``Mentoring Ann Lee and Bo Wu on …``; the first only when ``first``), and any
+    co-supervisors it names (``(with Dr. X)``, ``co-supervised with X``)."""
     if verb := _item_verb().match(flat):
         flat, kind = flat[verb.end() :], "mentor" if verb.lastgroup == "mentor" else kind
-    names = _leading(flat, names_in(flat))
+    anywhere, inside = _co_advisors()
+    head = anywhere.split(flat, maxsplit=1)[0]
+    names = _leading(head, names_in(head))[: 1 if first else None]
     if not names:
         return []
     student = names[0]
     org = organization_in(flat, 0)
     out = [Statement(tuple(names), kind, ADVISOR, org, no, "list", plain(flat))]
-    anywhere, inside = _co_advisors()
     rest = flat[flat.find(student) + len(student) :] if student in flat else flat
     spans = [rest]
     spans += [p[1:-1] for p in re.findall(r"\([^()]*\)|（[^（）]*）", rest)]
@@ -407,6 +459,13 @@ def _listed(flat: str, no: int, kind: str) -> list[Statement]:
             Statement(tuple(co), kind, COADVISOR, org, no, "list", plain(flat), student=student)
         )
     return out
+
+
+def _co_named(line: str, student: str) -> list[str]:
+    """The co-supervisors a line under a listed student names when it opens with them
+    (``Co-supervised with Ann Lee and Bo Wu (GTK)``, a PDF's wrapped item)."""
+    m = _co_advisors()[0].match(line.lstrip(" -*•(（"))
+    return [n for n in names_in(line.lstrip(" -*•(（")[m.end() :]) if n != student] if m else []
 
 
 # --- text ----------------------------------------------------------------------------
@@ -428,7 +487,8 @@ def flatten(raw: str) -> str:
 
 
 _LABELLED_ASIDE = re.compile(
-    r"\s*[(（]\s*((?:co-)?(?:advisor|adviser|supervisor|mentor)s?\s*[:：][^()（）]{2,120})[)）][,.]?",
+    r"\s*[(（]\s*((?:co-)?(?:advisor|adviser|supervisor|mentor|host|manager)s?\s*[:：][^()（）]{2,120})"
+    r"[)）][,.]?",
     _I,
 )
 
@@ -486,28 +546,6 @@ _DATED = re.compile(
     r"(?:19|20)\d\d\b.*$",
     _I,
 )
-_STOP_WORDS = frozenset(
-    {
-        "the",
-        "research",
-        "team",
-        "department",
-        "dept",
-        "ai",
-        "lab",
-        "labs",
-        "program",
-        "project",
-        "group",
-        "center",
-        "centre",
-        "students",
-        "student",
-        "members",
-        "member",
-        "committee",
-    }
-)
 _ZH_CUT = re.compile(r"^.*(?:的|长|任|系|院|所|室|校|司|组|学|心|授|员|在|于|：|:)")
 _ZH_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,3}·[\u3400-\u9fff]{1,6}$")
 
@@ -532,23 +570,32 @@ def _zh_name(part: str) -> str | None:
     return cut if _ZH_NAME.match(cut) else None
 
 
+@cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(phrases()["not_name_words"])
+
+
 def _en_name(part: str) -> str | None:
     part = part.strip()
     if part.startswith(_OPEN) or re.match(rf"^[\w. ]{{0,30}}{_OPEN}", part):
         inner = re.search(rf"{_OPEN}([^{_CLOSE}]*){_CLOSE}", part)
         if inner and (name := _en_name(inner.group(1))):
             return name
-    text = part.replace(_OPEN, "").replace(_CLOSE, "")
+    text = _EMAIL.sub("", part.replace(_OPEN, "").replace(_CLOSE, ""))  # "J. Lee jl@x.org"
     text = _titles_before().sub("", text.strip())
     if (dated := _DATED.search(text)) and dated.group("month"):
         return None
     text = _EN_TAIL.sub("", _DATED.sub("", text))
+    text = re.sub(r"\s+[\u3400-\u9fff]{2,4}$", "", text)  # "Li Fei 李斐": the name in English
     name = _strip(text)
     words = name.lower().replace(".", " ").split()
     shape = re.sub(r"-([A-Z])", lambda m: f"-{m.group(1).lower()}", name)  # Pons-Moll
-    if not looks_like_name(shape) or is_organization(name) or _STOP_WORDS & set(words):
+    if not looks_like_name(shape) or is_organization(name) or _not_name_words() & set(words):
         return None
     return name
+
+
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?[\s-]*){1,3}")
@@ -561,7 +608,8 @@ def _inverted(parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         prev = out[-1].strip() if out else ""
-        if _INITIALS.fullmatch(part.strip()) and _SURNAME.fullmatch(prev):
+        initials = _INITIALS.fullmatch(part.strip()) and ("." in part or len(part.strip()) == 1)
+        if initials and _SURNAME.fullmatch(prev):  # (not "Massachusetts, USA")
             title, _, surname = prev.rpartition(" ")
             out[-1] = f"{title} {part.strip()} {surname}".strip()
         else:
@@ -737,6 +785,127 @@ def paragraphs(lines: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return out
 
 
+@dataclass
+class _Area:
+    """Where a list of the owner's students is being read: under the heading at
+    ``level`` (8 for a line that is no heading), opened by a heading that names a group
+    of students (``bullets``: its items are bullets or lines that open with a student)
+    or by one that names the activity (``Student Mentoring``, ``Supervision``: each line
+    is read for a name, a short one for a kind, and prose ends it)."""
+
+    level: int
+    bullets: bool
+    mentor: bool = False
+    kind: str | None = None  # the kind the heading or a sub-heading says
+    skipping: bool = False  # under a sub-heading of no students ("Supervisory committee")
+    last: tuple[str, str, int] | None = None  # the last student read: name, kind, line
+    wrapped: int | None = None  # the line a bulleted item runs on to, when it may
+
+
+@cache
+def _not_students() -> re.Pattern[str]:
+    words = _alt(phrases()["advisor"]["not_students"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", _I)
+
+
+_ITEM_BREAK = re.compile(  # "… Finland. 2006–2008 **Chris Spath**, …": a PDF line holding two
+    r"(?<=[.)])\s+(?=(?:(?:19|20)\d\d\S{0,12}\s+)?(?:\*\*|__)[A-Z])"
+)
+
+
+def _students(
+    lines: Sequence[tuple[int, str]], default_kind: str | None
+) -> tuple[list[Statement], set[int]]:
+    """The owner's students listed under a heading over them (``Current Students``,
+    ``## Supervision`` then ``### Doctoral students``, ``Student Mentoring``), with their
+    kinds and co-supervisors, and the lines such lists take; a sub-heading of no students
+    (``Supervisory committee``) is passed over, a heading as high as the list's ends it."""
+    out: list[Statement] = []
+    area: _Area | None = None
+    listed: set[int] = set()
+    for no, whole in lines:
+        for raw in _ITEM_BREAK.split(whole) if area else [whole]:
+            area = _student_line(no, raw, area, default_kind, out)
+        if area is not None:
+            listed.add(no)
+    return out, listed
+
+
+def _student_line(
+    no: int, raw: str, area: _Area | None, default_kind: str | None, out: list[Statement]
+) -> _Area | None:
+    """Read one line for ``_students``: the area of the list after it."""
+    flat = flatten(raw)
+    heading = _heading_of(raw)
+    if heading and heading[0] == 7 and area and names_in(heading[1])[:1] == [heading[1]]:
+        heading = None  # a name set in bold on its own line (a PDF's) heads nothing
+    if heading is not None:
+        level, text = heading
+        found = _student_heading(text)
+        head = _list_head().match(text)
+        if found is not None and (found[0] or area is not None):
+            if area is None or (found[0] and level <= area.level):
+                return _Area(level, True, kind=found[1])
+            area.kind, area.skipping = found[1], False
+            return area
+        if head is not None and (area is None or level <= area.level):
+            return _Area(level, False, mentor=head.lastgroup == "mentor")
+        if area is not None and level > area.level:
+            area.skipping = bool(_not_students().search(text))
+            area.kind = None if area.bullets else _kind_at(text, 0)
+            return area
+        if level < 7 or area is None or area.bullets:
+            return None
+    elif area is None:
+        if head := _list_head().match(flat):  # "Student Mentoring" (no heading markup)
+            return _Area(8, False, mentor=head.lastgroup == "mentor")
+        return None
+    if area.skipping:
+        return area
+    rest, said = _item_kind(flat)  # "2019-2023 Ann Lee", "Master - Ann Lee - Title (2023)"
+    if area.last and (co := _co_named(rest, area.last[0])):  # "Co-supervised with X"
+        student, kind, _ = area.last
+        out.append(Statement(tuple(co), kind, COADVISOR, None, no, "list", rest, student))
+        return area
+    bullet = bool(bullet_of(raw).strip())
+    label = _names_label().match(rest)  # "Students: A, B and C"
+    if not (bullet or label or _opens_a_student(flat)) and area.wrapped == no:
+        area.wrapped = no + 1  # the rest of a bulleted student's item
+        return area
+    area.wrapped = None
+    if area.bullets:
+        if bullet or _opens_a_student(flat):
+            item_kind = area.kind or said or _kind_at(_PARENS.sub(" ", rest), 0) or default_kind
+            _add_listed(out, _listed(rest, no, item_kind or "supervisor"), area, bullet)
+        return area
+    own = _co_advisors()[0].split(rest, maxsplit=1)[0]  # "Tom Bell cosupervised with X"
+    names = names_in(rest[label.end() :]) if label else names_in(own)[: None if said else 1]
+    if not names:
+        # a short line ("PhD students (3 total)") says the kind of the names under it
+        # (none: "NSF-REU (1 total)"); a blank one parts nothing; prose ends the list
+        if len(rest) > 60:
+            return None
+        area.kind = _kind_at(rest, 0) if rest.strip() else area.kind
+        return area
+    kind = area.kind or (
+        "mentor" if area.mentor else said or _kind_at(rest, 0) or default_kind or "supervisor"
+    )
+    if label:
+        out.append(Statement(tuple(names), kind, ADVISOR, organization_in(rest, 0), no, "list"))
+        area.last = None
+    else:  # one student a line, unless the line opened with their kind ("M.Sc.: A, B")
+        _add_listed(out, _listed(rest, no, kind, first=said is None), area, bullet)
+    return area
+
+
+def _add_listed(out: list[Statement], found: list[Statement], area: _Area, bullet: bool) -> None:
+    """Keep an item's statements, and its student for the lines that may follow it."""
+    out += found
+    if found and found[0].owner == ADVISOR:
+        area.last = (found[0].names[0], found[0].kind, found[0].line or 0)
+        area.wrapped = (found[0].line or 0) + 1 if bullet else None
+
+
 def read(
     lines: Sequence[tuple[int, str]],
     *,
@@ -749,51 +918,11 @@ def read(
     outer: list[str | None] = [default_kind]
     if context:
         outer += [k for _, k in reversed(kind_words(flatten(context)))]
-    out: list[Statement] = []
-    listing: str | None = None  # the kind of a list of the owner's students being read
-    under: int | None = None  # the level of a heading over lists of the owner's students
-    list_kind: str | None = None  # the kind that heading (or a sub-heading) says
-    for no, raw in lines:
-        flat = flatten(raw)
-        heading = _heading_of(raw)
-        if heading is not None:
-            level, text = heading
-            found = _student_heading(text)
-            if found is not None and (found[0] or under is not None):
-                if found[0] and (under is None or level <= under):
-                    under = level
-                list_kind, listing = found[1], None
-                continue
-            if under is not None and level > under:
-                list_kind = None  # a sub-heading of another kind ("Visitors")
-                continue
-            under = None
-        if under is not None:
-            if bullet_of(raw).strip():
-                kind = list_kind or _kind_at(_PARENS.sub(" ", flat), 0) or default_kind
-                out += _listed(flat, no, kind or "supervisor")
-            continue
-        if m := _list_head().match(heading[1] if heading else flat):  # "### Student Mentoring"
-            listing, list_kind = ("mentor" if m.lastgroup == "mentor" else "supervisor"), None
-            continue
-        if listing is None:
-            continue
-        label = _names_label().match(flat)  # "Students: A, B and C"
-        names = names_in(flat[label.end() :]) if label else names_in(flat)[:1]
-        if not names:
-            # a short line ("PhD students (3 total)") says the kind of the names under it
-            # (none: "NSF-REU (1 total)"); a blank one parts nothing; prose ends the list
-            if len(flat) <= 60:
-                list_kind = _kind_at(flat, 0) if flat.strip() else list_kind
-            else:
-                listing = None
-            continue
-        kind = list_kind or (
-            listing if listing == "mentor" else _kind_at(flat, 0) or default_kind or listing
-        )
-        out.append(Statement(tuple(names), kind, ADVISOR, organization_in(flat, 0), no, "list"))
-    out += _reference_items(lines)
-    out += [st for no, raw in lines for st in _named_roles(no, raw, default_kind)]
+    out, listed = _students(lines, default_kind)
+    # a role beside a listed student's name is the owner's ("Ann Lee (main supervisor)")
+    loose = [(no, raw) for no, raw in lines if no not in listed]
+    out += _reference_items(loose)
+    out += [st for no, raw in loose for st in _named_roles(no, raw, default_kind)]
     for para in paragraphs(lines):
         text, starts = "", []
         for no, raw in para:

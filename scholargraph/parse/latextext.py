@@ -57,6 +57,8 @@ _DROP_ARG = frozenset(
 _SECTION = re.compile(r"\\(?:sub)*section\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")  # {\Large{X}}
 _LABEL = re.compile(r"^\s*(?:\[[A-Z]{1,2}\d{1,3}\]|[A-Z]{1,2}\d{1,3}\.)\s+")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
+# a CV class's owner in the preamble (moderncv, awesome-cv, yaac): \name{First}{Last}
+_NAME = re.compile(r"^[ \t]*\\name\s*\{([^{}\n]{1,40})\}\s*\{([^{}\n]{1,40})\}", re.MULTILINE)
 
 
 def _arg(text: str, at: int) -> tuple[str, int] | None:
@@ -83,6 +85,13 @@ def _closings(text: str) -> dict[int, int]:
     return out
 
 
+_BIG_NAME = re.compile(  # a short run of words in the largest sizes, nothing else in it
+    r"\\(?:Huge|huge|LARGE|Large)\b\s*(?:\\(?:scshape|bfseries|textbf|textsc)\b\s*\{?\s*)*"
+    r"([A-Z][^{}\\&$%\n]{2,50}?)\s*\}"
+)
+_NEXT_ARG = re.compile(r"[ \t]*\{(?=[^}])")  # a macro's next argument, not an empty one
+
+
 def _inline(text: str) -> str:
     """Commands in one logical line turned into Markdown cues or their text."""
     out: list[str] = []
@@ -90,6 +99,10 @@ def _inline(text: str) -> str:
     while i < len(text):
         c = text[i]
         if c != "\\":
+            if c == "}" and (m := _NEXT_ARG.match(text, i + 1)):  # "{2023}{Title}": parted
+                out.append(" — ")
+                i = m.end()
+                continue
             out.append("" if c in "{}~" and c != "~" else (" " if c == "~" else c))
             i += 1
             continue
@@ -213,6 +226,12 @@ def latex_lines(text: str) -> list[tuple[int, str]]:
     rows = text.split("\n")
     begin = next((i for i, r in enumerate(rows) if "\\begin{document}" in r), -1)
     out: list[tuple[int, str]] = []
+    if begin > 0 and (named := _NAME.search("\n".join(rows[:begin]))):  # the CV's owner
+        out.append((text.count("\n", 0, named.start()) + 1, f"# {named[1]} {named[2]}"))
+    elif begin >= 0 and (big := _BIG_NAME.search(text, text.find("\\begin{document}"))):
+        at = big.start()  # the name set large at the top (``{\Huge \scshape Jane Doe}``)
+        if "\\section" not in text[text.find("\\begin{document}") : at]:
+            out.append((text.count("\n", 0, at) + 1, f"# {' '.join(big[1].split())}"))
     for no, row in _logical_rows(rows, begin):
         row = re.sub(r"\\[A-Za-z]+\s*=\s*-?[\d.]+\s*[a-z]*", "", row)  # \hangindent=1.4em
         row = _SECTION.sub(lambda m: f"\n# {m.group(1)}\n", row)
