@@ -237,3 +237,27 @@ def test_entries_set_apart_by_gaps_run_on_across_a_page_break(tmp_path: Path) ->
             (a.position, people[a.from_id].name) for a in r.of(Authored).values() if a.to_id == pid
         )
         assert [n for _, n in written] == authors.split(", ")
+
+
+@needs_chromium
+def test_numbered_entries_set_in_bold_with_joint_with_co_authors(tmp_path: Path) -> None:
+    # a CV printed all in bold: "**2. Title, joint with A and B. Venue**"; the number
+    # opens each entry though a cue stands before it, the co-authors follow the owner
+    items = [
+        "2. Diachromatic blueshift, joint with Kyle Ormsby. In preparation.",
+        "1. Toric Double Determinantal Varieties, joint with Alexander Blose and Owen "
+        "McGrath. Communications in Algebra 49 (2020).",
+    ]
+    body = "<h1>Jackson Morris</h1><h2>Publications</h2>" + "".join(
+        f"<p><b>{t}</b></p>" for t in items
+    )
+    r = extract_file(print_pdf(tmp_path, "bold", body)).records
+    found = {p.title: p.id for p in r.of(Publication).values()}
+    assert sorted(found) == ["Diachromatic blueshift", "Toric Double Determinantal Varieties"]
+    people = r.of(Person)
+    written = sorted(
+        (a.position or 0, people[a.from_id].name)
+        for a in r.of(Authored).values()
+        if a.to_id == found["Toric Double Determinantal Varieties"]
+    )
+    assert [n for _, n in written] == ["Jackson Morris", "Alexander Blose", "Owen McGrath"]

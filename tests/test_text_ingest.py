@@ -911,3 +911,63 @@ def test_a_year_line_opening_an_entry_and_a_chinese_list_closed_by_deng(tmp_path
     assert first.year == 2026
     assert [n for n, _ in authors_of(r, "机器学习")] == ["史佳睿", "李祖传", "刘阁"]
     assert [n for n, _ in authors_of(r, "基于GOCI")] == ["史佳睿", "秦河"]
+
+
+LATEX_ECON_CV_LAYOUT = r"""\documentclass{article}
+\newcommand{\resumeSubItem}[2]{\item\textbf{#1}: #2}
+\begin{document}
+\begin{tabular}{l r}
+  \textbf{{\LARGE Rosa Delgado}} & Email: rosa@example.org \\
+\end{tabular}
+\section{Publications}
+\begin{itemize}
+{rent}
+{vouchers}
+\end{itemize}
+\end{document}
+"""
+
+LATEX_ECON_CV = LATEX_ECON_CV_LAYOUT.replace(
+    "{rent}",
+    r"\resumeSubItem{Rent Control and Household Mobility (joint with Tomas Berg and Ines Mora),"
+    r" 2024}{Journal of Urban Economics, Vol. 140.}",
+).replace(
+    "{vouchers}",
+    r"\resumeSubItem{Housing Vouchers and School Choice (joint with Ines Mora), 2022}"
+    r"{Economic Inquiry, Vol. 60.}",
+)
+
+
+def test_a_name_set_large_names_the_owner_and_joint_with_lists_her_co_authors(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, LATEX_ECON_CV, "cv.tex")).records
+    assert [n for n, _ in authors_of(r, "Rent Control")] == [
+        "Rosa Delgado",
+        "Tomas Berg",
+        "Ines Mora",
+    ]
+    assert [n for n, _ in authors_of(r, "Housing Vouchers")] == ["Rosa Delgado", "Ines Mora"]
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Housing Vouchers and School Choice",
+        "Rent Control and Household Mobility",
+    ]
+
+
+def test_an_author_year_entry_whose_year_has_no_period_after_it(tmp_path: Path) -> None:
+    page = """# Ann Lee
+
+## Publications
+
+- Elias-Warren, A., J.C. Bennett, ... **A. Lee**, ... H.Y. Chu. (2025) {title} (Submitted, *JID*)
+""".format(title="**Metapneumovirus in a Community Setting, Seattle, WA, USA.**")
+    r = extract_file(write(tmp_path, page)).records
+    (pub,) = pubs(r).values()
+    assert pub.title == "Metapneumovirus in a Community Setting, Seattle, WA, USA"
+    assert pub.year == 2025
+    assert [n for n, _ in authors_of(r, "Metapneumovirus")] == [
+        "A. Elias-Warren",
+        "J.C. Bennett",
+        "Ann Lee",
+        "H.Y. Chu",
+    ]

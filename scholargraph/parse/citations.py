@@ -44,7 +44,7 @@ _TAG = re.compile(
     r"(?:\*\*|__|</u>|</b>)?\s*"
 )
 _APA = re.compile(
-    r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\.\s+"
+    r"^(?P<authors>.+?[.)])\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?(?:\)\.?|\.)\s+"
     r"(?P<title>.+?[.?!])(?:\s+(?P<venue>.*))?$"
 )
 _TRAILING_LABELS = re.compile(  # "Title. [PDF] [[Full Version]](url)": link labels after it
@@ -377,7 +377,7 @@ def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
         return (*split, None)
     if m := _APA.match(plain(text)):
         year = m.group("year")
-        authors = text[: text.find(year)] if year in text else m.group("authors")
+        authors = text[: text.find(year)].rstrip(" (") if year in text else m.group("authors")
         return m.group("title").rstrip("."), authors, m.group("venue") or "", int(year)
     return _split_plain(text)
 

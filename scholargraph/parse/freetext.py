@@ -78,7 +78,11 @@ _HOMEPAGE = re.compile(r"(?:homepage|website|web)\s*[:：]\s*(https?://\S+)", re
 # --- publications ------------------------------------------------------------
 
 
-_WITH = re.compile(r"^[\s(（]*(?:joint\s+)?with\s+(?P<names>[^)）]+)", re.IGNORECASE)
+_WITH = re.compile(
+    r"^[\s(（,]*(?:joint(?:ly)?\s+)?with\s+(?P<names>[^)）.]+(?:\.\s?[A-Z]\b[^)）.]*)*)",
+    re.IGNORECASE,
+)
+_WITH_AFTER = re.compile(r"\s[(（](?:joint\s+)?with\s|,\s*joint(?:ly)?\s+with\s", re.IGNORECASE)
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"“”]{10,300}?)[,.]?[\"”]")
 
 
@@ -89,10 +93,14 @@ def _owners_paper(entry: Entry, owner: str) -> Citation | None:
     first = entry.lines[0]
     flat = plain(first)
     quoted = _QUOTED_TITLE.search(flat)
+    paren = _WITH_AFTER.search(flat)  # "Title (joint with A and B), 2024"
     title = (bold_spans(first) or [quoted.group("title") if quoted else ""])[0].strip(" .,")
+    title = title or (flat[: paren.start()].strip(" .,") if paren else "")
+    if cut := _WITH_AFTER.search(title):  # "**Title (with A), 2024**": the names are after
+        title = title[: cut.start()].strip(" .,")
     folded = fold(title)
     if (
-        len(title.split()) < 3
+        len(title.split()) < (2 if paren else 3)
         or title.startswith("(")
         or any(w in folded for w in layout.NOT_TITLES)
     ):
@@ -267,6 +275,10 @@ def parse_text(doc: Document) -> Extraction:
     for e in entries:  # a title alone (and no venue): the owner's paper, "with" co-authors
         if owner and (e.citation is None or not (e.citation.authors or e.citation.venue)):
             e.citation = _owners_paper(e, owner.written) or e.citation
+        elif owner and _WITH_AFTER.search(plain(e.lines[0])):  # "Title (joint with A, B)"
+            joint = _owners_paper(e, owner.written)
+            if joint and len(joint.authors) > 1:
+                e.citation = joint
     b = GraphBuilder(doc)
     for line, low in unsure:
         b.warn(line, citemodel.review_note(low))

@@ -31,9 +31,11 @@ A PDF with no text at all (a scan) is an InputError: it has no text layer to rea
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -348,7 +350,8 @@ def _render_lines(lines: list[_Line]) -> None:
             ln.text = "- " + text
             continue
         ln.bullet = _NUMBERED.match(ln.plain) is not None  # "3. Title": a bullet as it is
-        ln.text = text
+        # unless a cue opens the line before its number ("**3. Title**"): then marked
+        ln.text = "- " + text if ln.bullet and not _NUMBERED.match(text) else text
 
 
 def _drop_glyph(text: str, glyph: str) -> str:
@@ -474,6 +477,19 @@ def _join(head: _Line, ln: _Line) -> None:
 # --- the document ------------------------------------------------------------------
 
 
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer's warnings about a font's odd metrics (``Could not get FontBBox``,
+    once per glyph) kept off the user's terminal: the text is read all the same."""
+    log = logging.getLogger("pdfminer")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
 def pdf_lines(data: bytes, path: str) -> list[tuple[int, str]]:
     """(page * 1000 + line, Markdown-like text) for each line a reader sees."""
     try:
@@ -484,7 +500,7 @@ def pdf_lines(data: bytes, path: str) -> list[tuple[int, str]]:
             path, "reading PDF needs pdfplumber", hint="pip install pdfplumber"
         ) from exc
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_lines(page, i) for i, page in enumerate(pdf.pages, 1)]
             heights = [float(page.height) for page in pdf.pages]
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
