@@ -153,6 +153,13 @@ def _pinyin_syllables() -> frozenset[str]:
 def pinyin_syllables(word: str) -> list[str] | None:
     """``word`` cut into pinyin syllables (``Xinyu`` -> ``['xin', 'yu']``), or None
     when it is not pinyin. Apostrophes mark a cut (``Xuan'er``)."""
+    syllables = _syllables(word)
+    return None if syllables is None else list(syllables)
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a long-running serve sees ever new names
+def _syllables(word: str) -> tuple[str, ...] | None:
+    """``pinyin_syllables``, worked out once per word (names repeat)."""
     out: list[str] = []
     for part in re.split(r"['’]", fold(word)):
         best: list[list[str] | None] = [[]] + [None] * len(part)
@@ -168,7 +175,7 @@ def pinyin_syllables(word: str) -> list[str] | None:
         if not part or best[-1] is None:
             return None
         out += best[-1] or []
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -201,7 +208,7 @@ class NameForm:
         """The initials this form may be abbreviated to: one per given name, or one
         per pinyin syllable (``Xinyu`` -> ``x`` or ``xy``)."""
         words = "".join(g[0] for g in self.given)
-        syllables = [pinyin_syllables(g) or [g] for g in self.given]
+        syllables = [_syllables(g) or (g,) for g in self.given]
         return {words, "".join(s[0] for parts in syllables for s in parts)}
 
 
@@ -268,7 +275,7 @@ def same_given_name(a: str, b: str) -> bool:
 
 def _pinyin_name(word: str) -> bool:
     """A Chinese given name in pinyin: one or two syllables (``Xiaoli``, ``Yu``)."""
-    syllables = pinyin_syllables(word)
+    syllables = _syllables(word)
     return syllables is not None and len(syllables) <= 2
 
 
@@ -394,8 +401,8 @@ def name_forms(name: str, native_name: str | None = None) -> list[NameForm]:
         if (
             latin
             and len(latin.given) == 1
-            and pinyin_syllables(latin.family)
-            and pinyin_syllables(latin.given[0])
+            and _syllables(latin.family)
+            and _syllables(latin.given[0])
         ):
             forms.insert(1, NameForm(latin.given[0], (latin.family,), "swapped"))
         if latin and latin.given:

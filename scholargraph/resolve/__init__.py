@@ -31,13 +31,14 @@ from scholargraph.records import (
     Person,
     Publication,
     RecordSet,
+    Rel,
     Source,
     Topic,
     copied,
     fill_into,
     merge_into,
     note_conflict,
-    rekeyed,
+    rel_id,
 )
 from scholargraph.resolve.identity import (
     CONTACTS,
@@ -46,13 +47,13 @@ from scholargraph.resolve.identity import (
     Kept,
     Mention,
     Resolution,
-    forms_of,
+    block_keys,
     name_keys,
     representative,
     resolve_people,
 )
-from scholargraph.resolve.venues import settle_venues
 from scholargraph.resolve.overrides import Overrides
+from scholargraph.resolve.venues import settle_venues
 from scholargraph.resolve.works import fold_versions, is_arxiv_doi, resolve_publications
 
 
@@ -190,6 +191,11 @@ def person_record(
     return out
 
 
+def _rel_id(rel: Rel, from_id: str, to_id: str) -> str:
+    """The id ``rel`` has once moved onto new endpoints (see ``records.rekeyed``)."""
+    return rel_id(type(rel), from_id, to_id, **{k: getattr(rel, k) for k in rel.KEY})
+
+
 @contextmanager
 def _no_collector_pauses() -> Iterator[None]:
     """Resolution makes millions of small objects and no reference cycles; the
@@ -234,7 +240,7 @@ def _resolve(
         for r in doc.rels[Authored].values():
             person = people[r.from_id]
             assert isinstance(person, Person)
-            authors[r.to_id] |= {f.block_key for f in forms_of(person.name, person.native_name)}
+            authors[r.to_id] |= block_keys(person.name, person.native_name)
     versions = resolve_publications(pubs, authors)
     pub_map = {member: canon for canon, members in versions.items() for member in members}
 
@@ -269,15 +275,29 @@ def _resolve(
                 return person_map[f"{src}/{node_id}"]
             return pub_map[node_id] if label is Publication else node_id
 
+        # a record already there takes the new one's values (``RecordSet.add``), so
+        # only a record not yet there is copied
         for label, nodes in doc.nodes.items():
             if label not in (Person, Publication):
+                table = out.nodes[label]
                 for n in nodes.values():
-                    out.add(copied(n), said_by=said_by)
+                    out.add(n if n.id in table else copied(n), said_by=said_by)
         for rel_type, rels in doc.rels.items():
+            moved = out.rels[rel_type]
             for r in rels.values():
                 start, end = remap(rel_type.START, r.from_id), remap(rel_type.END, r.to_id)
-                if start != end:
-                    out.add(rekeyed(r, start, end), said_by=said_by)
+                if start == end:
+                    continue
+                rid = r.id if (start, end) == (r.from_id, r.to_id) else _rel_id(r, start, end)
+                if (old := moved.get(rid)) is None:
+                    moved[rid] = new = copied(r)
+                    new.id, new.from_id, new.to_id = rid, start, end
+                    continue
+                if said_by:
+                    fill_into(old, r, said_by)
+                else:
+                    merge_into(old, r)
+                old.from_id, old.to_id = start, end  # the resolved ends, not r's own
     settle_venues(out, secondary)
     folded = sum(len(m) - 1 for m in versions.values())
     return Resolved(out, resolution, len(mentions), folded)

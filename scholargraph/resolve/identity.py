@@ -49,10 +49,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from scholargraph import ids
 from scholargraph.normalize.names import (
@@ -171,16 +171,23 @@ class Mention:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({Path(self.path).name})"
+        return f"{self.name} ({_file_name(self.path)})"
 
     @property
     def ref(self) -> str:
         """How an overrides file names this mention."""
-        return f"{self.name} @ {Path(self.path).name}"
+        return f"{self.name} @ {_file_name(self.path)}"
 
-    @property
-    def forms(self) -> tuple[NameForm, ...]:
-        return forms_of(self.name, self.native)
+
+@lru_cache(maxsize=1 << 12)
+def _file_name(path: str) -> str:
+    return Path(path).name
+
+
+@cache
+def block_keys(name: str, native: str | None = None) -> frozenset[str]:
+    """The blocks a name is compared in: ``family|initial`` of every reading."""
+    return frozenset(f.block_key for f in forms_of(name, native))
 
 
 @cache
@@ -190,9 +197,9 @@ def name_keys(name: str, native: str | None = None) -> frozenset[str]:
     return frozenset(f.full_key or f.block_key for f in forms_of(name, native))
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """Two mentions that may be one person, with the score and why."""
+class Candidate(NamedTuple):
+    """Two mentions that may be one person, with the score and why (a named tuple:
+    hundreds of thousands are made, and most are dropped)."""
 
     a: Mention
     b: Mention
@@ -227,11 +234,9 @@ def _lineage(a: Mention, b: Mention, counted: set[str]) -> str | None:
     return None
 
 
-def compare(a: Mention, b: Mention) -> Candidate | None:
-    """Score the pair, or None when their names cannot be one person's."""
-    how = name_match((a.name, a.native), (b.name, b.native))
-    if how is None:
-        return None
+def compare(a: Mention, b: Mention, how: str) -> Candidate:
+    """Score a pair whose names agree as ``how`` (``name_match``; a pair whose
+    names cannot be one person's is never scored)."""
     score, evidence, conflict = NAME_SCORES[how], [NAME_TEXT[how]], None
     for attr, label in LABELS.items() if a.identifiers and b.identifiers else ():
         x, y = a.identifiers.get(attr), b.identifiers.get(attr)
@@ -243,29 +248,30 @@ def compare(a: Mention, b: Mention) -> Candidate | None:
     if a.source == b.source:  # and, being candidates, never on one author list
         score += 0.2
         evidence.append("same document")
-    elif a.pubs and b.pubs:
-        papers = [(a.pubs[p], b.pubs[p][1]) for p in sorted(a.pubs.keys() & b.pubs.keys())]
+    elif a.pubs and b.pubs and (both := a.pubs.keys() & b.pubs.keys()):
+        papers = [(a.pubs[p], b.pubs[p][1]) for p in sorted(both)]
         if moved := [(t, i, j) for (t, i), j in papers if i and j and i != j]:
             conflict = "authors {1} and {2} of '{0}'".format(*moved[0])
-        elif papers:
+        else:
             score += 0.5
             evidence.append(f"both authors of '{papers[0][0][0]}'")
-    shared: dict[str, bool] = {}  # co-author (as b writes them) -> spelled out?
-    if common := a.coauthors.keys() & b.coauthors.keys():
-        common -= a.own_keys | b.own_keys
-    for k in common:
-        shared[b.coauthors[k]] = shared.get(b.coauthors[k], False) or _spelled_out(k)
-    names = sorted(shared)[:3]
-    if names:  # one per person, however many keys; initials only tell half as much
-        score += sum(0.2 if shared[n] else 0.1 for n in names)
-        evidence.append("co-authors " + ", ".join(names))
-    if lineage := _lineage(a, b, set(names)) or _lineage(b, a, set(names)):
+    names: list[str] = []
+    if a.coauthors and b.coauthors and (common := a.coauthors.keys() & b.coauthors.keys()):
+        shared: dict[str, bool] = {}  # co-author (as b writes them) -> spelled out?
+        for k in common - (a.own_keys | b.own_keys):
+            shared[b.coauthors[k]] = shared.get(b.coauthors[k], False) or _spelled_out(k)
+        if names := sorted(shared)[:3]:  # one per person, however many keys
+            score += sum(0.2 if shared[n] else 0.1 for n in names)  # initials tell half
+            evidence.append("co-authors " + ", ".join(names))
+    if (a.students or a.advisors or b.students or b.advisors) and (
+        lineage := _lineage(a, b, set(names)) or _lineage(b, a, set(names))
+    ):
         score += 0.3
         evidence.append(lineage)
-    if orgs := _shared(a.orgs, b.orgs, 1):
+    if a.orgs and b.orgs and (orgs := _shared(a.orgs, b.orgs, 1)):
         score += 0.2
         evidence.append(f"both at {orgs[0]}")
-    if topics := _shared(a.topics, b.topics, 2):
+    if a.topics and b.topics and (topics := _shared(a.topics, b.topics, 2)):
         score += 0.1
         evidence.append("topics " + ", ".join(topics))
     return Candidate(a, b, round(min(score, 1.0), 2), tuple(evidence), conflict)
@@ -299,7 +305,7 @@ def _pairs(
     for shared in index.values():
         if len(shared) <= COMMON_CONTEXT:  # a very common co-author name tells little
             pairs.update(combinations(shared, 2))
-    return sorted(pairs)
+    return pairs
 
 
 def _rank(c: Candidate) -> tuple[float, str, str]:
@@ -308,20 +314,32 @@ def _rank(c: Candidate) -> tuple[float, str, str]:
 
 
 def candidates(mentions: list[Mention]) -> list[Candidate]:
-    """Scored pairs that share a block, in no particular order (see ``_rank``)."""
-    blocks: dict[str, set[int]] = defaultdict(set)
+    """Scored pairs that share a block, in no particular order (see ``_rank``).
+    A pair is scored once, however many blocks it shares; how two written names
+    agree is worked out once per pair of names, and pairs whose names cannot be
+    one person's are not scored."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    written: dict[tuple[str, str | None], int] = {}  # (name, native) -> its number
+    name_of = []
     for i, m in enumerate(mentions):
-        for f in m.forms:
-            blocks[f.block_key].add(i)
+        name_of.append(written.setdefault((m.name, m.native), len(written)))
+        for k in block_keys(m.name, m.native):
+            blocks[k].append(i)  # in index order
+    names, n, size = list(written), len(written), len(mentions)
+    hows: dict[int, str | None] = {}
     context: dict[int, set[str]] = {}
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()
     out = []
     for block in blocks.values():
-        for i, j in _pairs(sorted(block), mentions, context):
-            if (i, j) not in seen:
-                seen.add((i, j))
-                if c := compare(mentions[i], mentions[j]):
-                    out.append(c)
+        for i, j in _pairs(block, mentions, context):
+            if (pair := i * size + j) in seen:
+                continue
+            seen.add(pair)
+            x, y = name_of[i], name_of[j]
+            if (key := x * n + y) not in hows:
+                hows[key] = name_match(names[x], names[y])
+            if how := hows[key]:
+                out.append(compare(mentions[i], mentions[j], how))
     return out
 
 
@@ -419,7 +437,12 @@ def reach_keys(m: Mention) -> set[str]:
     """What ties a mention's resolution to others': its blocks (every candidate
     pair shares one, and a block's size decides how it is paired) and the slugs
     of its written names (the person ids two people could both claim)."""
-    return {f.block_key for f in m.forms} | {"slug:" + ids.slug(n) for n in m.names}
+    return {*block_keys(m.name, m.native), *(_slug_key(n) for n in m.names)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _slug_key(name: str) -> str:
+    return "slug:" + ids.slug(name)
 
 
 def components(mentions: list[Mention], joined: Iterable[Iterable[int]] = ()) -> list[list[int]]:
