@@ -952,6 +952,10 @@ def test_a_name_set_large_names_the_owner_and_joint_with_lists_her_co_authors(
         "Housing Vouchers and School Choice",
         "Rent Control and Household Mobility",
     ]
+    assert sorted(v.name for v in r.of(Venue).values()) == [
+        "Economic Inquiry",
+        "Journal of Urban Economics",
+    ]
 
 
 def test_an_author_year_entry_whose_year_has_no_period_after_it(tmp_path: Path) -> None:

@@ -221,13 +221,14 @@ def _names(text: str, person: str) -> bool:
     return parsed is not None and any(compatible(m.name, person) for m in parsed[0])
 
 
-def _venue(text: str) -> tuple[str | None, str | None, int | None]:
+def read_venue(text: str) -> tuple[str | None, str | None, int | None]:
     """(short name, full text, year) of a venue string."""
     spans = italic_spans(text)
     text = plain(spans[0] if spans else text)
     text = _LINK_TAGS.sub("", text)
     text = _VENUE_NOISE.sub(" ", text)
     text = re.sub(r",?\s*\d+\s*\(\d+\)\s*,?.*$|,\s*\d+\s*,\s*[\d–-]+\s*\.?$", "", text)
+    text = re.sub(r",?\s*\b(?:vol|volume|no|issue)\.?\s*\d+.*$", "", text, flags=re.I)  # Vol. 3
     # "SIGMOD: 447-462." and "SIGGRAPH Asia: 10 pages.": pages after a colon
     text = re.sub(
         r"\s*:\s*\d+\s*(?:[–-]\s*\d+|pages?)?\s*\.?(?=[,\s]*(?:(?:19|20)\d\d)?$)", "", text
@@ -463,7 +464,7 @@ def parse_citation(
         title, authors_text = plain(authors_text), title
     parsed = parse_authors(authors_text)
     authors, complete = parsed if parsed else ([], False)
-    short, full, venue_year = _venue(venue_text)
+    short, full, venue_year = read_venue(venue_text)
     if tag:
         full = full or (short if short != tag[0] else None)
         short, venue_year = tag[0], tag[1] or venue_year

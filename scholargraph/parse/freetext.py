@@ -27,6 +27,7 @@ from scholargraph.parse.citations import (
     Mention,
     parse_authors,
     parse_citation,
+    read_venue,
     work_of,
 )
 from scholargraph.parse.documents import Document
@@ -110,13 +111,22 @@ def _owners_paper(entry: Entry, owner: str) -> Citation | None:
     said = next((m for text in texts if (m := _WITH.match(text))), None)
     parsed = parse_authors(said.group("names").strip(" .")) if said else None
     named = parsed[0] if parsed else None
+    # what follows the names on the title's line: "), 2024: Journal of X, Vol. 3."
+    rest = after[said.end() :] if said and said.string == after else ""
+    venue, venue_full, _ = read_venue(_VENUE_LEAD.sub("", rest)) if rest else (None, None, None)
     return Citation(
         title=title,
         authors=[Mention(owner, marked=True), *(named or [])],
         authors_complete=said is None or named is not None,
+        venue=venue if venue and not _NOT_PUBLISHED.match(venue) else None,
+        venue_full=venue_full if venue and not _NOT_PUBLISHED.match(venue) else None,
         year=year_in(after),
         status=entry.status,
     )
+
+
+_VENUE_LEAD = re.compile(r"^[\s)）,.;:—–-]*(?:(?:19|20)\d\d[a-z]?)?[\s)）,.;:—–-]*")
+_NOT_PUBLISHED = re.compile(r"(?:in\s+)?(?:preparation|progress|submitted|under\s+review)", re.I)
 
 
 def _delatex(text: str) -> str:
@@ -266,8 +276,10 @@ def parse_text(doc: Document) -> Extraction:
         said = next((ln.no for ln in lines if doc.owner in ln.text), lines[0].no if lines else 1)
         owner = Owner(doc.owner, said)
     for e in entries:  # read again knowing whose papers these are
-        if owner and e.citation and not any(
-            compatible(a.name, owner.written) for a in e.citation.authors
+        if (
+            owner
+            and e.citation
+            and not any(compatible(a.name, owner.written) for a in e.citation.authors)
         ):
             again = parse_citation(e.lines, default_status=e.status, owner=owner.written)
             if again and any(compatible(a.name, owner.written) for a in again.authors):
