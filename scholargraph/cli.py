@@ -147,7 +147,8 @@ def ingest(
     scholargraph profile YAML, BibTeX. A folder (a homepage repository) is read as
     one site about one person: its content files, without themes, layouts or built
     output. People and papers are resolved across all FILES (see `scholargraph
-    review`). A progress bar shows on a terminal when there are several files.
+    review`). On a terminal, progress bars show the files parsed (when there are
+    several) and the rows written.
     Files stored before are read again (unchanged ones from a cache), but those
     named by --forget, whose facts are removed.
 
@@ -161,7 +162,7 @@ def ingest(
     quiet = None if len(files) > 1 else True  # None: shown on a terminal only
     with (
         tqdm(total=len(files), unit="file", desc="parse", disable=quiet) as parsed,
-        tqdm(unit="row", desc="write", disable=True if dry_run else quiet) as written,
+        tqdm(unit="row", desc="write", disable=True if dry_run else None) as written,
     ):
 
         def on_file(result: FileResult) -> None:

@@ -91,6 +91,7 @@ def extract(
         paths, on_file=on_file, owner=owner, owners=owners, names=names, cache=cache
     )
     resolved = resolve(documents, overrides, kept)
+    del documents  # the parsed records, freed before topics and the write (resolve made its own)
     derive_topics(resolved.records)
     resolved.records.update(topic_clusters(resolved.records))
     return ExtractResult(files, resolved)

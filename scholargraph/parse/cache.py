@@ -37,6 +37,7 @@ import functools
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,16 +75,22 @@ def _row(record: Record) -> dict[str, Any]:
 
 def to_json(extraction: Extraction) -> str:
     """``extraction`` as JSON of plain rows (see the module's docstring)."""
-    return json.dumps(
-        {
-            "kind": extraction.kind,
-            "entries": extraction.entries,
-            "skipped": [[n.path, n.line, n.reason] for n in extraction.skipped],
-            "warnings": [[n.path, n.line, n.reason] for n in extraction.warnings],
-            "records": [[type(r).__name__, _row(r)] for r in extraction.records],
-        },
-        ensure_ascii=False,
+    return "".join(_json_pieces(extraction))
+
+
+def _json_pieces(extraction: Extraction) -> Iterator[str]:
+    """``to_json``'s text a record at a time, so a big file's extraction is written
+    without its whole JSON (or every row) held at once."""
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    yield (
+        f'{{"kind": {dumps(extraction.kind)}, "entries": {dumps(extraction.entries)}, '
+        f'"skipped": {dumps([[n.path, n.line, n.reason] for n in extraction.skipped])}, '
+        f'"warnings": {dumps([[n.path, n.line, n.reason] for n in extraction.warnings])}, '
+        '"records": ['
     )
+    for i, r in enumerate(extraction.records):
+        yield f"{', ' if i else ''}{dumps([type(r).__name__, _row(r)])}"
+    yield "]}"
 
 
 def from_json(text: str) -> Extraction:
@@ -141,14 +148,19 @@ class KeptFiles:
         except (OSError, ValueError):  # ValueError: not UTF-8
             return None
 
-    def write(self, key: str, text: str) -> None:
-        """Keep ``text`` under ``key`` (written whole or not at all)."""
+    def write(self, key: str, text: str | Iterable[str]) -> None:
+        """Keep ``text`` (or its pieces, in order) under ``key`` (written whole or
+        not at all)."""
         self.used.add(key)
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"{key}{self.suffix}"
         partial = target.with_suffix(f".{os.getpid()}.partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        try:
+            with partial.open("w", encoding="utf-8") as out:
+                out.writelines([text] if isinstance(text, str) else text)
+            partial.replace(target)
+        finally:  # a write that failed half way (a full disk) leaves nothing behind
+            partial.unlink(missing_ok=True)
 
     def prune_unused(self) -> int:
         """Delete what no ``read`` or ``write`` asked for; how many."""
@@ -181,5 +193,6 @@ class ParseCache(KeptFiles):
             return None
 
     def put(self, key: str, extraction: Extraction) -> None:
-        """Keep ``extraction`` under ``key`` (written whole or not at all)."""
-        self.write(key, to_json(extraction))
+        """Keep ``extraction`` under ``key`` (written whole or not at all), a record
+        at a time."""
+        self.write(key, _json_pieces(extraction))
