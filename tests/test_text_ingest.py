@@ -975,3 +975,25 @@ def test_an_author_year_entry_whose_year_has_no_period_after_it(tmp_path: Path) 
         "Ann Lee",
         "H.Y. Chu",
     ]
+
+
+def test_initials_after_a_whole_initials_first_name_start_the_next_name(tmp_path: Path) -> None:
+    # "Porto, A." makes the list family-first there, but "H. Sebastiao, A. Hubbe" is
+    # two initials-first names, not "Sebastiao, H. A."
+    page = """# Arthur Porto
+
+## Publications
+
+`2022` __Porto, A.__, H. Sebastiao, A. Hubbe, J.M. Cheverud, and G. Marroig. The road less \
+traveled: developmental innovation as a driver of morphological diversification. (draft)
+"""
+    r = extract_file(write(tmp_path, page)).records
+    (pub,) = pubs(r).values()
+    assert pub.title.startswith("The road less traveled")
+    assert [n for n, _ in authors_of(r, "The road")] == [
+        "Arthur Porto",
+        "H. Sebastiao",
+        "A. Hubbe",
+        "J.M. Cheverud",
+        "G. Marroig",
+    ]

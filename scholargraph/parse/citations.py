@@ -62,6 +62,7 @@ _ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
 _AFTER_TITLE = re.compile(r"^[\s\"”,.]*(?:[*_]+(?=[\s,.\"”]|$))?[\s\"”,.]*")
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
+_INITIALS_FIRST = re.compile(r"^(?:[A-Z]\.\s?-?)+\s*[A-Z][a-z]")  # "J.M. Cheverud"
 _ET_AL = re.compile(  # "刘阁等": 等 closing a Chinese list is its "et al."
     r",?\s*(?:\b(?:et\s+al\.?|and\s+others)|\.\.\.|…|(?<=[\u4e00-\u9fff])等人?(?=\s*$|[,，.。;；]))",
     re.IGNORECASE,
@@ -145,9 +146,14 @@ def _group(pieces: list[str]) -> list[str]:
     """Family names joined to the initials after them (``Li``, ``H.`` -> ``Li, H.``)
     and ``Katabuchi M.`` turned to ``M. Katabuchi``, in lists that mix the forms."""
 
-    def before_initials(i: int) -> bool:
+    def before_initials(i: int) -> bool:  # not after "H. Sebastiao": a whole name already
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        return nxt is not None and bool(_INITIALS.match(nxt)) and not _INITIALS.match(pieces[i])
+        return (
+            nxt is not None
+            and bool(_INITIALS.match(nxt))
+            and not _INITIALS.match(pieces[i])
+            and not _INITIALS_FIRST.match(pieces[i])
+        )
 
     # "Li, H." somewhere makes "Le Bagousse-Pinguet, Y." a family name too; without
     # one, "Bo Chen, C. Wu" cut at "C." is not "C. Bo Chen"
