@@ -41,7 +41,7 @@ from scholargraph.queries import (
 )
 from scholargraph.queries.answers import COAUTHOR, subgraph
 from scholargraph.queries.library import Param, Query
-from scholargraph.records import Person, Source
+from scholargraph.records import Source
 from scholargraph.render.pages import (
     keep_best_connected,
     keep_strong_ties,
@@ -246,10 +246,8 @@ class Explorer:
         co-authors and topics, and the files they were read from; evidence from an
         enrichment document with its API and day (``_cited``)."""
         pid = self._locked(lambda: resolve_person(self.store, checked_text("person", text)))
-        [row] = self._locked(  # one statement, not the whole subgraph's
-            lambda: self.store.query(read_statement(Person, subset=True), {"ids": [pid]})
-        )
-        node = {k: v for k, v in row.items() if v is not None} | {"labels": ["Person"]}
+        g = self._locked(lambda: subgraph(self.store, [pid]))  # the node, with no edges
+        node = dict(g.nodes[pid])
         panel: dict[str, Any] = {"person": self._cited(self.provenance.fact(node))}
         for part in PANEL_PARTS:
             panel[part] = [self._cited(row) for row in self.query(part, {"person": pid})]

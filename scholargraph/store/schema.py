@@ -184,18 +184,15 @@ def delete_statement(cls: type[Node] | type[Rel]) -> str:
     )
 
 
-def read_statement(cls: type[Node] | type[Rel], *, subset: bool = False) -> str:
-    """Every record of one type with all its properties, in id order (both dialects);
-    with ``subset``, only the nodes whose id is in ``$ids`` and the relationships
-    between two of them."""
+def read_statement(cls: type[Node] | type[Rel]) -> str:
+    """Every record of one type with all its properties, in id order (both dialects;
+    a part of the graph: ``queries.answers.subgraph``)."""
     if issubclass(cls, Node):
         cols = ", ".join(f"n.{_q(p.name)} AS {_q(p.name)}" for p in properties(cls))
-        where = " WHERE n.id IN $ids" if subset else ""
-        return f"MATCH (n:{cls.LABEL}){where} RETURN {cols} ORDER BY `id`"
+        return f"MATCH (n:{cls.LABEL}) RETURN {cols} ORDER BY `id`"
     cols = ", ".join(f"r.{_q(p.name)} AS {_q(p.name)}" for p in properties(cls))
-    where = " WHERE a.id IN $ids AND b.id IN $ids" if subset else ""
     return (
-        f"MATCH (a:{cls.START.LABEL})-[r:{cls.TYPE}]->(b:{cls.END.LABEL}){where} "
+        f"MATCH (a:{cls.START.LABEL})-[r:{cls.TYPE}]->(b:{cls.END.LABEL}) "
         f"RETURN a.id AS from_id, b.id AS to_id, {cols} ORDER BY `id`"
     )
 
