@@ -997,3 +997,38 @@ traveled: developmental innovation as a driver of morphological diversification.
         "J.M. Cheverud",
         "G. Marroig",
     ]
+
+
+LATEX_SUBSECTIONS = r"""\documentclass{article}
+\begin{document}
+\section*{Rosa Delgado}
+\section*{Publications and Abstracts}
+\subsection*{Manuscripts in Preparation}
+\begin{itemize}
+  \item \textbf{Delgado, R.} \textit{Split Alignment beyond Case in Behbahani}.
+    Manuscript in preparation.
+
+    \item \textbf{Delgado, R.} \textit{The Syntax of Stem Alternation in Kurdish}.
+    Manuscript in preparation.
+\end{itemize}
+\subsection*{Peer-reviewed Abstracts}
+\begin{itemize}
+    \item \textbf{Delgado, R.}, \& Berg, T. (2025). Introducing Behbahani Case.
+    \textit{LSA Annual Meeting Program}.
+\end{itemize}
+\section*{Teaching}
+\subsection*{Stony Brook University}
+Syntax I, Teaching Assistant (2023)
+\end{document}
+"""
+
+
+def test_a_latex_subsection_stays_inside_its_section_and_an_indented_item_is_no_sub_item(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, LATEX_SUBSECTIONS, "cv.tex")).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Introducing Behbahani Case",
+        "Split Alignment beyond Case in Behbahani",
+        "The Syntax of Stem Alternation in Kurdish",
+    ]

@@ -296,6 +296,8 @@ def _split_title_plain_first(lines: list[str]) -> tuple[str, str, str] | None:
     title = plain(lines[0]).strip(" .")
     if len(lines) < 2 or words(title) < 2:
         return None
+    if (apa := _APA.match(title + ".")) and parse_authors(apa["authors"]) is not None:
+        return None  # "Lee, A., & Wu, B. (2025). Title." opens the entry: no title alone
     if (named := parse_authors(lines[0])) and (len(named[0]) > 1 or len(title.split()) <= 2):
         return None  # a name list, not a title ("Flexible Wearable Devices" may look like one)
     if found := _authors_after(lines[1:]):

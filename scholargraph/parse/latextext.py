@@ -54,7 +54,8 @@ _DROP_ARG = frozenset(
         "thispagestyle",
     ]
 )
-_SECTION = re.compile(r"\\(?:sub)*section\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")  # {\Large{X}}
+# \section -> "#", \subsection -> "##": a sub-heading stays inside its section
+_SECTION = re.compile(r"\\((?:sub)*)section\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")  # {\Large{X}}
 _LABEL = re.compile(r"^\s*(?:\[[A-Z]{1,2}\d{1,3}\]|[A-Z]{1,2}\d{1,3}\.)\s+")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
 # a CV class's owner in the preamble (moderncv, awesome-cv, yaac): \name{First}{Last}
@@ -234,7 +235,7 @@ def latex_lines(text: str) -> list[tuple[int, str]]:
             out.append((text.count("\n", 0, at) + 1, f"# {' '.join(big[1].split())}"))
     for no, row in _logical_rows(rows, begin):
         row = re.sub(r"\\[A-Za-z]+\s*=\s*-?[\d.]+\s*[a-z]*", "", row)  # \hangindent=1.4em
-        row = _SECTION.sub(lambda m: f"\n# {m.group(1)}\n", row)
+        row = _SECTION.sub(lambda m: f"\n{'#' * (1 + len(m[1]) // 3)} {m[2]}\n", row)
         row = re.sub(r"\\item\b(?:\[[^\]]*\])?", "\n- ", row)
         for part in re.split(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\par\b|\n", row):
             bullet = "- " if _LABEL.match(part) else ""

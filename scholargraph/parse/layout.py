@@ -183,7 +183,9 @@ def document_lines(doc: Document) -> list[Line]:
     suffix = local.rsplit(".", 1)[-1].lower() if "." in local else ""
     raw = doc.text.splitlines()
     if suffix in ("tex", "ltx"):
-        return _breaks(raw, [Line(no, text) for no, text in latex_lines(doc.text)])
+        # LaTeX source indentation means nothing (an \item indented deeper than the
+        # one before is no sub-item): the lines keep no indent
+        return _breaks(raw, [Line(no, text) for no, text in latex_lines(doc.text)], indents=False)
     start, front = _front_matter(raw)
     head = [Line(no, text) for no, text in front]
     if suffix in ("html", "htm", "xhtml"):  # a Jekyll page may open with front matter
@@ -213,13 +215,13 @@ def _folded(raw: list[str]) -> set[int]:
     return out
 
 
-def _breaks(raw: list[str], lines: list[Line]) -> list[Line]:
+def _breaks(raw: list[str], lines: list[Line], *, indents: bool = True) -> list[Line]:
     """The lines outside folded blocks (see ``_folded``), each marked when a blank
     line or markup (``</div>``) parts it from the line before; a ``<br>`` alone on
     its line, or a folded block, parts nothing."""
     folded = _folded(raw) if "<details" in "\n".join(raw).lower() else set()
     kept = [ln for ln in lines if ln.no not in folded]
-    for ln in kept:
+    for ln in kept if indents else ():
         source = raw[ln.no - 1] if 0 < ln.no <= len(raw) else ""
         ln.indent = len(source) - len(source.lstrip(" \t"))
     for prev, ln in itertools.pairwise(kept):
