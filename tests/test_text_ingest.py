@@ -1032,3 +1032,36 @@ def test_a_latex_subsection_stays_inside_its_section_and_an_indented_item_is_no_
         "Split Alignment beyond Case in Behbahani",
         "The Syntax of Stem Alternation in Kurdish",
     ]
+
+
+SOLE_AUTHOR_CV = """# Rosa Delgado
+
+## Papers
+
+1. Diachromatic shifts in motivic homotopy theory. In preparation.
+2. Periodic phenomena in stable homotopy theory. Submitted. Available at arXiv.
+3. Toric double varieties, joint with Tomas Berg, Ines Mora, and Owen
+   McGrath. Communications in Algebra 49 (2020), 3085-3104.
+
+## Teaching
+
+1. Calculus I, fall 2021. Taught twice.
+"""
+
+
+def test_a_list_naming_no_authors_holds_the_owners_papers_and_wrapped_co_authors_are_read(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, SOLE_AUTHOR_CV)).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Diachromatic shifts in motivic homotopy theory",
+        "Periodic phenomena in stable homotopy theory",
+        "Toric double varieties",
+    ]
+    assert [n for n, _ in authors_of(r, "Toric double")] == [
+        "Rosa Delgado",
+        "Tomas Berg",
+        "Ines Mora",
+        "Owen McGrath",
+    ]
+    assert [n for n, _ in authors_of(r, "Periodic phenomena")] == ["Rosa Delgado"]

@@ -87,16 +87,21 @@ _WITH_AFTER = re.compile(r"\s[(（](?:joint\s+)?with\s|,\s*joint(?:ly)?\s+with\s
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"“”]{10,300}?)[,.]?[\"”]")
 
 
-def _owners_paper(entry: Entry, owner: str) -> Citation | None:
+def _owners_paper(entry: Entry, owner: str, *, plain_titles: bool = False) -> Citation | None:
     """A paper listed by its title alone in the owner's list, co-authors after it
     (``“Title” (with A and B)``, ``**Title**`` then ``with A``), as economists'
-    CVs list working papers: the owner first, then the co-authors."""
+    CVs list working papers: the owner first, then the co-authors. ``plain_titles``:
+    the entry's list names no authors at all (a mathematician's list of their own
+    papers), so a first sentence with nothing set apart is a title too."""
     first = entry.lines[0]
-    flat = plain(first)
-    quoted = _QUOTED_TITLE.search(flat)
+    flat = _NUMBERED.sub("", plain(" ".join(ln.strip() for ln in entry.lines)))  # wrapped
+    quoted = _QUOTED_TITLE.search(plain(first))
     paren = _WITH_AFTER.search(flat)  # "Title (joint with A and B), 2024"
     title = (bold_spans(first) or [quoted.group("title") if quoted else ""])[0].strip(" .,")
     title = title or (flat[: paren.start()].strip(" .,") if paren else "")
+    end = _SENTENCE_END.search(flat) if plain_titles and not title else None
+    if end and (year_in(flat[end.end() :]) or _STATUS.search(flat[end.end() :])):
+        title = flat[: end.start() + (flat[end.start()] in "?!")]  # "Title. Submitted."
     if cut := _WITH_AFTER.search(title):  # "**Title (with A), 2024**": the names are after
         title = title[: cut.start()].strip(" .,")
     folded = fold(title)
@@ -107,8 +112,7 @@ def _owners_paper(entry: Entry, owner: str) -> Citation | None:
     ):
         return None
     after = flat[flat.find(title) + len(title) :].lstrip(' .,”"*')
-    texts = [after, *map(plain, entry.lines[1:2])]
-    said = next((m for text in texts if (m := _WITH.match(text))), None)
+    said = _WITH.match(after)
     parsed = parse_authors(said.group("names").strip(" .")) if said else None
     named = parsed[0] if parsed else None
     # what follows the names on the title's line: "), 2024: Journal of X, Vol. 3."
@@ -125,6 +129,30 @@ def _owners_paper(entry: Entry, owner: str) -> Citation | None:
     )
 
 
+def _alone_or_joint(entry: Entry, owner: Owner | None, *, plain_titles: bool) -> Citation | None:
+    """The entry's citation, or the owner's paper it lists (see ``_owners_paper``)
+    when no author list was read, or when co-authors are joined on (``(with A, B)``)."""
+    c = entry.citation
+    if owner is None:
+        return c
+    if c is None or not (c.authors or c.venue):
+        return _owners_paper(entry, owner.written, plain_titles=plain_titles) or c
+    if _WITH_AFTER.search(plain(entry.lines[0])):  # "Title (joint with A, B)"
+        joint = _owners_paper(entry, owner.written)
+        if joint and len(joint.authors) > 1:
+            return joint
+    return c
+
+
+# a number or a year opening an entry: "7. ", "[7] ", "`2016` "
+_NUMBERED = re.compile(r"^\s*(?:\[?\d{1,3}[.)\]]|[`(\[]?(?:19|20)\d\d[`)\]]?[.:]?)\s+")
+_SENTENCE_END = re.compile(r"(?<=[\w)])[.?!]\s+")
+# what follows a title in a list of the owner's own papers: where it stands or appeared
+_STATUS = re.compile(
+    r"\b(?:in\s+(?:preparation|progress|press)|submitted|under\s+review|to\s+appear|accepted|"
+    r"forthcoming|preprint|arxiv)\b",
+    re.IGNORECASE,
+)
 _VENUE_LEAD = re.compile(r"^[\s)）,.;:—–-]*(?:(?:19|20)\d\d[a-z]?)?[\s)）,.;:—–-]*")
 _NOT_PUBLISHED = re.compile(r"(?:in\s+)?(?:preparation|progress|submitted|under\s+review)", re.I)
 
@@ -255,10 +283,12 @@ def _interests(section: Section) -> list[tuple[str, int]]:
 def parse_text(doc: Document) -> Extraction:
     lines = layout.document_lines(doc)
     sections = layout.cited_sections(layout.table_sections(layout.sections(lines)))
-    entries = [
-        e for s in sections if s.kind == "publications" for e in layout.publication_entries(s)
+    lists = [
+        [e for e in layout.publication_entries(s) if len(plain(" ".join(e.lines)).split()) >= 4]
+        for s in sections
+        if s.kind == "publications"
     ]
-    entries = [e for e in entries if len(plain(" ".join(e.lines)).split()) >= 4]
+    entries = [e for listed in lists for e in listed]
     unsure: list[tuple[int, citemodel.ParsedCitation]] = []
     for e in entries:
         if (record := _record_citation(e)) is not None:
@@ -284,13 +314,10 @@ def parse_text(doc: Document) -> Extraction:
             again = parse_citation(e.lines, default_status=e.status, owner=owner.written)
             if again and any(compatible(a.name, owner.written) for a in again.authors):
                 e.citation = again
-    for e in entries:  # a title alone (and no venue): the owner's paper, "with" co-authors
-        if owner and (e.citation is None or not (e.citation.authors or e.citation.venue)):
-            e.citation = _owners_paper(e, owner.written) or e.citation
-        elif owner and _WITH_AFTER.search(plain(e.lines[0])):  # "Title (joint with A, B)"
-            joint = _owners_paper(e, owner.written)
-            if joint and len(joint.authors) > 1:
-                e.citation = joint
+    for listed in lists:  # a title alone: the owner's paper, "with" co-authors
+        authorless = 3 * sum(bool(e.citation and e.citation.authors) for e in listed) < len(listed)
+        for e in listed:
+            e.citation = _alone_or_joint(e, owner, plain_titles=authorless)
     b = GraphBuilder(doc)
     for line, low in unsure:
         b.warn(line, citemodel.review_note(low))
