@@ -1065,3 +1065,41 @@ def test_a_list_naming_no_authors_holds_the_owners_papers_and_wrapped_co_authors
         "Owen McGrath",
     ]
     assert [n for n, _ in authors_of(r, "Periodic phenomena")] == ["Rosa Delgado"]
+
+
+SINGULAR_HEADING = """# Rosa Delgado
+
+## Publications, Talks & Awards
+
+### Selected Publication:
+
+1. (2024) Delgado R., Berg T.: *Variational Inference with Censored Regressors*, July 2024, ICML.
+2. (2021) Delgado R., Mora I.; *How to Reward Your Drug Agent*, December 2021, NeurIPS Workshop.
+
+### Selected Invited Talks
+
+- AI UK (2022)
+
+## Preprints
+
+Stochastic Gradient Descent for Deep Networks.\\\\
+**Rosa Delgado**, Tomas Berg\\\\
+[Paper](https://arxiv.org/abs/2404.06549),
+[Code](https://github.com/rd/vsgd).
+
+Posterior Collapse in Hierarchical Autoencoders.\\\\
+**Rosa Delgado**, Ines Mora\\\\
+[Paper](https://arxiv.org/abs/2302.09976).
+"""
+
+
+def test_a_singular_publication_heading_opens_a_list_and_a_paper_link_alone_is_no_heading(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, SINGULAR_HEADING)).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "How to Reward Your Drug Agent",
+        "Posterior Collapse in Hierarchical Autoencoders",
+        "Stochastic Gradient Descent for Deep Networks",
+        "Variational Inference with Censored Regressors",
+    ]

@@ -106,6 +106,9 @@ def heading(text: str) -> tuple[str, str | None, str] | None:
     for form in (t, t[:-1] if t.endswith("s") else t):  # "Educations", "Experiences"
         if form in HEADINGS:
             return (*HEADINGS[form], "")
+    # "Selected Publication:" (not a link label "[Paper]," alone on its line)
+    if HEADINGS.get(f"{t}s", ("",))[0] == "publications" and not re.search(r"[.,;]\s*$", text):
+        return (*HEADINGS[f"{t}s"], "")
     if m := _HEADING_INLINE.match(text):
         head = fold(m.group("head")).strip(" #*")
         if head in HEADINGS:
