@@ -50,6 +50,9 @@ def test_folding_transliterates_letters_that_do_not_decompose(written: str, fold
         # compound, hyphenated and Spanish double family names
         ("Given Márquez Ortega", "G. Márquez Ortega", "initials"),
         ("Márquez Ortega, G.", "Given Márquez Ortega", "initials"),
+        ("Ovesdotter Alm, Cecilia", "Alm, Cecilia Ovesdotter", "full"),  # split otherwise
+        ("Ramírez-Sánchez, Gema", "Ramírez, Gema", "variant"),
+        ("Hajič jr., Jan", "Hajič, Jan", None),  # the suffix tells the son from the father
         ("Gerard Pons-Moll", "G. Pons-Moll", "initials"),
         ("Raúl Izquierdo Castanedo", "Raúl Izquierdo", "variant"),  # one of two surnames
         ("David Castro-Pérez", "David Castro", "variant"),  # the first of a hyphenated pair

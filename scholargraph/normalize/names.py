@@ -237,6 +237,8 @@ _VIETNAMESE |= {"bui", "do", "ho", "ngo", "duong", "ly", "dinh", "trinh", "truon
 _KOREAN = {"kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang"}
 _KOREAN |= {"lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "yoo", "ryu"}
 _SURNAME_FIRST = frozenset(_VIETNAMESE | _KOREAN)
+# readings of ``Family, Given`` in spoken order that a comma does not rule out
+_SPOKEN = frozenset({"latin", "compound", "paternal"})
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a long-running serve sees ever new names
@@ -331,7 +333,15 @@ def _latin_forms(name: str) -> list[NameForm]:
         last, _, first = text.partition(",")
         family, given = _words(last), _words(first)
         if family and given and not all(fold_name(g) in _SUFFIXES for g in given):
-            return [NameForm(_family(family), _given(given))]
+            comma = NameForm(_family(family), _given(given))
+            # the same words given name first, where one source splits them
+            # otherwise: ``Ovesdotter Alm, Cecilia`` / ``Alm, Cecilia Ovesdotter``,
+            # ``Ramírez-Sánchez, Gema`` / ``Ramírez, Gema``
+            # (not ``Hajič jr., Jan``: a suffix there tells him from ``Hajič, Jan``)
+            if any(fold_name(w) in _SUFFIXES for w in family):
+                return [comma]
+            spoken = _latin_forms(f"{first.strip()} {last.strip()}")
+            return [comma, *(f for f in spoken if f.how in _SPOKEN and f != comma)]
     words = _words(text.replace(",", " "))
     while len(words) > 2 and fold_name(words[-1]) in _SUFFIXES:  # Harry J. Gray Jr.
         words.pop()
