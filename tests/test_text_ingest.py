@@ -1103,3 +1103,34 @@ def test_a_singular_publication_heading_opens_a_list_and_a_paper_link_alone_is_n
         "Stochastic Gradient Descent for Deep Networks",
         "Variational Inference with Censored Regressors",
     ]
+
+
+BRITISH_CV = """# Dr Rosa G. Delgado
+
+Imperial College London
+
+## Education
+
+PhD, Geochemistry, 2018 – 2022
+Imperial College London
+
+## Publications
+
+1. Zheng, D., Delgado, R. G., Valdes, P., and Mills, B. ‘Long-term stability of Earth’s
+   temperature over the Phanerozoic Eon’ Under Review at Nature Geoscience
+2. Delgado, R. G. & Dobson, B. ‘Infiltration drives a heavy-tailed distribution of spill
+   durations’ Environmental Research Letters (2024)
+"""
+
+
+def test_a_title_in_single_quotes_is_read_and_an_institution_is_never_the_owner(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, BRITISH_CV)).records
+    assert [n for n, _ in authors_of(r, "Long-term stability")] == [
+        "D. Zheng",
+        "Rosa G. Delgado",
+        "P. Valdes",
+        "B. Mills",
+    ]
+    assert [n for n, _ in authors_of(r, "Infiltration drives")] == ["Rosa G. Delgado", "B. Dobson"]

@@ -59,8 +59,10 @@ _LEAD_VENUE = re.compile(  # an acronym and a year opening a line, a title after
 _ENTRY_NUMBER = re.compile(r"^[A-Z]{1,2}\.?\s?\d{1,3}$")
 # what closes a title before its venue: quotes, punctuation, the title's own emphasis
 # (a "*" followed by a space), but not the "*" that opens an italic venue
-_AFTER_TITLE = re.compile(r"^[\s\"”,.]*(?:[*_]+(?=[\s,.\"”]|$))?[\s\"”,.]*")
-_QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]")
+_AFTER_TITLE = re.compile(r"^[\s\"”’,.]*(?:[*_]+(?=[\s,.\"”’]|$))?[\s\"”’,.]*")
+# a title in double quotes, or in single ones as British styles set it ('Earth’s' keeps
+# its apostrophe: a closing quote is followed by no letter)
+_QUOTED = re.compile(r"[\"“]([^\"”]{8,}?)[,.]?[\"”]|‘(.{8,}?)[,.]?’(?![^\W\d_])")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?)+$")
 _INITIALS_FIRST = re.compile(r"^(?:[A-Z]\.\s?-?)+\s*[A-Z][a-z]")  # "J.M. Cheverud"
 _ET_AL = re.compile(  # "刘阁等": 等 closing a Chinese list is its "et al."
@@ -332,14 +334,15 @@ def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
 
 def _split_title_marked(text: str) -> tuple[str, str, str] | None:
     """``authors. *Title*. venue`` or ``authors, "Title," venue``."""
-    for title in [*italic_spans(text), *(m.group(1) for m in _QUOTED.finditer(plain(text)))]:
+    quoted = [m.group(1) or m.group(2) for m in _QUOTED.finditer(plain(text))]
+    for title in [*italic_spans(text), *quoted]:
         if words(title) < 2 or _ET_AL.fullmatch(title.strip(" ,.")):  # "*et al.*"
             continue
         raw_at = text.find(title)
         at = raw_at if raw_at >= 0 else plain(text).find(title)
         source = text if raw_at >= 0 else plain(text)
         # a title linked inside its quotes: “[Title](url).”
-        before = source[:at].rstrip(' *_"“,.[')
+        before = source[:at].rstrip(' *_"“‘,.[')
         after = re.sub(r"^\]\([^)\s]*\)", "", source[at + len(title) :])
         after = _AFTER_TITLE.sub("", after)
         if parse_authors(before) is not None:

@@ -46,8 +46,9 @@ def _owner_candidates(lines: list[Line], body: str) -> Iterator[tuple[int, Line]
         words = text.strip(" #").split()  # "# JANE DOE" is in capitals
         if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
             continue
-        if not (
-            all(w.isupper() for w in words) or not any(w.isupper() and len(w) > 1 for w in words)
+        if not (  # all in capitals or none, an initial ("G.") aside
+            all(w.isupper() for w in words)
+            or not any(w.isupper() and len(w.strip(".")) > 1 for w in words)
         ):
             continue
         score = 3 * (body.count(text) > 1) + (i < 5)
