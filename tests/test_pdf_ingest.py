@@ -261,3 +261,38 @@ def test_numbered_entries_set_in_bold_with_joint_with_co_authors(tmp_path: Path)
         if a.to_id == found["Toric Double Determinantal Varieties"]
     )
     assert [n for _, n in written] == ["Jackson Morris", "Alexander Blose", "Owen McGrath"]
+
+
+@needs_chromium
+def test_a_co_first_authors_star_printed_in_the_pdf_is_text_not_emphasis(tmp_path: Path) -> None:
+    # "Moraitou, M.*, Forsythe, A.*, …": two stars on one line read as Markdown italics
+    # around the names in between, and the title came out as "Forsythe, A"
+    items = [
+        "Moraitou, M.*, Forsythe, A.*, Fellows Yates, J. A., &amp; Guschanski, K. (2022). "
+        "Dental calculus metagenomics suggest that ecology shapes the oral microbiome. "
+        "<i>MBE</i>.",
+        "Forsythe, A., Vanderwolf, K. J., &amp; Xu, J. (2021). Landscape genetic connectivity "
+        "in the north american population. <i>Scientific Reports</i>.",
+    ]
+    body = "<h1>Adrian Forsythe</h1><h2>Publications</h2><ul>" + "".join(
+        f"<li>{t}</li>" for t in items
+    )
+    r = extract_file(print_pdf(tmp_path, "stars", body)).records
+    found = {p.title: p.id for p in r.of(Publication).values()}
+    assert sorted(found) == [
+        "Dental calculus metagenomics suggest that ecology shapes the oral microbiome",
+        "Landscape genetic connectivity in the north american population",
+    ]
+    people = r.of(Person)
+    written = sorted(
+        (a.position or 0, people[a.from_id].name)
+        for a in r.of(Authored).values()
+        if a.to_id
+        == found["Dental calculus metagenomics suggest that ecology shapes the oral microbiome"]
+    )
+    assert [n for _, n in written] == [
+        "M. Moraitou",
+        "Adrian Forsythe",
+        "J. A. Fellows Yates",
+        "K. Guschanski",
+    ]

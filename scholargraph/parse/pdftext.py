@@ -268,9 +268,10 @@ def _render(words: Sequence[_Word], whole_bold: bool) -> tuple[str, str]:
     for w in words:
         sep = "" if prev is None else (" " if w.x0 - prev.x1 > 0.1 * w.size else "")
         style = "" if whole_bold else ("**" if w.bold else ("*" if w.italic else ""))
-        pieces.append((sep, style, w.text))
+        # a "*" the PDF prints (a co-first author's mark) is text, not Markdown emphasis
+        pieces.append((sep, style, w.text.replace("*", r"\*")))
         prev = w
-    plain = "".join(sep + text for sep, _, text in pieces)
+    plain = "".join(sep + text for sep, _, text in pieces).replace(r"\*", "*")
     out: list[str] = []
     i = 0
     while i < len(pieces):
