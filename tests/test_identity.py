@@ -1,6 +1,7 @@
 """Identity resolution: names meet across scripts and spellings, people merge on
-evidence (never on a name alone), real profiles merge across sources with no
-false merge, file order does not matter, and human overrides survive re-ingest."""
+evidence (never on a common name alone; a distinctive one merges), real profiles
+merge across sources with no false merge, file order does not matter, and human
+overrides survive re-ingest."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from identity import acl
 from scholargraph.errors import InputError
 from scholargraph.pipeline import extract
 from scholargraph.records import Person, Publication, as_row
-from scholargraph.resolve.identity import Cluster, Mention, name_match, parts
+from scholargraph.resolve.identity import Cluster, Mention, name_match, parts, resolve_people
 from scholargraph.resolve.overrides import load_overrides, parse_overrides
 from scholargraph.store.export import to_networkx
 from scholargraph.store.store import Store
@@ -146,7 +147,7 @@ def _people(paths: list[Path], **kwargs: object) -> dict[str, Person]:
     return extract(paths, **kwargs).records.of(Person)  # type: ignore[arg-type]
 
 
-def test_a_shared_name_alone_never_merges(tmp_path: Path) -> None:
+def test_a_common_name_alone_never_merges(tmp_path: Path) -> None:
     a = _write(
         tmp_path,
         "a.yaml",
@@ -166,6 +167,47 @@ def test_a_shared_name_alone_never_merges(tmp_path: Path) -> None:
     )
     merged = _people([a, c])["person:wei-zhang"]
     assert merged.merge_score == 0.7 and "both at U1" in merged.merge_evidence[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "merged"),
+    [
+        ("Eneko Agirre", True),  # a name few researchers share
+        ("Mehrnoosh Sadrzadeh", True),
+        ("Bill Byrne", False),  # common given and family names: many people
+        ("Harshit Kumar", False),  # a family name common in India
+        ("Yuji Matsumoto", False),  # ... and in Japan
+        ("Donghun Lee", False),  # Korean
+        ("Wei Zhang", False),  # pinyin: one romanisation, many people
+    ],
+)
+def test_a_distinctive_name_alone_merges_across_documents(
+    tmp_path: Path, name: str, merged: bool
+) -> None:
+    paths = [
+        _write(
+            tmp_path,
+            f"{i}.yaml",
+            f"person: {{name: {name}}}\naffiliations: [{{organization: U{i}}}]\n",
+        )
+        for i in (1, 2)
+    ]
+    people = _people(paths)
+    assert len(people) == (1 if merged else 2)
+    if merged:
+        (person,) = people.values()
+        assert "a name few researchers share" in person.merge_evidence[0]
+
+
+def test_a_distinctive_name_never_merges_against_evidence() -> None:
+    def agirre(key: str, **identifiers: str) -> Mention:
+        return Mention(key, "Eneko Agirre", None, f"{key[0]}.bib", identifiers=identifiers)
+
+    orcids = resolve_people([agirre("s/1", orcid="0000-0001"), agirre("t/1", orcid="0000-0002")])
+    assert len(orcids.clusters) == 2
+    # two places of one author list are two people; a third mention joins one of them
+    one_list = resolve_people([agirre("s/1"), agirre("s/2"), agirre("t/1")], [["s/1", "s/2"]])
+    assert sorted(len(c.members) for c in one_list.clusters) == [1, 2]
 
 
 def people_src(people: dict[str, Person]) -> str:
@@ -298,6 +340,6 @@ def test_the_resolver_keeps_its_figures_on_the_acl_benchmark() -> None:
     change that loses recall or merges more homonyms shows here."""
     scores = acl.measure("all")
     ours, naive = scores["resolver"], scores["one person per name"]
-    assert ours.precision >= 0.96 and ours.hard_negative_merges <= 5
-    assert ours.recall >= 0.30 and ours.b3[2] >= 0.68
+    assert ours.precision >= 0.98 and ours.hard_negative_merges <= 5
+    assert ours.recall >= 0.60 and ours.b3[2] >= 0.87
     assert naive.share["homonym"] == naive.share["homonym-pinyin"] == 1.0  # same name: merged

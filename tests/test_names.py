@@ -11,6 +11,7 @@ import pytest
 
 from scholargraph.normalize.names import (
     compatible,
+    expected_namesakes,
     fold_name,
     is_initials_only,
     is_typo,
@@ -160,3 +161,29 @@ def test_the_committed_identity_pairs_are_rebuilt_byte_for_byte_and_name_their_s
         "openalex-variant",
     }
     assert all("@" in r["source"] and r["entity_a"] and r["entity_b"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "at_most", "at_least"),
+    [
+        ("Eneko Agirre", 0.01, 0.0),  # both names unlisted or rare
+        ("Ljunglöf, Peter", 1.0, 0.0),  # "Family, Given", folded
+        ("Alexander Rush", None, 1.0),  # common given name, US family name
+        ("Yuji Matsumoto", None, 1.0),  # a family name common in Japan, not the US
+        ("Harshit Kumar", None, 1.0),  # ... in India; the given name in no table
+        ("John Miller", None, 100.0),
+    ],
+)
+def test_namesakes_are_estimated_from_census_and_by_country_frequencies(
+    name: str, at_most: float | None, at_least: float
+) -> None:
+    namesakes = expected_namesakes(name)
+    assert namesakes is not None and namesakes >= at_least
+    assert at_most is None or namesakes <= at_most
+
+
+@pytest.mark.parametrize(
+    "name", ["E. Agirre", "Yang Liu", "Anna Li", "Donghun Lee", "Huy Nguyen", "徐宏"]
+)
+def test_initials_and_east_asian_names_have_no_namesake_estimate(name: str) -> None:
+    assert expected_namesakes(name) is None

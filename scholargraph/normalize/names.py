@@ -515,6 +515,71 @@ def compatible(a: str, b: str) -> bool:
     return any(match_forms(x, y) for x in name_forms(a) for y in name_forms(b))
 
 
+# How many people a written name could denote, among the world's researchers: a
+# name whose expected namesakes stay below ``DISTINCTIVE_BELOW`` is one person's
+# (``expected_namesakes``). Shares are per million people.
+RESEARCHERS = 10_000_000  # about 9 million full-time researchers (UNESCO, 2021)
+COMMON_SOMEWHERE = 5_000.0  # a name some country lists among its most common
+UNLISTED_FAMILY = 1.0  # below every family name the tables keep
+UNLISTED_GIVEN = 100.0  # a given name no table lists: common somewhere unmeasured
+DISTINCTIVE_BELOW = 1.0
+
+
+@cache
+def _shares(file: str) -> dict[str, float]:
+    """Folded name -> share per million (``family_names.tsv`` or ``given_names.tsv``,
+    built by ``tools/build-name-frequencies``): its US census share, raised to
+    ``COMMON_SOMEWHERE`` when a country lists it among its most common."""
+    out: dict[str, float] = {}
+    for line in files("scholargraph.normalize").joinpath(file).read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, share, countries = line.split("\t")
+            out[name] = max(float(share), COMMON_SOMEWHERE if int(countries) else 0.0)
+    return out
+
+
+def _east_asian(form: NameForm) -> bool:
+    """Romanised Chinese (both names pinyin), Korean or Vietnamese: syllables that
+    many people share, so the written name tells little about who is meant."""
+    words = (form.family, form.given[0])
+    return bool(set(words) & _SURNAME_FIRST) or all(_syllables(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a long-running serve sees ever new names
+def expected_namesakes(name: str) -> float | None:
+    """How many researchers are expected to write ``name`` as it is written (as
+    given name first and family name share of the population, independently, times
+    ``RESEARCHERS``), or None when the name cannot tell people apart at all: an
+    initial for a given name, Chinese characters, or a romanised Chinese, Korean or
+    Vietnamese name.
+
+    >>> round(expected_namesakes("Eneko Agirre"), 4), round(expected_namesakes("Bill Byrne"))
+    (0.001, 28)
+    >>> expected_namesakes("J. Smith"), expected_namesakes("Yang Liu"), expected_namesakes("徐宏")
+    (None, None, None)
+    """
+    forms = [f for f in name_forms(name) if f.how == "latin"] if not has_cjk(name) else []
+    if not forms or forms[0].initials_only or len(forms[0].given[0]) < 2:
+        return None
+    form = forms[0]
+    if _east_asian(form):
+        return None
+    family = _shares("family_names.tsv").get(form.family, UNLISTED_FAMILY)
+    given = _shares("given_names.tsv").get(form.given[0], UNLISTED_GIVEN)
+    return RESEARCHERS * family * given / 1e12
+
+
+def is_distinctive(name: str) -> bool:
+    """Is ``name`` so rare that it names one researcher on its own
+    (``expected_namesakes`` below ``DISTINCTIVE_BELOW``)?
+
+    >>> [is_distinctive(n) for n in ("Eneko Agirre", "Bill Byrne", "Harshit Kumar")]
+    [True, False, False]
+    """
+    namesakes = expected_namesakes(name)
+    return namesakes is not None and namesakes < DISTINCTIVE_BELOW
+
+
 def pinyin_forms(native: str) -> list[str]:
     """Romanised forms of a Chinese name, given name first then family name first
     (most common readings; ``徐宏`` -> ``Hong Xu``, ``Xu Hong``)."""

@@ -15,6 +15,7 @@ family name first      0.4     ``Qi Jianpeng`` and ``Jianpeng Qi``
 middle name            0.5     ``Madhav V. Marathe`` and ``Madhav Marathe``
 variant                0.3     ``Sam Lee`` / ``Samuel Lee``, ``Zhiquang`` / ``Zhiguang``
 initials only          0.2     ``X. Liu`` and ``Xueshen Liu``
+distinctive name       +0.2    ``Eneko Agirre`` in two documents (full or middle)
 same identifier        +1.0    ORCID, OpenAlex, DBLP, Semantic Scholar, e-mail
 same publication       +0.5    one paper, same (or unknown) author position
 shared co-authors      +0.2    each, at most three (+0.1 if written as initials)
@@ -28,10 +29,15 @@ Pairs at or above ``MERGE_AT`` are merged, best first, unless something forbids
 it: conflicting identifiers or native names, both on one author list of one
 document, different places on one paper's author list, a ``not_same_as``
 override, or a name in one cluster incompatible with a name in the other (so
-``X. Wang`` cannot join ``Xin Wang`` to ``Xiao Wang``). A name alone never
-reaches ``MERGE_AT``. Pairs from ``REVIEW_AT`` are listed by ``scholargraph
-review``; in a block too big to compare all-pairs (a common name), only pairs
-sharing some context are scored. Everything is sorted by content-derived keys, so the
+``X. Wang`` cannot join ``Xin Wang`` to ``Xiao Wang``). A name alone reaches
+``MERGE_AT`` only across documents and only when it is distinctive: a full
+given name and a family name so rare together that fewer than one other
+researcher is expected to bear them (``names.expected_namesakes``, from census
+and by-country name frequencies); never an initial, Chinese characters or a
+romanised Chinese, Korean or Vietnamese name, and never against a conflict.
+Pairs from ``REVIEW_AT`` are listed by ``scholargraph review``; in a block too big
+to compare all-pairs (a common name), only pairs sharing some context (or a
+distinctive name) are scored. Everything is sorted by content-derived keys, so the
 result does not depend on the order files were given in.
 
 The mentions are resolved in independent parts (``parts``): mentions that share a
@@ -58,6 +64,7 @@ from scholargraph import ids
 from scholargraph.normalize.names import (
     NameForm,
     has_cjk,
+    is_distinctive,
     is_initials_only,
     match_forms,
     name_forms,
@@ -86,6 +93,8 @@ NAME_TEXT = {
     "variant": "a nickname, a one-letter typo or one of two family names",
     "initials": "initials agree",
 }
+DISTINCTIVE = 0.2  # with a full name, merges across documents on its own
+ALONE = frozenset({"full", "middle"})  # name agreements a distinctive name merges on
 IDENTIFIERS = {
     "orcid": "ORCID",
     "openalex_id": "OpenAlex id",
@@ -274,7 +283,16 @@ def compare(a: Mention, b: Mention, how: str) -> Candidate:
     if a.topics and b.topics and (topics := _shared(a.topics, b.topics, 2)):
         score += 0.1
         evidence.append("topics " + ", ".join(topics))
+    if how in ALONE and a.source != b.source and _distinctive(a, b):
+        score += DISTINCTIVE
+        evidence.append("a name few researchers share")
     return Candidate(a, b, round(min(score, 1.0), 2), tuple(evidence), conflict)
+
+
+def _distinctive(a: Mention, b: Mention) -> bool:
+    """Both written names are distinctive (``names.is_distinctive``), and neither
+    mention has a native name (Chinese characters: many people share a pinyin)."""
+    return not a.native and not b.native and is_distinctive(a.name) and is_distinctive(b.name)
 
 
 def _context(m: Mention) -> set[str]:
@@ -284,6 +302,8 @@ def _context(m: Mention) -> set[str]:
     out.update(f"n:{k}" for k in (*m.coauthors, *m.advisors, *m.students))
     out.update(f"o:{o}" for o in m.orgs)
     out.update(f"i:{a}={v}" for a, v in m.identifiers.items())
+    if not m.native and is_distinctive(m.name):  # a name that merges on its own
+        out.update(f"k:{k}" for k in m.own_keys)
     return out
 
 
@@ -291,8 +311,8 @@ def _pairs(
     block: list[int], mentions: list[Mention], context: dict[int, set[str]]
 ) -> Iterable[tuple[int, int]]:
     """Pairs of a block worth scoring. A small block is compared all-pairs; in a
-    big one (a common name), only pairs sharing some context are, since a name
-    alone cannot merge (such pairs are then not listed for review either)."""
+    big one (a common name), only pairs sharing some context (or a distinctive
+    name, which merges alone) are; others are not listed for review either."""
     if len(block) <= SMALL_BLOCK:
         return combinations(block, 2)
     index: dict[str, list[int]] = defaultdict(list)
