@@ -90,8 +90,8 @@ def extract(
     documents, files = read_files(
         paths, on_file=on_file, owner=owner, owners=owners, names=names, cache=cache
     )
-    resolved = resolve(documents, overrides, kept)
-    del documents  # the parsed records, freed before topics and the write (resolve made its own)
+    resolved = resolve(documents, overrides, kept, handed_over=True)
+    del documents  # what resolve did not take is freed before topics and the write
     derive_topics(resolved.records)
     resolved.records.update(topic_clusters(resolved.records))
     return ExtractResult(files, resolved)

@@ -40,13 +40,13 @@ def profiles(folder: Path, *names: str) -> list[Path]:
     return paths
 
 
-def snapshot(store: Store) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+def snapshot(store: Store) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The whole graph as an export has it: every node's and relationship's
+    properties, lists in their order (only when a source was ingested differs)."""
     g = to_networkx(store)
-    nodes = {
-        n: {k: sorted(v) if isinstance(v, list) else v for k, v in d.items() if k != "ingested_at"}
-        for n, d in g.nodes(data=True)
-    }
-    return nodes, sorted(g.edges(keys=True))
+    nodes = {n: {k: v for k, v in d.items() if k != "ingested_at"} for n, d in g.nodes(data=True)}
+    edges = {key: (u, v, d) for u, v, key, d in g.edges(keys=True, data=True)}
+    return nodes, edges
 
 
 def test_files_ingested_one_at_a_time_give_the_graph_of_ingesting_them_together(

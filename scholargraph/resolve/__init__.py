@@ -212,17 +212,29 @@ def _no_collector_pauses() -> Iterator[None]:
 
 
 def resolve(
-    documents: Iterable[RecordSet], overrides: Overrides | None = None, kept: Kept | None = None
+    documents: Iterable[RecordSet],
+    overrides: Overrides | None = None,
+    kept: Kept | None = None,
+    *,
+    handed_over: bool = False,
 ) -> Resolved:
     """One RecordSet from each document's records: papers folded, people resolved
-    (``kept``: parts of the people resolved before, see ``resolve.kept``)."""
+    (``kept``: parts of the people resolved before, see ``resolve.kept``). With
+    ``handed_over`` the documents are the caller's no longer: their records become
+    the result's (and are changed) instead of being copied."""
     with _no_collector_pauses():
-        return _resolve(documents, overrides, kept)
+        return _resolve(documents, overrides, kept, handed_over)
 
 
 def _resolve(
-    documents: Iterable[RecordSet], overrides: Overrides | None, kept: Kept | None
+    documents: Iterable[RecordSet],
+    overrides: Overrides | None,
+    kept: Kept | None,
+    handed_over: bool,
 ) -> Resolved:
+    """``handed_over``: the assembly keeps a document's record itself, not a copy;
+    publications are copied either way (``mentions_of`` reads each document's own
+    titles after they are merged)."""
     docs = sorted(documents, key=lambda d: (_source(d).kind in SECONDARY_KINDS, _source(d).id))
     secondary = {_source(d).id: _source(d).path for d in docs if _source(d).kind in SECONDARY_KINDS}
     pubs: dict[str, Publication] = {}
@@ -276,12 +288,12 @@ def _resolve(
             return pub_map[node_id] if label is Publication else node_id
 
         # a record already there takes the new one's values (``RecordSet.add``), so
-        # only a record not yet there is copied
+        # only a record not yet there is copied (unless handed over)
         for label, nodes in doc.nodes.items():
             if label not in (Person, Publication):
                 table = out.nodes[label]
                 for n in nodes.values():
-                    out.add(n if n.id in table else copied(n), said_by=said_by)
+                    out.add(n if handed_over or n.id in table else copied(n), said_by=said_by)
         for rel_type, rels in doc.rels.items():
             moved = out.rels[rel_type]
             for r in rels.values():
@@ -290,7 +302,7 @@ def _resolve(
                     continue
                 rid = r.id if (start, end) == (r.from_id, r.to_id) else _rel_id(r, start, end)
                 if (old := moved.get(rid)) is None:
-                    moved[rid] = new = copied(r)
+                    moved[rid] = new = r if handed_over else copied(r)
                     new.id, new.from_id, new.to_id = rid, start, end
                     continue
                 if said_by:
