@@ -47,6 +47,8 @@ def test_folding_transliterates_letters_that_do_not_decompose(written: str, fold
         ("MAO Zhuoqing", "Zhuoqing Mao", "full"),
         # Vancouver: only initials, and only where nothing else makes sense
         ("Mao ZM", "Zhuoqing Morley Mao", "initials"),
+        ("Konrad L.D.", "Lucas Darius Konrad", "initials"),  # dotted, as APA without commas
+        ("Smith J. A.", "John A. Smith", "initials"),
         ("Bo LI", "Bo Li", "full"),  # a full name, not Bo with initials L. I.
         # compound, hyphenated and Spanish double family names
         ("Given Márquez Ortega", "G. Márquez Ortega", "initials"),
@@ -81,6 +83,7 @@ def test_folding_transliterates_letters_that_do_not_decompose(written: str, fold
         ("Xin Wang", "Xin Yu Wang", None),  # pinyin names have no middle name
         ("J. P. Li", "Jian Li", None),
         ("Mao ZM", "Zhuoqing Mao", None),  # M. stands for a name Zhuoqing Mao lacks
+        ("Smith J. A.", "Alan J. Smith", None),  # initials after the family name, in order
     ],
 )
 def test_name_rules(a: str, b: str, how: str | None) -> None:

@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -351,6 +352,10 @@ def _latin_forms(name: str) -> list[NameForm]:
         return [NameForm(_family(words), ())]
     raw_last = text.replace(",", " ").split()[-1] if text.split() else ""
     mixed = [w for w in words if not _is_caps(w)]
+    # Konrad L.D., Smith J. A.: two initials or more, dotted, after the family name
+    dotted = len(list(itertools.takewhile(lambda w: len(w) == 1 and w.isupper(), words[::-1])))
+    if dotted >= 2 and "." in text and len(mixed) == len(words) - dotted:
+        return [NameForm(_family(words[:-dotted]), _given(words[-dotted:]), "vancouver")]
     if _is_caps(words[-1]) and len(words[-1]) <= 3 and mixed and len(mixed) == len(words) - 1:
         vancouver = NameForm(_family(words[:-1]), tuple(fold_name(words[-1])), "vancouver")
         if "." in raw_last or len(words[-1]) == 1 or not _has_vowel(words[-1]):
