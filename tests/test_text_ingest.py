@@ -1134,3 +1134,35 @@ def test_a_title_in_single_quotes_is_read_and_an_institution_is_never_the_owner(
         "B. Mills",
     ]
     assert [n for n, _ in authors_of(r, "Infiltration drives")] == ["Rosa G. Delgado", "B. Dobson"]
+
+
+LATEX_RULED = r"""\documentclass{article}
+\begin{document}
+\section*{Publications}
+{\color{gray!40}\noindent\rule{0.98\textwidth}{0.3pt}}
+
+\textbf{EmbodMocap: In-the-Wild Human-Scene Reconstruction for Embodied Agents.}
+
+\small\textbf{Rosa Delgado}, Liang Pan, Taku Komura. CVPR 2026.
+
+{\color{gray!40}\noindent\rule{0.98\textwidth}{0.3pt}}
+
+\textbf{Simulating Stylized Human Scene Interaction with Script Generation.}
+
+\small Liang Pan, \textbf{Rosa Delgado}, Jingbo Wang. ICCV 2025.
+\end{document}
+"""
+
+
+def test_a_rule_drawn_between_latex_entries_is_no_text(tmp_path: Path) -> None:
+    r = extract_file(write(tmp_path, LATEX_RULED, "cv.tex")).records
+    assert [n for n, _ in authors_of(r, "EmbodMocap")] == [
+        "Rosa Delgado",
+        "Liang Pan",
+        "Taku Komura",
+    ]
+    assert [n for n, _ in authors_of(r, "Simulating Stylized")] == [
+        "Liang Pan",
+        "Rosa Delgado",
+        "Jingbo Wang",
+    ]

@@ -52,6 +52,7 @@ _DROP_ARG = frozenset(
         "fontsize",
         "pagestyle",
         "thispagestyle",
+        "rule",  # a line drawn across the page: its width and height are no text
     ]
 )
 # \section -> "#", \subsection -> "##": a sub-heading stays inside its section
