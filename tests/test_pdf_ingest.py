@@ -16,7 +16,7 @@ from scholargraph.errors import InputError
 from scholargraph.evaluate import document_files
 from scholargraph.parse import detect_kind, extract_file, freetext
 from scholargraph.parse.pdftext import _join, _Line, _Word, pdf_lines, pdf_text
-from scholargraph.records import Advised, Authored, Person, Publication
+from scholargraph.records import Advised, Authored, Person, Publication, RecordSet
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium")
@@ -252,15 +252,27 @@ def test_numbered_entries_set_in_bold_with_joint_with_co_authors(tmp_path: Path)
         f"<p><b>{t}</b></p>" for t in items
     )
     r = extract_file(print_pdf(tmp_path, "bold", body)).records
-    found = {p.title: p.id for p in r.of(Publication).values()}
-    assert sorted(found) == ["Diachromatic blueshift", "Toric Double Determinantal Varieties"]
+    assert sorted(p.title for p in r.of(Publication).values()) == [
+        "Diachromatic blueshift",
+        "Toric Double Determinantal Varieties",
+    ]
+    assert authors_in_order(r, "Toric Double Determinantal Varieties") == [
+        "Jackson Morris",
+        "Alexander Blose",
+        "Owen McGrath",
+    ]
+
+
+def authors_in_order(r: RecordSet, title: str) -> list[str]:
+    """The names on the author list of the paper titled ``title``, in order."""
+    paper = next(p.id for p in r.of(Publication).values() if p.title == title)
     people = r.of(Person)
     written = sorted(
         (a.position or 0, people[a.from_id].name)
         for a in r.of(Authored).values()
-        if a.to_id == found["Toric Double Determinantal Varieties"]
+        if a.to_id == paper
     )
-    assert [n for _, n in written] == ["Jackson Morris", "Alexander Blose", "Owen McGrath"]
+    return [n for _, n in written]
 
 
 @needs_chromium
@@ -278,21 +290,10 @@ def test_a_co_first_authors_star_printed_in_the_pdf_is_text_not_emphasis(tmp_pat
         f"<li>{t}</li>" for t in items
     )
     r = extract_file(print_pdf(tmp_path, "stars", body)).records
-    found = {p.title: p.id for p in r.of(Publication).values()}
-    assert sorted(found) == [
+    assert sorted(p.title for p in r.of(Publication).values()) == [
         "Dental calculus metagenomics suggest that ecology shapes the oral microbiome",
         "Landscape genetic connectivity in the north american population",
     ]
-    people = r.of(Person)
-    written = sorted(
-        (a.position or 0, people[a.from_id].name)
-        for a in r.of(Authored).values()
-        if a.to_id
-        == found["Dental calculus metagenomics suggest that ecology shapes the oral microbiome"]
-    )
-    assert [n for _, n in written] == [
-        "M. Moraitou",
-        "Adrian Forsythe",
-        "J. A. Fellows Yates",
-        "K. Guschanski",
-    ]
+    assert authors_in_order(
+        r, "Dental calculus metagenomics suggest that ecology shapes the oral microbiome"
+    ) == ["M. Moraitou", "Adrian Forsythe", "J. A. Fellows Yates", "K. Guschanski"]
