@@ -436,6 +436,17 @@ def test_an_advisor_named_in_parentheses_after_a_role_is_read() -> None:
     assert [(s.names, s.kind) for s in found] == [(("Noor Aziz",), "intern")]
 
 
+def test_a_bold_label_within_a_line_ends_the_list_before_it() -> None:
+    # a PDF CV's education entry run together: the examiners are no supervisors, and
+    # the last supervisor before them is still one
+    line = (
+        "**Thesis**: *‘Models of sediment geochemistry’* **Supervisors**: Dr Gareth Roberts, "
+        "Dr Oliver Shorttle (University of Cambridge) **Examiners**: Pieter Vermeesch (external)"
+    )
+    found = statements(flatten(line), flat=True)
+    assert [s.names for s in found] == [("Gareth Roberts", "Oliver Shorttle")]
+
+
 def test_a_title_after_a_chinese_colon_does_not_end_the_sentence() -> None:
     line = "联合培养博士生。导师：<a href='https://x.example'>Prof. Mei Ling Tan</a>。"
     found = read([(1, line)])

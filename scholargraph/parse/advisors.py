@@ -483,7 +483,12 @@ def flatten(raw: str) -> str:
     ``Intern. advisor: Prof. X. 2025``)."""
     text = _A_TAG.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", raw)
     text = _MD_LINK.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}" if m.group(1) else "", text)
+    text = _BOLD_LABEL.sub(r". \1", text)  # "… Shorttle **Examiners**: …": a new field
     return _LABELLED_ASIDE.sub(r". \1. ", plain(text))
+
+
+# a bold label that opens a field within a line ("**Supervisors**: A, B **Examiners**: C")
+_BOLD_LABEL = re.compile(r"(?<=\S)\s+(\*\*[^*\n]{2,30}\*\*\s*[:：])")
 
 
 _LABELLED_ASIDE = re.compile(
