@@ -125,8 +125,10 @@ class ExploreReport:
         drawn = [e.drawn_s for e in self.expansions] or [0.0]
         answer = [e.answer_s for e in self.expansions] or [0.0]
         idle = [e.app_s for e in self.expansions] or [0.0]
+        p90 = statistics.quantiles(drawn, n=10, method="inclusive")[-1] if drawn[1:] else drawn[0]
         out.append(
-            f"drawn: median {statistics.median(drawn):.2f} s, worst {max(drawn):.2f} s "
+            f"drawn: median {statistics.median(drawn):.2f} s, p90 {p90:.2f} s, "
+            f"worst {max(drawn):.2f} s "
             f"(goal <= {EXPAND_GOAL_S:.0f} s each: {verdict}), of it the answer: median "
             f"{statistics.median(answer):.2f} s; idle: median "
             f"{statistics.median(idle):.2f} s, worst {max(idle):.2f} s"

@@ -229,7 +229,11 @@ def subgraph(store: Store, ids: list[str], *, outline: bool = False) -> nx.Multi
     by relationship id with a ``type``; read in two statements, whatever the labels
     and types (``_subgraph-nodes``, ``_subgraph-edges``). With ``outline``, only what
     drawing it needs: names, title and year; ends, type and joint papers
-    (``_outline-nodes``, ``_outline-edges``)."""
+    (``_outline-nodes``, ``_outline-edges``).
+
+    The edges statement names each far end by the ``key`` the nodes statement gives
+    it (Neo4j: its id; Ladybug: its internal id, read far faster than a property), and
+    may give relationships to nodes outside ``ids`` too: those are left out here."""
     g = nx.MultiDiGraph()
     if not ids:
         return g
@@ -237,12 +241,14 @@ def subgraph(store: Store, ids: list[str], *, outline: bool = False) -> nx.Multi
     kind = "_outline" if outline else "_subgraph"
     nodes = store.query(QUERIES[f"{kind}-nodes"].text(store.dialect), params)
     edges = store.query(QUERIES[f"{kind}-edges"].text(store.dialect), params)
+    named = {row["key"]: row["props"]["id"] for row in nodes}
     for row in sorted(nodes, key=lambda r: str(r["props"]["id"])):
         props = _properties(row["props"])
         g.add_node(props["id"], labels=[row["label"]], **props)
-    for row in sorted(edges, key=lambda r: (r["type"], str(r["props"]["id"]))):
+    inside = [row for row in edges if row["to_key"] in named]
+    for row in sorted(inside, key=lambda r: (r["type"], str(r["props"]["id"]))):
         props = _properties(row["props"])
-        g.add_edge(row["from_id"], row["to_id"], key=props["id"], type=row["type"], **props)
+        g.add_edge(row["from_id"], named[row["to_key"]], key=props["id"], type=row["type"], **props)
     return g
 
 
