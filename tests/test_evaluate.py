@@ -195,26 +195,27 @@ def test_nothing_extracted_and_nothing_true_has_precision_one(tmp_path: Path) ->
 
 
 def test_owner_split_over_two_nodes_is_not_one_node(tmp_path: Path) -> None:
-    # the profile gives a homepage of its own, so the site's mark cannot join the two
+    # the profile gives a homepage of its own, so the site's mark cannot join the two,
+    # and the name is too common to join them alone
     profile = (
-        "person: {name: Jane Doe, homepage: https://jane.example.org}\n"
+        "person: {name: John Smith, homepage: https://john.example.org}\n"
         "publications:\n"
         "  - title: Fast Graph Queries on Tiny Machines\n"
-        "    authors: [Jane Doe, Bob Smith]\n"
+        "    authors: [John Smith, Bob Lee]\n"
     )
     bib = (
         "@inproceedings{doe2019,\n  title = {Quantum Tea Brewing at Scale},\n"
-        "  author = {Doe, Jane and Zed, Alan},\n  booktitle = {CHI},\n  year = {2019}\n}\n"
+        "  author = {Smith, John and Zed, Alan},\n  booktitle = {CHI},\n  year = {2019}\n}\n"
     )
     pubs = [
-        {"title": "Fast Graph Queries on Tiny Machines", "authors": ["Jane Doe", "Bob Smith"]},
-        {"title": "Quantum Tea Brewing at Scale", "authors": ["Jane Doe", "Alan Zed"]},
+        {"title": "Fast Graph Queries on Tiny Machines", "authors": ["John Smith", "Bob Lee"]},
+        {"title": "Quantum Tea Brewing at Scale", "authors": ["John Smith", "Alan Zed"]},
     ]
     folder = document(
         tmp_path,
         "doc",
         {"profile.yaml": profile, "refs.bib": bib},
-        truth(shape="other", publications=pubs, advisors=[]),
+        truth(shape="other", owner="John Smith", owner_aliases=[], publications=pubs, advisors=[]),
     )
     score = evaluate_document(folder)
     assert score.owner_nodes == 2
