@@ -1166,3 +1166,28 @@ def test_a_rule_drawn_between_latex_entries_is_no_text(tmp_path: Path) -> None:
         "Rosa Delgado",
         "Jingbo Wang",
     ]
+
+
+LATEX_FONT_SWITCHES = r"""\documentclass{article}
+\begin{document}
+\section*{Research Papers}
+\begin{itemize}
+  \item[Jan. 2024] Kornev M.I.\\ {\it Coset Groups and Their Dynamics}\\ Mathematical Notes,
+    Volume 116 (2024), 66--76
+  \item[Sep. 2023] Kornev M.I., {\bf Rosa Delgado}\\ {\it Homology Spheres of Small Genus}\\
+    Transactions of the Moscow Mathematical Society, Volume 84 (2023)
+\end{itemize}
+\end{document}
+"""
+
+
+def test_a_font_switched_on_in_a_latex_group_sets_the_group_like_the_command_form(
+    tmp_path: Path,
+) -> None:
+    # "{\it Title}" is "\textit{Title}": the italic title parts the authors from the venue
+    r = extract_file(write(tmp_path, LATEX_FONT_SWITCHES, "cv.tex")).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "Coset Groups and Their Dynamics",
+        "Homology Spheres of Small Genus",
+    ]
+    assert [n for n, _ in authors_of(r, "Homology Spheres")] == ["Kornev M.I", "Rosa Delgado"]

@@ -57,6 +57,11 @@ _DROP_ARG = frozenset(
 )
 # \section -> "#", \subsection -> "##": a sub-heading stays inside its section
 _SECTION = re.compile(r"\\((?:sub)*)section\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")  # {\Large{X}}
+# a font switched on at the start of a group ("{\it Title}", "{\bf Name}"): the group
+# is set so, as the command form ("\textit{Title}") sets its argument
+_SWITCHES = {"it": "textit", "em": "emph", "sl": "textit", "itshape": "textit"}
+_SWITCHES |= {"bf": "textbf", "bfseries": "textbf"}
+_SWITCH = re.compile(r"\{\\(" + "|".join(_SWITCHES) + r")(?![A-Za-z])\s*")
 _LABEL = re.compile(r"^\s*(?:\[[A-Z]{1,2}\d{1,3}\]|[A-Z]{1,2}\d{1,3}\.)\s+")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
 # a CV class's owner in the preamble (moderncv, awesome-cv, yaac): \name{First}{Last}
@@ -225,6 +230,7 @@ def latex_lines(text: str) -> list[tuple[int, str]]:
     if start > 0:
         text = text[:start] + expand(text[start:], macros(text[:start]))
     text = text.replace("``", "\u201c").replace("''", "\u201d")  # TeX's quotes: “ and ”
+    text = _SWITCH.sub(lambda m: f"\\{_SWITCHES[m[1]]}{{", text)  # {\it X} as \textit{X}
     rows = text.split("\n")
     begin = next((i for i, r in enumerate(rows) if "\\begin{document}" in r), -1)
     out: list[tuple[int, str]] = []
