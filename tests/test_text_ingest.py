@@ -1191,3 +1191,44 @@ def test_a_font_switched_on_in_a_latex_group_sets_the_group_like_the_command_for
         "Homology Spheres of Small Genus",
     ]
     assert [n for n, _ in authors_of(r, "Homology Spheres")] == ["Kornev M.I", "Rosa Delgado"]
+
+
+LATEX_CVENTRY = r"""\documentclass{awesome-cv}
+\begin{document}
+\cvsection{Publications}
+\begin{cventries}
+  \cventry
+  {\textbf{Rosa Delgado}, Bo Liang, Jingyu Li}
+  {RetroLiDAR: A Fiducial Marker System for Embodied Perception}
+  {ACM SenSys}
+  {2025}
+  {
+    \begin{cvitems}
+      \item {A long-range fiducial marker system using LiDAR and liquid crystals.}
+    \end{cvitems}
+  }
+
+  \cventry
+  {Chenren Xu, \textbf{Rosa Delgado}, Lilei Feng}
+  {RetroV2X: A New Paradigm with Visible Light Backscatter}
+  {Fundamental Research}
+  {2023}
+  {
+    \begin{cvitems}
+      \item {A practical vehicle-to-everything communication system.}
+    \end{cvitems}
+  }
+\end{cventries}
+\end{document}
+"""
+
+
+def test_a_cv_entry_macro_with_the_authors_first_is_one_paper_and_its_items_describe_it(
+    tmp_path: Path,
+) -> None:
+    r = extract_file(write(tmp_path, LATEX_CVENTRY, "cv.tex")).records
+    assert sorted(p.title for p in pubs(r).values()) == [
+        "RetroLiDAR: A Fiducial Marker System for Embodied Perception",
+        "RetroV2X: A New Paradigm with Visible Light Backscatter",
+    ]
+    assert [n for n, _ in authors_of(r, "RetroV2X")] == ["Chenren Xu", "Rosa Delgado", "Lilei Feng"]

@@ -332,6 +332,19 @@ def _split_title_lead(lines: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+def _split_authors_first(lines: list[str]) -> tuple[str, str, str] | None:
+    """An author list alone on the first line (two names at least, or the owner set
+    apart), the title alone on the next, neither with a year, the venue after (a CV
+    class's entry macro, ``\\cventry{authors}{title}{venue}{year}``)."""
+    named = parse_authors(lines[0]) if len(lines) > 1 and not year_in(lines[0]) else None
+    if named is None or not (len(named[0]) > 1 or named[0][0].marked):
+        return None
+    title = plain(lines[1]).strip(" .")
+    if words(title) < 3 or year_in(title) or parse_authors(lines[1]) is not None:
+        return None  # (a line with a year is a venue, or authors and venue run on)
+    return title, lines[0], " ".join(lines[2:])
+
+
 def _split_title_marked(text: str) -> tuple[str, str, str] | None:
     """``authors. *Title*. venue`` or ``authors, "Title," venue``."""
     quoted = [m.group(1) or m.group(2) for m in _QUOTED.finditer(plain(text))]
@@ -385,7 +398,8 @@ def _split(lines: list[str]) -> tuple[str, str, str, int | None] | None:
     text = " ".join(lines)
     split = _split_title_first(lines) if len(lines) > 1 else None
     split = split or _split_title_lead(lines)
-    if split := split or _split_title_marked(text) or _split_title_plain_first(lines):
+    split = split or _split_title_marked(text) or _split_authors_first(lines)
+    if split := split or _split_title_plain_first(lines):
         return (*split, None)
     if m := _APA.match(plain(text)):
         year = m.group("year")

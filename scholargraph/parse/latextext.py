@@ -140,6 +140,17 @@ def _inline(text: str) -> str:
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
 
 
+_ITEM = re.compile(r"\\item\b(?:\[[^\]]*\])?")
+
+
+def _depth(row: str, at: int) -> int:
+    """How many brace groups are open at ``row[at]``: an ``\\item`` inside one is a
+    line of a CV entry macro's description (``\\cventry{…}{…}{\\begin{cvitems}\\item …}``),
+    not an entry of its own."""
+    bare = row[:at].replace("\\\\", "  ")
+    return len(re.findall(r"(?<!\\)\{", bare)) - len(re.findall(r"(?<!\\)\}", bare))
+
+
 def _logical_rows(rows: list[str], begin: int) -> list[tuple[int, str]]:
     """Body rows, comments cut, a row joined with the next while a brace group is open."""
     out: list[tuple[int, str]] = []
@@ -243,7 +254,7 @@ def latex_lines(text: str) -> list[tuple[int, str]]:
     for no, row in _logical_rows(rows, begin):
         row = re.sub(r"\\[A-Za-z]+\s*=\s*-?[\d.]+\s*[a-z]*", "", row)  # \hangindent=1.4em
         row = _SECTION.sub(lambda m: f"\n{'#' * (1 + len(m[1]) // 3)} {m[2]}\n", row)
-        row = re.sub(r"\\item\b(?:\[[^\]]*\])?", "\n- ", row)
+        row = _ITEM.sub(lambda m: "\n" if _depth(m.string, m.start()) else "\n- ", row)
         for part in re.split(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\par\b|\n", row):
             bullet = "- " if _LABEL.match(part) else ""
             line = _inline(_LABEL.sub("", part) if bullet else part)
