@@ -1,13 +1,18 @@
-"""BibTeX: LaTeX decoding, names, arXiv and venues, GBK, duplicates; real fixtures in place."""
+"""BibTeX: LaTeX decoding (a word at a time), names, arXiv and venues, GBK, duplicates; real
+fixtures in place."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from bibtexparser import middlewares as mw
 from conftest import SHARED, shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc.latex2text import LatexNodes2Text
 
-from scholargraph.parse import extract_file
+from scholargraph.parse import bibtex, extract_file
 from scholargraph.pipeline import extract
 from scholargraph.records import Authored, Person, Publication, PublishedIn
 
@@ -92,3 +97,54 @@ def test_every_bibtex_fixture_ingests(path: Path) -> None:
     # publications, or (a file of title-less test entries) every entry skipped with a reason
     assert result.records.nodes[Publication] or len(result.skipped) == result.files[0].entries
     assert result.records.dangling() == []
+
+
+# --- LaTeX decoded a word at a time ----------------------------------------------------
+
+# words that pass LaTeX state to the next (a command, an argument, an unclosed bracket),
+# math, comments and environments, among plain and accented words
+LATEX_WORDS = [
+    "Müller", "and", "Jo", "\\'e", "{\\'\\i}", "Garc{\\'\\i}a,", "\\ss", "\\ss{}", "\\oMüller",
+    "\\\\", "\\\\*[", "[x", "y]", "]", "\\H", "\\c", "c", "{\\em b c}", "\\em", "\\textbf{d}",
+    "\\href{u}", "{t}", "\\cite[p.", "3]{x}", "--", "~", "``", "''", "!`", "\\", "\\ ", "\\&",
+    "$x", "y$", "%c", "\\begin{quote}", "\\end{quote}", "\\verb|a", "b|", "{", "}", "\\{", "é",
+]  # fmt: skip
+WHOLE = mw.LatexDecodingMiddleware()
+BY_WORD = bibtex._LatexWhereHeld()
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(LATEX_WORDS), st.sampled_from(["", " ", "  ", "\n ", "\t"])),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_latex_decoded_a_word_at_a_time_is_what_decoding_it_whole_gives(
+    words: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + space for word, space in words)
+    if bibtex._LATEX.search(text):
+        assert BY_WORD._transform_python_value_string(text) == (
+            WHOLE._transform_python_value_string(text)
+        )
+
+
+def test_an_author_list_runs_only_its_accented_name_through_the_decoder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded: list[str] = []
+    latex_to_text = LatexNodes2Text.latex_to_text
+
+    def counted(self: LatexNodes2Text, latex: str, **kwargs: object) -> str:
+        decoded.append(latex)
+        text: str = latex_to_text(self, latex, **kwargs)
+        return text
+
+    monkeypatch.setattr(LatexNodes2Text, "latex_to_text", counted)
+    authors = " and ".join([*(f"Lee{i}, Ann" for i in range(2000)), 'M{\\"u}ller, Jo'])
+    ex = extract_file(bib(tmp_path, f"@article{{k, title={{T}}, author={{{authors}}}}}\n"))
+    assert decoded == ['M{\\"u}ller,']
+    names = [p.name for p in ex.records.of(Person).values()]
+    assert len(names) == 2001 and names[-1] == "Jo Müller"
