@@ -146,7 +146,7 @@ _ITEM = re.compile(r"\\item\b(?:\[[^\]]*\])?")
 def _depth(row: str, at: int) -> int:
     """How many brace groups are open at ``row[at]``: an ``\\item`` inside one is a
     line of a CV entry macro's description (``\\cventry{…}{…}{\\begin{cvitems}\\item …}``),
-    not an entry of its own."""
+    not an entry of its own. (``\\\\}`` is a line break, then a closing brace.)"""
     bare = row[:at].replace("\\\\", "  ")
     return len(re.findall(r"(?<!\\)\{", bare)) - len(re.findall(r"(?<!\\)\}", bare))
 
@@ -165,9 +165,7 @@ def _logical_rows(rows: list[str], begin: int) -> list[tuple[int, str]]:
             out[-1] = (out[-1][0], f"{out[-1][1]} {row}")
         else:
             out.append((no, row))
-        bare = row.replace("\\\\", "  ")  # "\\}" is a line break, then a closing brace
-        opened = len(re.findall(r"(?<!\\)\{", bare)) - len(re.findall(r"(?<!\\)\}", bare))
-        depth = max(0, depth + opened)
+        depth = max(0, depth + _depth(row, len(row)))
     return out
 
 
